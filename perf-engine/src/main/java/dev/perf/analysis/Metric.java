@@ -1,0 +1,67 @@
+package dev.perf.analysis;
+
+import dev.perf.metrics.RequestStats;
+
+import java.util.Locale;
+
+/**
+ * A figure a threshold can be put on.
+ *
+ * @param name       as written: {@code p95}, {@code success-rate}, ...
+ * @param unit       how the limit is written and compared
+ * @param percentile for percentile metrics, in (0, 100]; otherwise 0
+ */
+public record Metric(String name, Unit unit, double percentile) {
+
+    /** How a metric's limit is written. */
+    public enum Unit {
+        /** A percentage, written {@code 95%}. */
+        PERCENT,
+        /** A duration, written with a unit ({@code 500ms}); compared in milliseconds. */
+        MILLIS,
+        /** Per second, written as a number, optionally with {@code /s}. */
+        PER_SECOND,
+        /** A whole number. */
+        COUNT
+    }
+
+    /** The names the parser accepts, for error messages. */
+    public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
+            + "p50, p75, p90, p95, p99, p99.9 (any pN), rps, count, dropped";
+
+    /** The measured value, or {@code null} when it cannot be computed (no data). */
+    public Double valueOf(RequestStats stats) {
+        return switch (name) {
+            case "success-rate" -> stats.successRatePercent();
+            case "error-rate" -> stats.errorRatePercent();
+            case "avg" -> stats.meanMillis();
+            case "min" -> stats.minMillis();
+            case "max" -> stats.maxMillis();
+            case "stddev" -> stats.stdDevMillis();
+            case "rps" -> stats.rps();
+            case "count" -> stats.count() == 0 ? null : (double) stats.count();
+            case "dropped" -> (double) stats.dropped();
+            default -> stats.percentileMillis(percentile);
+        };
+    }
+
+    /** Formats a value of this metric for people: {@code 95.2%}, {@code 12.3ms}, {@code 200.0/s}. */
+    public String format(double value) {
+        return switch (unit) {
+            case PERCENT -> String.format(Locale.ROOT, "%.2f%%", value);
+            case MILLIS -> formatMillis(value);
+            case PER_SECOND -> String.format(Locale.ROOT, "%.1f/s", value);
+            case COUNT -> Long.toString((long) value);
+        };
+    }
+
+    static String formatMillis(double millis) {
+        if (millis >= 1000) {
+            return String.format(Locale.ROOT, "%.3fs", millis / 1000);
+        }
+        if (millis >= 1) {
+            return String.format(Locale.ROOT, "%.2fms", millis);
+        }
+        return String.format(Locale.ROOT, "%.0fus", millis * 1000);
+    }
+}

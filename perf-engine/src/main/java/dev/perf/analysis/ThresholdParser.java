@@ -1,0 +1,115 @@
+package dev.perf.analysis;
+
+import dev.perf.scenario.Durations;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses threshold expressions.
+ *
+ * <pre>
+ * threshold  := [ request "." ] metric ws* op ws* value
+ * request    := a request name of the scenario (letters, digits, '-', '_')
+ * metric     := "success-rate" | "error-rate"                  value: percent, e.g. 95%
+ *             | "avg" | "min" | "max" | "median" | "stddev"    value: duration, e.g. 500ms, 1s, 250us
+ *             | "p" number  (0 &lt; number &lt;= 100: p50, p99.9) value: duration
+ *             | "rps"                                          value: number, optional "/s"
+ *             | "count" | "dropped"                            value: whole number
+ * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
+ * </pre>
+ * Latency metrics are over every completed request, measured from its intended send time.
+ */
+public final class ThresholdParser {
+    private static final Pattern EXPRESSION = Pattern.compile(
+            "^\\s*(?:(?<request>[A-Za-z0-9_-]+)\\.)?(?<metric>[a-z][a-z0-9.-]*?)\\s*(?<op><=|>=|==|!=|<|>)\\s*(?<value>\\S.*?)\\s*$");
+    private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
+
+    private ThresholdParser() {
+    }
+
+    /**
+     * @throws IllegalArgumentException with a message saying what is wrong and what is valid
+     */
+    public static Threshold parse(String expression) {
+        Matcher m = EXPRESSION.matcher(expression);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + expression + "' is not a threshold; expected "
+                    + "[request.]metric op value, e.g. 'p95 <= 500ms' or 'get-customer.success-rate >= 99%'");
+        }
+        Metric metric = metric(m.group("metric"));
+        Comparison op = Comparison.fromSymbol(m.group("op"));
+        double limit = limit(metric, m.group("value"));
+        return new Threshold(expression.trim(), m.group("request"), metric, op, limit);
+    }
+
+    private static Metric metric(String name) {
+        switch (name) {
+            case "success-rate":
+            case "error-rate":
+                return new Metric(name, Metric.Unit.PERCENT, 0);
+            case "avg":
+            case "min":
+            case "max":
+            case "stddev":
+                return new Metric(name, Metric.Unit.MILLIS, 0);
+            case "median":
+                return new Metric(name, Metric.Unit.MILLIS, 50);
+            case "rps":
+                return new Metric(name, Metric.Unit.PER_SECOND, 0);
+            case "count":
+            case "dropped":
+                return new Metric(name, Metric.Unit.COUNT, 0);
+            default:
+                Matcher p = PERCENTILE.matcher(name);
+                if (p.matches()) {
+                    double percentile = Double.parseDouble(p.group(1));
+                    if (percentile > 0 && percentile <= 100) {
+                        return new Metric(name, Metric.Unit.MILLIS, percentile);
+                    }
+                    throw new IllegalArgumentException("percentile '" + name + "' must be between p0 and p100 "
+                            + "(e.g. p95, p99.9)");
+                }
+                throw new IllegalArgumentException("unknown metric '" + name + "'; valid: " + Metric.VALID_NAMES);
+        }
+    }
+
+    private static double limit(Metric metric, String value) {
+        switch (metric.unit()) {
+            case PERCENT:
+                if (!value.endsWith("%")) {
+                    throw new IllegalArgumentException(metric.name() + " needs a percentage such as 95%, was '" + value + "'");
+                }
+                double percent = number(metric, value.substring(0, value.length() - 1).trim());
+                if (percent < 0 || percent > 100) {
+                    throw new IllegalArgumentException(metric.name() + " must be between 0% and 100%, was '" + value + "'");
+                }
+                return percent;
+            case MILLIS:
+                if (value.matches("\\d+(\\.\\d+)?")) {
+                    throw new IllegalArgumentException(metric.name() + " needs a duration with a unit such as "
+                            + value + "ms or " + value + "s, was '" + value + "'");
+                }
+                try {
+                    return Durations.parse(value).toNanos() / 1e6;
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(metric.name() + ": " + e.getMessage());
+                }
+            case PER_SECOND:
+                return number(metric, value.endsWith("/s") ? value.substring(0, value.length() - 2).trim() : value);
+            default:
+                if (!value.matches("\\d+")) {
+                    throw new IllegalArgumentException(metric.name() + " needs a whole number, was '" + value + "'");
+                }
+                return Long.parseLong(value);
+        }
+    }
+
+    private static double number(Metric metric, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(metric.name() + " needs a number, was '" + text + "'");
+        }
+    }
+}

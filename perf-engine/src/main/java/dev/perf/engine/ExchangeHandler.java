@@ -1,0 +1,103 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.MetricsRegistry;
+import dev.perf.metrics.RequestRecorder;
+import dev.perf.scenario.ExpectedStatus;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
+import org.asynchttpclient.AsyncHandler;
+import org.asynchttpclient.HttpResponseBodyPart;
+import org.asynchttpclient.HttpResponseStatus;
+
+import java.net.InetSocketAddress;
+
+/**
+ * One request/response exchange. Lean on purpose: it reads the status, counts body bytes and records times;
+ * it never aggregates a response object or copies the body.
+ */
+final class ExchangeHandler implements AsyncHandler<Void> {
+    private final RequestRecorder recorder;
+    private final ExpectedStatus expect;
+    private final MetricsRegistry registry;
+    private final Clock clock;
+    private final long intendedNanos;
+    private final long sentNanos;
+    private final long requestBytes;
+    private final Completion completion;
+    private int statusCode = -1;
+    private long bodyBytes;
+    private boolean done;
+
+    ExchangeHandler(RequestRecorder recorder, ExpectedStatus expect, MetricsRegistry registry, Clock clock,
+                    long intendedNanos, long sentNanos, long requestBytes, Completion completion) {
+        this.recorder = recorder;
+        this.expect = expect;
+        this.registry = registry;
+        this.clock = clock;
+        this.intendedNanos = intendedNanos;
+        this.sentNanos = sentNanos;
+        this.requestBytes = requestBytes;
+        this.completion = completion;
+    }
+
+    @Override
+    public State onStatusReceived(HttpResponseStatus status) {
+        statusCode = status.getStatusCode();
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onHeadersReceived(HttpHeaders headers) {
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onBodyPartReceived(HttpResponseBodyPart part) {
+        bodyBytes += part.length();
+        return State.CONTINUE;
+    }
+
+    @Override
+    public Void onCompleted() {
+        if (done) {
+            return null;
+        }
+        done = true;
+        long now = clock.nanoTime();
+        boolean success = expect.accepts(statusCode);
+        recorder.recordResponse(statusCode, success, intendedNanos, sentNanos, now, bodyBytes, requestBytes);
+        if (!success) {
+            recorder.noteUnexpectedStatus(statusCode, expect);
+        }
+        completion.completed();
+        return null;
+    }
+
+    @Override
+    public void onThrowable(Throwable error) {
+        if (done) {
+            return;
+        }
+        done = true;
+        long now = clock.nanoTime();
+        ErrorKind kind = ErrorKind.classify(error);
+        recorder.recordFailure(kind, describe(error), intendedNanos, sentNanos, now, requestBytes);
+        completion.completed();
+    }
+
+    @Override
+    public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connection) {
+        registry.connectionOpened();
+    }
+
+    @Override
+    public void onConnectionPooled(Channel connection) {
+        registry.connectionReused();
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.MetricsRegistry;
+import dev.perf.metrics.RequestRecorder;
+import dev.perf.scenario.RequestSpec;
+import io.netty.channel.epoll.Epoll;
+import org.asynchttpclient.AsyncHttpClient;
+import org.asynchttpclient.DefaultAsyncHttpClient;
+import org.asynchttpclient.DefaultAsyncHttpClientConfig;
+import org.asynchttpclient.Request;
+import org.asynchttpclient.RequestBuilder;
+import org.asynchttpclient.uri.Uri;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Owns the run's single AsyncHttpClient and the requests, built once up front and reused for every send.
+ * Configured for measurement: no hidden retries, no redirects followed, explicit connect/read/request
+ * timeouts, keep-alive on, no pool limit (admission is the drivers' job), epoll where available.
+ */
+final class HttpSender implements Sender, AutoCloseable {
+    private final AsyncHttpClient client;
+    private final Request[] requests;
+    private final RequestSpec[] specs;
+    private final long[] requestBytes;
+    private final MetricsRegistry registry;
+    private final Clock clock;
+
+    HttpSender(List<RequestSpec> specs, Duration timeout, EngineOptions options, MetricsRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.specs = specs.toArray(RequestSpec[]::new);
+        this.requests = new Request[specs.size()];
+        this.requestBytes = new long[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
+            requests[i] = build(specs.get(i), timeout);
+            requestBytes[i] = specs.get(i).body() == null ? 0 : specs.get(i).body().length;
+        }
+        DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
+                .setMaxRequestRetry(0)
+                .setFollowRedirect(false)
+                .setKeepAlive(true)
+                .setConnectTimeout(timeout)
+                .setReadTimeout(timeout)
+                .setRequestTimeout(timeout)
+                .setMaxConnections(-1)
+                .setMaxConnectionsPerHost(-1)
+                .setPooledConnectionIdleTimeout(Duration.ofSeconds(60))
+                .setTcpNoDelay(true)
+                .setUserAgent("perf")
+                .setThreadPoolName("perf-io")
+                .setIoThreadsCount(options.ioThreads())
+                .setUseNativeTransport(options.nativeTransport() && nativeTransportAvailable());
+        this.client = new DefaultAsyncHttpClient(config.build());
+    }
+
+    static boolean nativeTransportAvailable() {
+        try {
+            return Epoll.isAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    boolean usesNativeTransport() {
+        return client.getConfig().isUseNativeTransport();
+    }
+
+    private static Request build(RequestSpec spec, Duration timeout) {
+        RequestBuilder builder = new RequestBuilder(spec.method().name())
+                .setUri(Uri.create(spec.url()))
+                .setRequestTimeout(timeout);
+        for (Map.Entry<String, String> param : spec.query()) {
+            builder.addQueryParam(param.getKey(), param.getValue());
+        }
+        spec.headers().forEach(builder::setHeader);
+        if (spec.body() != null) {
+            builder.setBody(spec.body());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Sends request {@code index}; the outcome is recorded into {@code recorder} and {@code completion} runs once.
+     */
+    @Override
+    public void send(int index, RequestRecorder recorder, long intendedNanos, long sentNanos, Completion completion) {
+        ExchangeHandler handler = new ExchangeHandler(recorder, specs[index].expect(), registry, clock, intendedNanos,
+                sentNanos, requestBytes[index], completion);
+        try {
+            client.executeRequest(requests[index], handler);
+        } catch (RuntimeException e) {
+            handler.onThrowable(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

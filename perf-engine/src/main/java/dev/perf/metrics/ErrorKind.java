@@ -1,0 +1,54 @@
+package dev.perf.metrics;
+
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/** Why a request failed. */
+public enum ErrorKind {
+    /** A response arrived, but its status code was not an expected one. */
+    STATUS("unexpected status"),
+    /** Connect, read or request timeout expired. */
+    TIMEOUT("timeout"),
+    /** Nothing listened at the target address. */
+    CONNECTION_REFUSED("connection refused"),
+    /** The peer reset or closed the connection before the response was complete. */
+    CONNECTION_RESET("connection reset"),
+    /** Anything else (TLS, DNS, protocol errors...). */
+    OTHER("other");
+
+    private final String label;
+
+    ErrorKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Lower-case, dash-separated key used in JSON: {@code connection-refused}. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Classifies a transport failure by walking its cause chain. */
+    public static ErrorKind classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout") || message.contains("timeout")) {
+                return TIMEOUT;
+            }
+            if (t instanceof ConnectException || message.contains("connection refused")) {
+                return CONNECTION_REFUSED;
+            }
+            if (t instanceof ClosedChannelException || message.contains("reset") || message.contains("remotely closed")
+                    || message.contains("broken pipe") || message.contains("closed")) {
+                return CONNECTION_RESET;
+            }
+        }
+        return OTHER;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.perf.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drains every recorder once per interval (default one second): adds the interval histograms to the run totals,
+ * appends them to the HdrHistogram interval log (one tagged entry per request, one untagged entry for all),
+ * and keeps a small time-series point. Memory grows with seconds, never with requests.
+ *
+ * <p>{@link #start()} and {@link #stop()} bracket the run; all accumulation happens on the sampler thread,
+ * and the final drain in {@code stop()} after that thread has ended.
+ */
+public final class IntervalSampler implements AutoCloseable {
+    private final MetricsRegistry registry;
+    private final long intervalMillis;
+    private final Histogram[][] latencyTotals;
+    private final Histogram[][] serviceTotals;
+    private final long[] previousFailed;
+    private final Map<String, List<IntervalPoint>> series = new LinkedHashMap<>();
+    private final PrintStream hlog;
+    private final HistogramLogWriter hlogWriter;
+    private final ScheduledExecutorService timer;
+    private long startNanos;
+    private long startEpochMillis;
+    private Runnable onInterval = () -> { };
+
+    /**
+     * @param hlogFile where to write the interval log, or {@code null} for none
+     */
+    public IntervalSampler(MetricsRegistry registry, long intervalMillis, Path hlogFile) throws IOException {
+        this.registry = registry;
+        this.intervalMillis = intervalMillis;
+        int stages = registry.stageCount();
+        int requests = registry.requestNames().size();
+        latencyTotals = new Histogram[stages][requests];
+        serviceTotals = new Histogram[stages][requests];
+        for (int s = 0; s < stages; s++) {
+            for (int r = 0; r < requests; r++) {
+                latencyTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+                serviceTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+            }
+        }
+        previousFailed = new long[requests];
+        series.put(RequestStats.ALL, new ArrayList<>());
+        registry.requestNames().forEach(name -> series.put(name, new ArrayList<>()));
+        if (hlogFile != null) {
+            OutputStream out = Files.newOutputStream(hlogFile);
+            hlog = new PrintStream(out, false, "UTF-8");
+            hlogWriter = new HistogramLogWriter(hlog);
+        } else {
+            hlog = null;
+            hlogWriter = null;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "perf-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs after every interval on the sampler thread (live progress); must be quick. */
+    public void onInterval(Runnable callback) {
+        this.onInterval = callback;
+    }
+
+    public void start() {
+        startNanos = System.nanoTime();
+        startEpochMillis = System.currentTimeMillis();
+        if (hlogWriter != null) {
+            hlogWriter.outputComment("perf latency log: values in microseconds from intended send time; "
+                    + "tag = request name, untagged = all requests");
+            hlogWriter.outputLogFormatVersion();
+            hlogWriter.setBaseTime(startEpochMillis);
+            hlogWriter.outputStartTime(startEpochMillis);
+            hlogWriter.outputBaseTime(startEpochMillis);
+            hlogWriter.outputLegend();
+        }
+        timer.scheduleAtFixedRate(this::sampleSafely, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the timer and drains what was recorded since the last interval. */
+    public void stop() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sample();
+        if (hlog != null) {
+            hlog.flush();
+        }
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+            onInterval.run();
+        } catch (RuntimeException e) {
+            // a failing interval must not stop the sampler; the totals are drained again at stop()
+        }
+    }
+
+    private synchronized void sample() {
+        double endSeconds = (System.nanoTime() - startNanos) / 1e9;
+        List<String> names = registry.requestNames();
+        Histogram allInterval = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+        long allFailed = 0;
+        long intervalStart = Long.MAX_VALUE;
+        long intervalEnd = 0;
+        for (int r = 0; r < names.size(); r++) {
+            Histogram requestInterval = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+            long failedNow = 0;
+            for (int s = 0; s < registry.stageCount(); s++) {
+                RequestRecorder recorder = registry.recorder(s, r);
+                Histogram latency = recorder.intervalLatency();
+                latencyTotals[s][r].add(latency);
+                serviceTotals[s][r].add(recorder.intervalServiceTime());
+                requestInterval.add(latency);
+                intervalStart = Math.min(intervalStart, latency.getStartTimeStamp());
+                intervalEnd = Math.max(intervalEnd, latency.getEndTimeStamp());
+                failedNow += recorder.failed();
+            }
+            long failedInInterval = failedNow - previousFailed[r];
+            previousFailed[r] = failedNow;
+            allFailed += failedInInterval;
+            series.get(names.get(r)).add(point(endSeconds, requestInterval, failedInInterval));
+            allInterval.add(requestInterval);
+            if (hlogWriter != null) {
+                requestInterval.setStartTimeStamp(intervalStart);
+                requestInterval.setEndTimeStamp(intervalEnd);
+                requestInterval.setTag(names.get(r));
+                hlogWriter.outputIntervalHistogram(requestInterval);
+            }
+        }
+        series.get(RequestStats.ALL).add(point(endSeconds, allInterval, allFailed));
+        if (hlogWriter != null) {
+            allInterval.setStartTimeStamp(intervalStart == Long.MAX_VALUE ? startEpochMillis : intervalStart);
+            allInterval.setEndTimeStamp(intervalEnd == 0 ? System.currentTimeMillis() : intervalEnd);
+            hlogWriter.outputIntervalHistogram(allInterval);
+        }
+    }
+
+    private static IntervalPoint point(double endSeconds, Histogram h, long failed) {
+        if (h.getTotalCount() == 0) {
+            return new IntervalPoint(endSeconds, 0, failed, null, null, null, null);
+        }
+        return new IntervalPoint(endSeconds, h.getTotalCount(), failed, h.getValueAtPercentile(50) / 1000.0,
+                h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    /** Run-total latency histogram of one request in one stage. Call after {@link #stop()}. */
+    Histogram latencyTotal(int stage, int request) {
+        return latencyTotals[stage][request];
+    }
+
+    Histogram serviceTotal(int stage, int request) {
+        return serviceTotals[stage][request];
+    }
+
+    /** Per-interval points by request name, plus {@link RequestStats#ALL}. */
+    public synchronized Map<String, List<IntervalPoint>> series() {
+        Map<String, List<IntervalPoint>> copy = new LinkedHashMap<>();
+        series.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
+    }
+
+    /** The latest point for all requests, for live progress; {@code null} before the first interval. */
+    public synchronized IntervalPoint latest() {
+        List<IntervalPoint> all = series.get(RequestStats.ALL);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        if (hlog != null) {
+            hlog.close();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.perf.metrics;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Hot-path recording for one request name in one stage. Safe for many writer threads; allocates nothing per
+ * request. Histograms auto-resize, so no latency is ever too large to record.
+ */
+public final class RequestRecorder {
+    static final int SIGNIFICANT_DIGITS = 3;
+    private static final int STATUS_CODES = 600;
+    private static final ErrorKind[] KINDS = ErrorKind.values();
+
+    private final String name;
+    private final Recorder latencyMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder serviceTimeMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final AtomicLongArray statusCounts = new AtomicLongArray(STATUS_CODES);
+    private final AtomicLongArray errorCounts = new AtomicLongArray(KINDS.length);
+    private final AtomicReferenceArray<String> firstErrorMessages = new AtomicReferenceArray<>(KINDS.length);
+    private Histogram intervalLatency;
+    private Histogram intervalServiceTime;
+
+    public RequestRecorder(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Records a response.
+     *
+     * @param success        whether the status was expected
+     * @param intendedNanos  when the request should have been sent ({@link System#nanoTime()} scale)
+     * @param sentNanos      when it was sent
+     * @param completedNanos when the response ended
+     */
+    public void recordResponse(int statusCode, boolean success, long intendedNanos, long sentNanos,
+                               long completedNanos, long bodyBytes, long requestBytes) {
+        recordTimes(intendedNanos, sentNanos, completedNanos);
+        if (statusCode >= 0 && statusCode < STATUS_CODES) {
+            statusCounts.incrementAndGet(statusCode);
+        }
+        bytesReceived.add(bodyBytes);
+        bytesSent.add(requestBytes);
+        if (success) {
+            ok.increment();
+        } else {
+            failed.increment();
+            countError(ErrorKind.STATUS, null);
+        }
+    }
+
+    /** Records a transport failure (timeout, refused, reset...) with the time it took to fail. */
+    public void recordFailure(ErrorKind kind, String message, long intendedNanos, long sentNanos, long completedNanos,
+                              long requestBytes) {
+        recordTimes(intendedNanos, sentNanos, completedNanos);
+        bytesSent.add(requestBytes);
+        failed.increment();
+        countError(kind, message);
+    }
+
+    /** Keeps a message for the first unexpected status; builds no string after the first. */
+    public void noteUnexpectedStatus(int statusCode, Object expected) {
+        if (firstErrorMessages.get(ErrorKind.STATUS.ordinal()) == null) {
+            firstErrorMessages.compareAndSet(ErrorKind.STATUS.ordinal(), null,
+                    "HTTP " + statusCode + " (expected " + expected + ")");
+        }
+    }
+
+    /** An open-model arrival that was not sent because too many requests were outstanding. */
+    public void recordDropped() {
+        dropped.increment();
+    }
+
+    private void recordTimes(long intendedNanos, long sentNanos, long completedNanos) {
+        latencyMicros.recordValue(Math.max(0, (completedNanos - intendedNanos) / 1000));
+        serviceTimeMicros.recordValue(Math.max(0, (completedNanos - sentNanos) / 1000));
+    }
+
+    private void countError(ErrorKind kind, String message) {
+        errorCounts.incrementAndGet(kind.ordinal());
+        if (message != null) {
+            firstErrorMessages.compareAndSet(kind.ordinal(), null, message);
+        }
+    }
+
+    /**
+     * The latency histogram of the interval since the last call. Valid until the next call; for the sampler
+     * thread only.
+     */
+    Histogram intervalLatency() {
+        intervalLatency = latencyMicros.getIntervalHistogram(intervalLatency);
+        return intervalLatency;
+    }
+
+    /** As {@link #intervalLatency()}, for service time. */
+    Histogram intervalServiceTime() {
+        intervalServiceTime = serviceTimeMicros.getIntervalHistogram(intervalServiceTime);
+        return intervalServiceTime;
+    }
+
+    long ok() {
+        return ok.sum();
+    }
+
+    long failed() {
+        return failed.sum();
+    }
+
+    long dropped() {
+        return dropped.sum();
+    }
+
+    long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
+    long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    Map<Integer, Long> statusCounts() {
+        Map<Integer, Long> counts = new LinkedHashMap<>();
+        for (int code = 0; code < STATUS_CODES; code++) {
+            long n = statusCounts.get(code);
+            if (n > 0) {
+                counts.put(code, n);
+            }
+        }
+        return counts;
+    }
+
+    Map<ErrorKind, RequestStats.ErrorCount> errorCounts() {
+        Map<ErrorKind, RequestStats.ErrorCount> counts = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : KINDS) {
+            long n = errorCounts.get(kind.ordinal());
+            if (n > 0) {
+                counts.put(kind, new RequestStats.ErrorCount(n, firstErrorMessages.get(kind.ordinal())));
+            }
+        }
+        return counts;
+    }
+}

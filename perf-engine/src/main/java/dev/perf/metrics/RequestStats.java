@@ -1,0 +1,81 @@
+package dev.perf.metrics;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Map;
+
+/**
+ * Figures for one request name (or the whole scenario) over a run or a stage. Percentiles come from the
+ * histograms, never from averaging. Every figure that cannot be computed (no responses) is {@code null}.
+ *
+ * @param name              request name, or {@link #ALL} for the whole scenario
+ * @param ok                responses whose status was expected
+ * @param failed            responses with an unexpected status plus transport errors and timeouts
+ * @param dropped           open-model arrivals not sent because {@code maxInFlight} requests were outstanding
+ * @param elapsedSeconds    time the figures cover, for rates
+ * @param latencyMicros     completion minus intended send time, every completed request (CO-corrected)
+ * @param serviceTimeMicros completion minus actual send time, every completed request
+ * @param statusCounts      responses by HTTP status code
+ * @param errorCounts       failures by kind
+ * @param bytesReceived     response body bytes
+ * @param bytesSent         request body bytes
+ */
+public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                           Histogram latencyMicros, Histogram serviceTimeMicros,
+                           Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
+                           long bytesReceived, long bytesSent) {
+
+    /** The name used for whole-scenario figures. */
+    public static final String ALL = "ALL";
+
+    public long count() {
+        return ok + failed;
+    }
+
+    public Double successRatePercent() {
+        return count() == 0 ? null : ok * 100.0 / count();
+    }
+
+    public Double errorRatePercent() {
+        return count() == 0 ? null : failed * 100.0 / count();
+    }
+
+    /** Completed requests per second. */
+    public Double rps() {
+        return elapsedSeconds <= 0 || count() == 0 ? null : count() / elapsedSeconds;
+    }
+
+    public Double minMillis() {
+        return empty() ? null : latencyMicros.getMinValue() / 1000.0;
+    }
+
+    public Double maxMillis() {
+        return empty() ? null : latencyMicros.getMaxValue() / 1000.0;
+    }
+
+    public Double meanMillis() {
+        return empty() ? null : latencyMicros.getMean() / 1000.0;
+    }
+
+    public Double stdDevMillis() {
+        return empty() ? null : latencyMicros.getStdDeviation() / 1000.0;
+    }
+
+    /** @param percentile in (0, 100] */
+    public Double percentileMillis(double percentile) {
+        return empty() ? null : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    public Double servicePercentileMillis(double percentile) {
+        return serviceTimeMicros.getTotalCount() == 0 ? null
+                : serviceTimeMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private boolean empty() {
+        return latencyMicros.getTotalCount() == 0;
+    }
+
+    /** Failures of one kind: how many, and the first message seen, to tell the user what went wrong. */
+    public record ErrorCount(long count, String firstMessage) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.perf.metrics;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * How late the open-model pacer sent requests behind their intended times, in microseconds. A generator that
+ * falls behind shows up here (and in latency, which is measured from the intended time). Single writer.
+ */
+public final class SendLag {
+    /** A send later than this counts as late. */
+    public static final long LATE_MICROS = 1000;
+    private final Histogram lagMicros = new Histogram(3);
+    private long late;
+
+    public void record(long lagNanos) {
+        long micros = Math.max(0, lagNanos / 1000);
+        lagMicros.recordValue(micros);
+        if (micros > LATE_MICROS) {
+            late++;
+        }
+    }
+
+    /** Sends later than {@link #LATE_MICROS}. Read after the run. */
+    public long lateSends() {
+        return late;
+    }
+
+    public long sends() {
+        return lagMicros.getTotalCount();
+    }
+
+    public Double p99Millis() {
+        return sends() == 0 ? null : lagMicros.getValueAtPercentile(99) / 1000.0;
+    }
+
+    public Double maxMillis() {
+        return sends() == 0 ? null : lagMicros.getMaxValue() / 1000.0;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.perf.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.ThresholdResult;
+import dev.perf.engine.LoadRun;
+import dev.perf.metrics.IntervalPoint;
+import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.RunMetrics;
+import dev.perf.metrics.StageMetrics;
+import dev.perf.scenario.Scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code summary.json} of one run (schema documented in the README, version {@value #SCHEMA_VERSION}).
+ * Figures that cannot be computed are JSON {@code null}, never 0. Written to a temporary file and moved into
+ * place, so a reader never sees half a file.
+ */
+public final class SummaryJson {
+    public static final int SCHEMA_VERSION = 1;
+    static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    /** The run as a JSON tree. */
+    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, List<ThresholdResult> thresholds,
+                                    boolean passed) {
+        RunMetrics m = run.metrics();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("runId", runId);
+        root.put("scenario", scenario.name());
+        root.put("file", scenario.file().toString());
+        root.put("status", run.partial() ? "partial" : "completed");
+        root.put("verdict", passed ? "passed" : "failed");
+        root.put("startTime", run.startTime().toString());
+        root.put("endTime", run.endTime().toString());
+        root.put("baseUrl", scenario.baseUrl());
+        ObjectNode load = root.putObject("load");
+        load.put("model", scenario.load().isOpenModel() ? "open" : "closed");
+        load.put("description", scenario.load().describe());
+        load.put("elapsedSeconds", m.elapsedSeconds());
+        root.set("overall", stats(m.overall()));
+        ArrayNode requests = root.putArray("requests");
+        m.byRequest().values().forEach(s -> requests.add(stats(s)));
+        ArrayNode stages = root.putArray("stages");
+        for (StageMetrics stage : m.stages()) {
+            ObjectNode node = stages.addObject();
+            node.put("index", stage.index());
+            node.put("description", stage.description());
+            node.put("elapsedSeconds", stage.elapsedSeconds());
+            node.set("overall", stats(stage.overall()));
+        }
+        ArrayNode thresholdArray = root.putArray("thresholds");
+        for (ThresholdResult result : thresholds) {
+            ObjectNode node = thresholdArray.addObject();
+            node.put("expression", result.threshold().expression());
+            node.put("request", result.threshold().request());
+            node.put("metric", result.threshold().metric().name());
+            node.put("comparison", result.threshold().comparison().symbol());
+            node.put("limit", result.threshold().limit());
+            node.put("unit", result.threshold().metric().unit().name().toLowerCase());
+            if (result.actual() == null) {
+                node.putNull("actual");
+            } else {
+                node.put("actual", result.actual());
+            }
+            node.put("passed", result.passed());
+        }
+        ObjectNode generator = root.putObject("generator");
+        generator.put("nativeTransport", run.nativeTransport());
+        generator.put("connectionsOpened", m.connectionsOpened());
+        generator.put("connectionsReused", m.connectionsReused());
+        generator.put("lateSends", m.lateSends());
+        putNullable(generator, "sendLagP99Ms", m.sendLagP99Millis());
+        putNullable(generator, "sendLagMaxMs", m.sendLagMaxMillis());
+        ObjectNode series = root.putObject("timeSeries");
+        for (Map.Entry<String, List<IntervalPoint>> entry : m.series().entrySet()) {
+            ArrayNode points = series.putArray(entry.getKey());
+            for (IntervalPoint p : entry.getValue()) {
+                ObjectNode point = points.addObject();
+                point.put("t", Math.round(p.endSeconds() * 1000) / 1000.0);
+                point.put("count", p.count());
+                point.put("failed", p.failed());
+                putNullable(point, "p50Ms", p.p50Millis());
+                putNullable(point, "p90Ms", p.p90Millis());
+                putNullable(point, "p99Ms", p.p99Millis());
+                putNullable(point, "maxMs", p.maxMillis());
+            }
+        }
+        return root;
+    }
+
+    static ObjectNode stats(RequestStats s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", s.name());
+        node.put("count", s.count());
+        node.put("ok", s.ok());
+        node.put("failed", s.failed());
+        node.put("dropped", s.dropped());
+        putNullable(node, "successRate", s.successRatePercent());
+        putNullable(node, "rps", s.rps());
+        ObjectNode latency = node.putObject("latencyMs");
+        putNullable(latency, "min", s.minMillis());
+        putNullable(latency, "avg", s.meanMillis());
+        putNullable(latency, "stddev", s.stdDevMillis());
+        putNullable(latency, "max", s.maxMillis());
+        for (double p : PERCENTILES) {
+            putNullable(latency, percentileKey(p), s.percentileMillis(p));
+        }
+        ObjectNode service = node.putObject("serviceTimeMs");
+        for (double p : PERCENTILES) {
+            putNullable(service, percentileKey(p), s.servicePercentileMillis(p));
+        }
+        ObjectNode status = node.putObject("statusCodes");
+        s.statusCounts().forEach((code, n) -> status.put(Integer.toString(code), n));
+        ObjectNode errors = node.putObject("errors");
+        s.errorCounts().forEach((kind, e) -> {
+            ObjectNode error = errors.putObject(kind.key());
+            error.put("count", e.count());
+            error.put("firstMessage", e.firstMessage());
+        });
+        node.put("bytesReceived", s.bytesReceived());
+        node.put("bytesSent", s.bytesSent());
+        return node;
+    }
+
+    static String percentileKey(double p) {
+        return p == Math.rint(p) ? "p" + (long) p : "p" + Double.toString(p);
+    }
+
+    private static void putNullable(ObjectNode node, String field, Double value) {
+        if (value == null || value.isNaN()) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    /** Writes {@code json} to {@code file} atomically (temp file, then move). */
+    public static void write(ObjectNode json, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        MAPPER.writeValue(tmp.toFile(), json);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

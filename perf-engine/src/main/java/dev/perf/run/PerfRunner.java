@@ -1,0 +1,183 @@
+package dev.perf.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.ThresholdEvaluator;
+import dev.perf.analysis.ThresholdResult;
+import dev.perf.engine.LoadEngine;
+import dev.perf.engine.LoadRun;
+import dev.perf.engine.RunControl;
+import dev.perf.metrics.IntervalPoint;
+import dev.perf.report.ConsoleReport;
+import dev.perf.report.SummaryJson;
+import dev.perf.scenario.Scenario;
+import dev.perf.scenario.yaml.ScenarioException;
+import dev.perf.scenario.yaml.ScenarioLoader;
+import dev.perf.scenario.yaml.Substitutor;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every selected scenario: all are loaded and validated first, and if any is invalid nothing is sent.
+ * Each run writes {@code <output>/<run-id>/summary.json} and {@code latency.hlog}; the invocation writes
+ * {@code <output>/summary.json} listing its runs. Ctrl-C stops the current run, whose results are still
+ * written, marked partial.
+ */
+public final class PerfRunner {
+    private static final int PROGRESS_EVERY_INTERVALS = 5;
+    private final Console console;
+
+    public PerfRunner(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * @throws PerfSetupException when there is nothing to run or the options are unusable
+     * @throws IOException        when results cannot be written
+     */
+    public RunReport run(RunOptions options) throws IOException {
+        List<Scenario> selected = new ArrayList<>();
+        List<ScenarioException> invalid = new ArrayList<>();
+        load(options, selected, invalid);
+        if (!invalid.isEmpty()) {
+            return new RunReport(invalid, List.of(), false);
+        }
+        if (options.baseUrlOverride() != null && !options.baseUrlOverride().isBlank()) {
+            String url = checkedBaseUrl(options.baseUrlOverride().trim());
+            selected.replaceAll(s -> s.withBaseUrl(url));
+        }
+        Files.createDirectories(options.outputDirectory());
+        RunControl control = new RunControl();
+        CountDownLatch resultsWritten = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.abort();
+            try {
+                resultsWritten.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "perf-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        try {
+            for (Scenario scenario : selected) {
+                if (control.aborted()) {
+                    console.warn("stopped: scenario " + scenario.name() + " was not run");
+                    continue;
+                }
+                outcomes.add(runOne(scenario, options, control));
+            }
+            writeIndex(options.outputDirectory(), outcomes, control.aborted());
+        } finally {
+            resultsWritten.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting; the hook is already running and sees the latch released
+            }
+        }
+        return new RunReport(List.of(), outcomes, control.aborted());
+    }
+
+    private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) throws IOException {
+        Path directory = options.scenariosDirectory();
+        List<Path> files = ScenarioFiles.list(directory);
+        if (files.isEmpty()) {
+            throw new PerfSetupException("no scenario files (*.yaml, *.yml) in " + directory
+                    + "; add one there, or point perf.scenariosDirectory at the folder that has them");
+        }
+        ScenarioLoader loader = new ScenarioLoader(new Substitutor(options.environment(), options.properties()));
+        List<String> filter = ScenarioFiles.filterEntries(options.scenarioFilter());
+        List<String> available = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                Scenario scenario = loader.load(file);
+                available.add(scenario.name());
+                if (ScenarioFiles.matches(filter, file, scenario.name())) {
+                    selected.add(scenario);
+                }
+            } catch (ScenarioException e) {
+                available.add(file.getFileName().toString());
+                if (ScenarioFiles.matches(filter, file, null)) {
+                    invalid.add(e);
+                }
+            }
+        }
+        if (selected.isEmpty() && invalid.isEmpty()) {
+            throw new PerfSetupException("no scenario matches perf.scenario=" + options.scenarioFilter()
+                    + "; available: " + String.join(", ", available));
+        }
+    }
+
+    private static String checkedBaseUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        } catch (Exception e) {
+            // reported below
+        }
+        throw new PerfSetupException("perf.baseUrl '" + url + "' is not an absolute http(s) URL; e.g. "
+                + "-Dperf.baseUrl=http://localhost:8080");
+    }
+
+    private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control) throws IOException {
+        String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
+        Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
+        console.info("");
+        console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + scenario.baseUrl());
+        LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
+        int[] intervals = {0};
+        LoadRun run = engine.run(scenario, control, point -> {
+            if (++intervals[0] % PROGRESS_EVERY_INTERVALS == 0) {
+                console.info(progressLine(point));
+            }
+        });
+        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
+                run.metrics().byRequest());
+        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, thresholds);
+        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, thresholds, outcome.passed()),
+                runDirectory.resolve("summary.json"));
+        ConsoleReport.print(scenario.name(), run, thresholds, console::info);
+        console.info("  results: " + runDirectory);
+        return outcome;
+    }
+
+    private static String progressLine(IntervalPoint p) {
+        String latency = p.count() == 0 ? "no responses"
+                : String.format(Locale.ROOT, "p50 %.2fms  p99 %.2fms  max %.2fms", p.p50Millis(), p.p99Millis(),
+                p.maxMillis());
+        return String.format(Locale.ROOT, "  %5.0fs  %,d responses in the last interval  %s  failed %,d",
+                p.endSeconds(), p.count(), latency, p.failed());
+    }
+
+    private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted) throws IOException {
+        ObjectNode root = SummaryJson.mapper().createObjectNode();
+        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
+        boolean passed = !aborted && outcomes.stream().allMatch(ScenarioOutcome::passed);
+        root.put("verdict", passed ? "passed" : "failed");
+        root.put("status", aborted ? "partial" : "completed");
+        ArrayNode runs = root.putArray("runs");
+        for (ScenarioOutcome outcome : outcomes) {
+            ObjectNode run = runs.addObject();
+            run.put("scenario", outcome.scenario().name());
+            run.put("runId", outcome.runId());
+            run.put("verdict", outcome.passed() ? "passed" : "failed");
+            run.put("status", outcome.run().partial() ? "partial" : "completed");
+            run.put("summary", outcome.runId() + "/summary.json");
+            ArrayNode breaches = run.putArray("breaches");
+            outcome.breaches().forEach(b -> breaches.add(b.describe()));
+        }
+        SummaryJson.write(root, output.resolve("summary.json"));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.perf.run;
+
+import dev.perf.engine.EngineOptions;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What to run and where results go.
+ *
+ * @param scenariosDirectory folder of {@code *.yaml} / {@code *.yml} scenario files
+ * @param scenarioFilter     comma-separated scenario names, file names or globs; {@code null} or blank for all
+ * @param outputDirectory    where {@code summary.json} and one folder per run are written
+ * @param baseUrlOverride    replaces every scenario's {@code target.baseUrl}, or {@code null}
+ * @param properties         values for {@code ${NAME}} references
+ * @param environment        values for {@code ${env.NAME}} references
+ * @param engine             engine tuning
+ */
+public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                         Map<String, String> properties, Map<String, String> environment, EngineOptions engine) {
+}

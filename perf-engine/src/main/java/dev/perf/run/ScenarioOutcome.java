@@ -1,0 +1,25 @@
+package dev.perf.run;
+
+import dev.perf.analysis.ThresholdResult;
+import dev.perf.engine.LoadRun;
+import dev.perf.scenario.Scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One scenario's run, judged.
+ *
+ * @param runDirectory where its summary.json and latency.hlog are
+ */
+public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory, LoadRun run,
+                              List<ThresholdResult> thresholds) {
+
+    public boolean passed() {
+        return !run.partial() && thresholds.stream().allMatch(ThresholdResult::passed);
+    }
+
+    public List<ThresholdResult> breaches() {
+        return thresholds.stream().filter(t -> !t.passed()).toList();
+    }
+}

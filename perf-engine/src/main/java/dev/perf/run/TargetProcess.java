@@ -1,0 +1,117 @@
+package dev.perf.run;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service the run starts itself (the demo target, or any command): started before the scenarios, polled until
+ * it answers HTTP, and stopped afterwards, also when the run fails or is interrupted. Its output goes to a log file.
+ */
+public final class TargetProcess implements AutoCloseable {
+    private final Process process;
+    private final Path logFile;
+    private final Thread killer;
+
+    private TargetProcess(Process process, Path logFile) {
+        this.process = process;
+        this.logFile = logFile;
+        this.killer = new Thread(this::destroy, "perf-target-stop");
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    /**
+     * Starts {@code command} and waits until {@code readyUrl} answers with any HTTP status.
+     *
+     * @throws PerfSetupException when it cannot start, exits early or is not ready in time
+     */
+    public static TargetProcess start(List<String> command, Path workingDirectory, Path logFile, URI readyUrl,
+                                      Duration readyTimeout) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile()).start();
+        } catch (IOException e) {
+            throw new PerfSetupException("cannot start the target " + command + ": " + e.getMessage(), e);
+        }
+        TargetProcess target = new TargetProcess(process, logFile);
+        try {
+            target.awaitReady(readyUrl, readyTimeout, command);
+        } catch (RuntimeException | IOException e) {
+            target.close();
+            throw e;
+        }
+        return target;
+    }
+
+    private void awaitReady(URI readyUrl, Duration timeout, List<String> command) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new PerfSetupException("the target " + command + " exited with code " + process.exitValue()
+                        + " before answering at " + readyUrl + "; its output is in " + logFile + ":\n" + tail());
+            }
+            try {
+                client.send(HttpRequest.newBuilder(readyUrl).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PerfSetupException("interrupted while waiting for the target");
+            }
+        }
+        throw new PerfSetupException("the target " + command + " did not answer at " + readyUrl + " within "
+                + timeout.toSeconds() + "s; its output is in " + logFile + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(logFile);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private void destroy() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        destroy();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running already
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.perf.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One named request of the mix, with defaults already applied.
+ *
+ * @param name        unique within the scenario; letters, digits, '-' and '_'
+ * @param method      HTTP method
+ * @param url         absolute URL without query (base URL + path)
+ * @param query       query parameters in order; a name may repeat
+ * @param headers     headers in order, defaults first, then the request's own (which win)
+ * @param body        body bytes, or {@code null} for none
+ * @param expect      status codes that count as success
+ * @param weight      relative share of the mix, at least 1
+ */
+public record RequestSpec(String name, HttpMethod method, String url, List<Map.Entry<String, String>> query,
+                          Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight) {
+
+    public RequestSpec {
+        query = List.copyOf(query);
+        headers = Map.copyOf(headers);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.perf.scenario;
+
+import dev.perf.analysis.Threshold;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One validated scenario file.
+ *
+ * @param name       scenario name (from {@code name:}, else the file name without extension)
+ * @param file       the file it was loaded from, for messages
+ * @param baseUrl    absolute http(s) URL every relative request path is resolved against
+ * @param timeout    request timeout (connect and whole request), from {@code defaults.timeout}
+ * @param requests   the request mix, at least one, names unique
+ * @param load       the stages to drive
+ * @param thresholds pass/fail rules, possibly empty
+ */
+public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<RequestSpec> requests,
+                       LoadSpec load, List<Threshold> thresholds) {
+
+    public Scenario {
+        requests = List.copyOf(requests);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
+    public Scenario withBaseUrl(String newBaseUrl) {
+        return new Scenario(name, file, newBaseUrl, timeout, requests, load, thresholds);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.perf.scenario.yaml;
+
+import dev.perf.scenario.Durations;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code defaults:} applied to every request. */
+record Defaults(Map<String, String> headers, Duration timeout) {
+    private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout");
+
+    static Defaults read(YamlDoc doc, Node node) {
+        Map<String, YamlDoc.Entry> defaults = doc.mapping(node, "defaults", KEYS);
+        Map<String, String> headers = defaults.containsKey("headers")
+                ? headers(doc, defaults.get("headers").value(), "defaults.headers")
+                : Map.of();
+        Duration timeout = ScenarioLoader.DEFAULT_TIMEOUT;
+        if (defaults.containsKey("timeout")) {
+            Duration given = duration(doc, defaults.get("timeout").value(), "defaults.timeout");
+            timeout = given == null ? timeout : given;
+        }
+        return new Defaults(headers, timeout);
+    }
+
+    static Map<String, String> headers(YamlDoc doc, Node node, String field) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (YamlDoc.Entry entry : doc.mapping(node, field, null).values()) {
+            String value = doc.string(entry.value(), field + "." + entry.key());
+            if (value != null) {
+                headers.put(entry.key(), value);
+            }
+        }
+        return headers;
+    }
+
+    /** A positive duration, or {@code null} (problem recorded). */
+    static Duration duration(YamlDoc doc, Node node, String field) {
+        String text = doc.string(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration d = Durations.parse(text);
+            if (!d.isZero()) {
+                return d;
+            }
+            doc.problem(node, field, "'" + text + "' must be longer than zero");
+        } catch (IllegalArgumentException e) {
+            doc.problem(node, field, e.getMessage());
+        }
+        return null;
+    }
+}

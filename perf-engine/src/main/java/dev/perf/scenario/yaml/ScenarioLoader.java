@@ -1,0 +1,134 @@
+package dev.perf.scenario.yaml;
+
+import dev.perf.analysis.Threshold;
+import dev.perf.scenario.LoadSpec;
+import dev.perf.scenario.RequestSpec;
+import dev.perf.scenario.Scenario;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads and validates a scenario file.
+ *
+ * <p>YAML is only <em>composed</em> into a node tree: no object of any type named in the document is ever
+ * constructed. Documents are limited to {@value #MAX_CODE_POINTS} characters, {@value #MAX_NESTING} levels
+ * of nesting and {@value #MAX_ALIASES} aliases. Every problem is collected and thrown together.
+ */
+public final class ScenarioLoader {
+    static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+    static final int MAX_NESTING = 40;
+    static final int MAX_ALIASES = 50;
+    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "requests",
+            "load", "thresholds");
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Substitutor substitutor;
+
+    public ScenarioLoader(Substitutor substitutor) {
+        this.substitutor = substitutor;
+    }
+
+    /**
+     * @throws ScenarioException listing every problem, with positions
+     */
+    public Scenario load(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read the file: " + e, "")));
+        }
+        return parse(file, text);
+    }
+
+    /** Parses YAML text as if it were {@code file}. */
+    public Scenario parse(Path file, String text) throws ScenarioException {
+        YamlDoc doc = new YamlDoc(file, text, substitutor);
+        Node root = compose(doc, text);
+        if (root == null) {
+            if (doc.problems().isEmpty()) {
+                doc.problemAt(1, 1, "", "the file is empty; a scenario needs at least target, requests and load");
+            }
+            throw new ScenarioException(doc.problems());
+        }
+        Map<String, YamlDoc.Entry> top = doc.mapping(root, "", TOP_LEVEL);
+        String name = fileBaseName(file);
+        if (top.containsKey("name")) {
+            String given = doc.requiredString(top.get("name").value(), "name");
+            name = given == null ? name : given;
+        }
+        for (String required : List.of("target", "requests", "load")) {
+            if (!top.containsKey(required) && root instanceof org.yaml.snakeyaml.nodes.MappingNode
+                    && !doc.suggested(required)) {
+                doc.problemAt(1, 1, required, "missing; " + hint(required));
+            }
+        }
+        String baseUrl = top.containsKey("target") ? TargetReader.read(doc, top.get("target").value()) : null;
+        Defaults defaults = top.containsKey("defaults")
+                ? Defaults.read(doc, top.get("defaults").value())
+                : new Defaults(Map.of(), DEFAULT_TIMEOUT);
+        List<String> requestNames = new ArrayList<>();
+        List<RequestSpec> requests = top.containsKey("requests")
+                ? RequestsReader.read(doc, top.get("requests").value(), baseUrl == null ? "http://invalid" : baseUrl,
+                defaults, requestNames)
+                : List.of();
+        LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value()) : null;
+        List<Threshold> thresholds = top.containsKey("thresholds")
+                ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames)
+                : List.of();
+
+        if (!doc.problems().isEmpty()) {
+            throw new ScenarioException(doc.problems());
+        }
+        return new Scenario(name, file, baseUrl, defaults.timeout(), requests, load, thresholds);
+    }
+
+    private static Node compose(YamlDoc doc, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        try {
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String message = "not valid YAML: " + e.getProblem()
+                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
+            doc.problemAt(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "", message);
+        } catch (YAMLException e) {
+            doc.problemAt(0, 0, "", "not accepted: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static String hint(String key) {
+        return switch (key) {
+            case "target" -> "add 'target: { baseUrl: http://localhost:8080 }'";
+            case "requests" -> "add a list of requests, e.g. 'requests: [ { name: home, path: / } ]'";
+            default -> "add e.g. 'load: { rate: 50/s, duration: 30s }' or 'load: { concurrency: 10, duration: 30s }'";
+        };
+    }
+
+    private static String fileBaseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.perf.scenario.yaml;
+
+import java.util.Map;
+
+/**
+ * Replaces {@code ${env.NAME}}, {@code ${env.NAME:-default}}, {@code ${NAME}} and {@code ${NAME:-default}} in
+ * scalar values: {@code env.} reads the environment, a bare name reads the properties (Maven project and user
+ * properties, {@code -D} system properties). {@code $${} writes a literal {@code ${}.
+ */
+public final class Substitutor {
+    private final Map<String, String> environment;
+    private final Map<String, String> properties;
+
+    public Substitutor(Map<String, String> environment, Map<String, String> properties) {
+        this.environment = Map.copyOf(environment);
+        this.properties = Map.copyOf(properties);
+    }
+
+    /** Neither environment nor properties: every reference needs a default. */
+    public static Substitutor none() {
+        return new Substitutor(Map.of(), Map.of());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the undefined variable and how to define it
+     */
+    public String apply(String text) {
+        if (text.indexOf("${") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.startsWith("$${", i)) {
+                out.append("${");
+                i += 3;
+                continue;
+            }
+            if (!text.startsWith("${", i)) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int end = text.indexOf('}', i + 2);
+            if (end < 0) {
+                throw new IllegalArgumentException("unclosed '${' in '" + text + "'; write ${NAME} or $${ for a literal");
+            }
+            out.append(resolve(text.substring(i + 2, end)));
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private String resolve(String reference) {
+        String name = reference;
+        String fallback = null;
+        int dash = reference.indexOf(":-");
+        if (dash >= 0) {
+            name = reference.substring(0, dash);
+            fallback = reference.substring(dash + 2);
+        }
+        boolean env = name.startsWith("env.");
+        String value = env ? environment.get(name.substring(4)) : properties.get(name);
+        if (value != null && !(env && value.isEmpty() && fallback != null)) {
+            return value;
+        }
+        if (fallback != null) {
+            return fallback;
+        }
+        if (env) {
+            throw new IllegalArgumentException("environment variable " + name.substring(4)
+                    + " is not set; set it, or give a default: ${" + name + ":-value}");
+        }
+        throw new IllegalArgumentException("property '" + name + "' is not defined; pass -D" + name
+                + "=value, define it in the pom, or give a default: ${" + name + ":-value}");
+    }
+}

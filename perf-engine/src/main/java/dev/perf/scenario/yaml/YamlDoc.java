@@ -1,0 +1,173 @@
+package dev.perf.scenario.yaml;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A composed YAML document being read: typed accessors that record a {@link Problem} (with position, field
+ * path and the bad value) instead of throwing, so that one pass reports every problem.
+ */
+final class YamlDoc {
+    private final Path file;
+    private final List<String> lines;
+    private final Substitutor substitutor;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> suggested = new java.util.HashSet<>();
+
+    YamlDoc(Path file, String text, Substitutor substitutor) {
+        this.file = file;
+        this.lines = text.lines().toList();
+        this.substitutor = substitutor;
+    }
+
+    /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
+    boolean suggested(String path) {
+        return suggested.contains(path);
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    void problem(Node at, String field, String message) {
+        int line = at == null ? 0 : at.getStartMark().getLine() + 1;
+        int column = at == null ? 0 : at.getStartMark().getColumn() + 1;
+        problemAt(line, column, field, message);
+    }
+
+    void problemAt(int line, int column, String field, String message) {
+        String source = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
+        problems.add(new Problem(file, line, column, field, message, source));
+    }
+
+    /** A key of a mapping together with its value node. */
+    record Entry(String key, Node keyNode, Node value) {
+    }
+
+    /**
+     * Reads a mapping, reporting duplicate keys and keys outside {@code allowed} (with a "did you mean").
+     *
+     * @return entries by key; empty (with a problem recorded) when {@code node} is not a mapping
+     */
+    Map<String, Entry> mapping(Node node, String field, Set<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            problem(node, field, "expected a mapping (key: value lines), was " + describe(node));
+            return Collections.emptyMap();
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node keyNode = tuple.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalarKey)) {
+                problem(keyNode, field, "keys must be plain names, was " + describe(keyNode));
+                continue;
+            }
+            String key = scalarKey.getValue();
+            String path = field.isEmpty() ? key : field + "." + key;
+            if (allowed != null && !allowed.contains(key)) {
+                String hint = Suggestions.didYouMean(key, allowed);
+                if (!hint.isEmpty()) {
+                    suggested.add(path.substring(0, path.length() - key.length()) + Suggestions.closest(key, allowed));
+                }
+                problem(keyNode, path, "unknown key '" + key + "'" + hint + " (valid here: " + String.join(", ", allowed) + ")");
+                continue;
+            }
+            if (entries.containsKey(key)) {
+                problem(keyNode, path, "duplicate key '" + key + "'; it is already set on line "
+                        + (entries.get(key).keyNode().getStartMark().getLine() + 1));
+                continue;
+            }
+            entries.put(key, new Entry(key, keyNode, tuple.getValueNode()));
+        }
+        return entries;
+    }
+
+    /** A list node's items; a single scalar is read as a one-item list when {@code scalarAllowed}. */
+    List<Node> list(Node node, String field, boolean scalarAllowed) {
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue();
+        }
+        if (scalarAllowed && node instanceof ScalarNode) {
+            return List.of(node);
+        }
+        problem(node, field, "expected a list, was " + describe(node));
+        return List.of();
+    }
+
+    /** A scalar's text after variable substitution, or {@code null} (problem recorded). */
+    String string(Node node, String field) {
+        if (!(node instanceof ScalarNode scalar)) {
+            problem(node, field, "expected a single value, was " + describe(node));
+            return null;
+        }
+        if (!isStandardTag(scalar.getTag())) {
+            problem(node, field, "tag " + scalar.getTag() + " is not allowed; write the value without a tag");
+            return null;
+        }
+        try {
+            return substitutor.apply(scalar.getValue());
+        } catch (IllegalArgumentException e) {
+            problem(node, field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A non-blank scalar, or {@code null} (problem recorded). */
+    String requiredString(Node node, String field) {
+        String value = string(node, field);
+        if (value != null && value.isBlank()) {
+            problem(node, field, "must not be empty");
+            return null;
+        }
+        return value;
+    }
+
+    /** A whole number in [min, max], or {@code null} (problem recorded). */
+    Long integer(Node node, String field, long min, long max) {
+        String text = string(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(node, field, "'" + text + "' is not valid; expected a whole number from " + min + " to " + max);
+        return null;
+    }
+
+    static boolean isStandardTag(Tag tag) {
+        return tag.equals(Tag.STR) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)
+                || tag.equals(Tag.NULL) || tag.equals(Tag.MAP) || tag.equals(Tag.SEQ)
+                || tag.equals(Tag.TIMESTAMP);
+    }
+
+    static String describe(Node node) {
+        if (node == null) {
+            return "nothing";
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue().isEmpty() ? "empty" : "'" + scalar.getValue() + "'";
+        }
+        return node instanceof MappingNode ? "a mapping" : "a list";
+    }
+
+    static Set<String> keys(String... keys) {
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(keys)));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.perf.analysis;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ThresholdParserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            success-rate >= 95%              | -               | success-rate | >= | 95
+            error-rate < 1%                  | -               | error-rate   | <  | 1
+            p95 <= 500ms                     | -               | p95          | <= | 500
+            p99.9 <= 1s                      | -               | p99.9        | <= | 1000
+            median<250us                     | -               | median       | <  | 0.25
+            avg <= 1m                        | -               | avg          | <= | 60000
+            stddev < 20ms                    | -               | stddev       | <  | 20
+            rps >= 100                       | -               | rps          | >= | 100
+            rps >= 100/s                     | -               | rps          | >= | 100
+            dropped == 0                     | -               | dropped      | == | 0
+            create-customer.p99 <= 2s        | create-customer | p99          | <= | 2000
+            get_customer.success-rate > 99.5% | get_customer   | success-rate | >  | 99.5
+            """)
+    void parses(String expression, String request, String metric, String op, double limit) {
+        Threshold t = ThresholdParser.parse(expression);
+        assertThat(t.request()).isEqualTo(request);
+        assertThat(t.metric().name()).isEqualTo(metric);
+        assertThat(t.comparison().symbol()).isEqualTo(op);
+        assertThat(t.limit()).isEqualTo(limit);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            p95 500ms               | is not a threshold
+            p95 <= 500              | needs a duration with a unit such as 500ms
+            success-rate >= 95      | needs a percentage such as 95%
+            success-rate >= 120%    | between 0% and 100%
+            latency <= 1s           | unknown metric 'latency'
+            p101 <= 1s              | between p0 and p100
+            p95 <= fast             | is not a duration
+            rps >= many             | needs a number
+            dropped == 0.5          | needs a whole number
+            """)
+    void rejectsWithAMessageThatSaysWhatIsValid(String expression, String fragment) {
+        assertThatThrownBy(() -> ThresholdParser.parse(expression))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(fragment);
+    }
+}

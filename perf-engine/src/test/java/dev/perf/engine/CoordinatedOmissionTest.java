@@ -1,0 +1,46 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.RequestStats;
+import dev.perf.testing.Scenarios;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server freezes for 1 s, starting 1 s into a 3 s run at 200/s (600 requests). Every user who arrived during
+ * the freeze waited until its end: the 200 arrivals intended in [1 s, 2 s) see latencies spread evenly over
+ * (0, 1000] ms, and the other 400 see about 1 ms. So a third of all requests are slow, and
+ * <ul>
+ *   <li>p50 is fast (the median falls among the 400 fast ones);</li>
+ *   <li>p90 is about 700 ms: the slowest 10% (60 requests) are the 60 earliest arrivals in the freeze, which
+ *       waited 700..1000 ms;</li>
+ *   <li>p99 is about 970 ms (the 6 earliest waited 970..1000 ms); max about 1000 ms.</li>
+ * </ul>
+ * A tool that measures from the actual send of a closed loop would see one slow request and report a p99 of
+ * a few milliseconds: coordinated omission.
+ */
+@Timeout(30)
+class CoordinatedOmissionTest {
+
+    @Test
+    void highPercentilesShowWhatUsersQueuedBehindAStallSaw() throws Exception {
+        try (TestServer server = new TestServer().stallAfterFirstRequest(1000, 1000)) {
+            LoadRun run = new LoadEngine(EngineOptions.defaults().withIoThreads(2)).run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: frozen, path: / } ]
+                    load: { rate: 200/s, duration: 3s }
+                    """.formatted(server.baseUrl())), new RunControl(), point -> { });
+
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.count()).isEqualTo(600);
+            assertThat(stats.ok()).isEqualTo(600);
+            assertThat(stats.percentileMillis(50)).isLessThan(50.0);
+            assertThat(stats.percentileMillis(90)).isBetween(620.0, 780.0);
+            assertThat(stats.percentileMillis(99)).isBetween(920.0, 1050.0);
+            assertThat(stats.maxMillis()).isBetween(950.0, 1100.0);
+            assertThat(stats.dropped()).isZero();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.RequestStats;
+import dev.perf.scenario.Scenario;
+import dev.perf.testing.Scenarios;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.ServerSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The engine against real servers on loopback: YAML -> engine -> figures. */
+@Timeout(60)
+class LoadEngineTest {
+    private static final EngineOptions OPTIONS = EngineOptions.defaults().withIoThreads(2);
+
+    private static LoadRun run(Scenario scenario) {
+        return new LoadEngine(OPTIONS).run(scenario, new RunControl(), point -> { });
+    }
+
+    @Test
+    void percentilesReflectAKnownServerLatency() throws Exception {
+        try (TestServer server = new TestServer().delayMillis(20)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: slow, path: /slow } ]
+                    load: { rate: 50/s, duration: 2s }
+                    """.formatted(server.baseUrl())));
+            RequestStats stats = run.metrics().byRequest().get("slow");
+            assertThat(stats.count()).isEqualTo(100);
+            assertThat(stats.ok()).isEqualTo(100);
+            // a 20 ms sleep is never shorter; loopback and scheduling add a little
+            assertThat(stats.percentileMillis(50)).isBetween(20.0, 35.0);
+            assertThat(stats.minMillis()).isGreaterThanOrEqualTo(20.0);
+            assertThat(stats.rps()).isCloseTo(50.0, within(0.5));
+            assertThat(stats.statusCounts()).containsEntry(200, 100L);
+        }
+    }
+
+    @Test
+    void closedModelSendsExactlyTheIterations() throws Exception {
+        try (TestServer server = new TestServer()) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests:
+                      - { name: a, path: /a, weight: 3 }
+                      - { name: b, path: /b }
+                    load: { concurrency: 4, iterations: 400 }
+                    """.formatted(server.baseUrl())));
+            assertThat(run.metrics().overall().count()).isEqualTo(400);
+            assertThat(server.requestCount()).isEqualTo(400);
+            assertThat(run.metrics().byRequest().get("a").count()).isEqualTo(300);
+            assertThat(run.metrics().byRequest().get("b").count()).isEqualTo(100);
+            assertThat(run.metrics().connectionsOpened()).isLessThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void unexpectedStatusIsAFailureWithItsCode() throws Exception {
+        try (TestServer server = new TestServer().status(503)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: down, path: / } ]
+                    load: { concurrency: 2, iterations: 20 }
+                    """.formatted(server.baseUrl())));
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.failed()).isEqualTo(20);
+            assertThat(stats.successRatePercent()).isEqualTo(0.0);
+            assertThat(stats.errorCounts().get(ErrorKind.STATUS).firstMessage()).contains("503").contains("2xx");
+        }
+    }
+
+    @Test
+    void aTargetThatIsDownGivesConnectionRefusedFailuresNotACrash() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        LoadRun run = run(Scenarios.parse("""
+                target: { baseUrl: http://127.0.0.1:%d }
+                requests: [ { name: nothing, path: / } ]
+                load: { concurrency: 2, iterations: 10 }
+                """.formatted(port)));
+        RequestStats stats = run.metrics().overall();
+        assertThat(stats.failed()).isEqualTo(10);
+        assertThat(stats.errorCounts()).containsKey(ErrorKind.CONNECTION_REFUSED);
+    }
+
+    @Test
+    void aTimeoutIsAFailureRecordedWithItsElapsedTime() throws Exception {
+        try (TestServer server = new TestServer().delayMillis(1500)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    defaults: { timeout: 300ms }
+                    requests: [ { name: slow, path: / } ]
+                    load: { concurrency: 1, iterations: 2 }
+                    """.formatted(server.baseUrl())));
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.errorCounts()).containsKey(ErrorKind.TIMEOUT);
+            assertThat(stats.failed()).isEqualTo(2);
+            assertThat(stats.percentileMillis(50)).isBetween(290.0, 600.0);
+        }
+    }
+}

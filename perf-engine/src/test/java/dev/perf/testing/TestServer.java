@@ -1,0 +1,122 @@
+package dev.perf.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An HTTP server on 127.0.0.1 for tests, with a behaviour the test chooses: a fixed delay, a status code, or a
+ * stall (every response held until a known moment). Counts requests so tests can prove none were sent.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final byte[] BODY = "{\"id\":1,\"name\":\"test\"}".getBytes(StandardCharsets.UTF_8);
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong requests = new AtomicLong();
+    private volatile long delayMillis;
+    private volatile int status = 200;
+    private volatile long stallFromNanos = Long.MAX_VALUE;
+    private volatile long stallUntilNanos = Long.MIN_VALUE;
+    private volatile long stallAfterMillis = -1;
+    private volatile long stallForMillis;
+
+    public TestServer() throws IOException {
+        // without it the JDK server's header and body writes meet delayed ACKs: +40 ms per response
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public TestServer delayMillis(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
+    public TestServer status(int code) {
+        this.status = code;
+        return this;
+    }
+
+    /** Every request that arrives in [from, until) ({@link System#nanoTime()} scale) is answered at {@code until}. */
+    public TestServer stall(long fromNanos, long untilNanos) {
+        this.stallFromNanos = fromNanos;
+        this.stallUntilNanos = untilNanos;
+        return this;
+    }
+
+    /**
+     * A stall like a GC pause or a lock: every request arriving from {@code afterMillis} to
+     * {@code afterMillis + forMillis} after the first request is answered only when the stall ends.
+     */
+    public TestServer stallAfterFirstRequest(long afterMillis, long forMillis) {
+        this.stallAfterMillis = afterMillis;
+        this.stallForMillis = forMillis;
+        return this;
+    }
+
+    public long requestCount() {
+        return requests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        if (requests.incrementAndGet() == 1 && stallAfterMillis >= 0) {
+            long first = System.nanoTime();
+            stall(first + stallAfterMillis * 1_000_000, first + (stallAfterMillis + stallForMillis) * 1_000_000);
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            in.readAllBytes();
+        }
+        long now = System.nanoTime();
+        if (now >= stallFromNanos && now < stallUntilNanos) {
+            sleepNanos(stallUntilNanos - now);
+        }
+        if (delayMillis > 0) {
+            sleepNanos(delayMillis * 1_000_000);
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, BODY.length);
+        exchange.getResponseBody().write(BODY);
+        exchange.close();
+    }
+
+    private static void sleepNanos(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
