@@ -36,6 +36,7 @@ public final class IntervalSampler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private long startNanos;
     private long startEpochMillis;
+    private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
 
     /**
@@ -80,9 +81,10 @@ public final class IntervalSampler implements AutoCloseable {
     public void start() {
         startNanos = System.nanoTime();
         startEpochMillis = System.currentTimeMillis();
+        lastSampleEpochMillis = startEpochMillis;
         if (hlogWriter != null) {
-            hlogWriter.outputComment("perf latency log: values in microseconds from intended send time; "
-                    + "tag = request name, untagged = all requests");
+            hlogWriter.outputComment("perf latency log: values in microseconds (Interval_Max in seconds) from the "
+                    + "intended send time; tag = request name, untagged = all requests");
             hlogWriter.outputLogFormatVersion();
             hlogWriter.setBaseTime(startEpochMillis);
             hlogWriter.outputStartTime(startEpochMillis);
@@ -120,8 +122,9 @@ public final class IntervalSampler implements AutoCloseable {
         List<String> names = registry.requestNames();
         Histogram allInterval = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         long allFailed = 0;
-        long intervalStart = Long.MAX_VALUE;
-        long intervalEnd = 0;
+        long intervalStartMillis = lastSampleEpochMillis;
+        long intervalEndMillis = System.currentTimeMillis();
+        lastSampleEpochMillis = intervalEndMillis;
         for (int r = 0; r < names.size(); r++) {
             Histogram requestInterval = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
             long failedNow = 0;
@@ -131,8 +134,6 @@ public final class IntervalSampler implements AutoCloseable {
                 latencyTotals[s][r].add(latency);
                 serviceTotals[s][r].add(recorder.intervalServiceTime());
                 requestInterval.add(latency);
-                intervalStart = Math.min(intervalStart, latency.getStartTimeStamp());
-                intervalEnd = Math.max(intervalEnd, latency.getEndTimeStamp());
                 failedNow += recorder.failed();
             }
             long failedInInterval = failedNow - previousFailed[r];
@@ -141,16 +142,16 @@ public final class IntervalSampler implements AutoCloseable {
             series.get(names.get(r)).add(point(endSeconds, requestInterval, failedInInterval));
             allInterval.add(requestInterval);
             if (hlogWriter != null) {
-                requestInterval.setStartTimeStamp(intervalStart);
-                requestInterval.setEndTimeStamp(intervalEnd);
+                requestInterval.setStartTimeStamp(intervalStartMillis);
+                requestInterval.setEndTimeStamp(intervalEndMillis);
                 requestInterval.setTag(names.get(r));
                 hlogWriter.outputIntervalHistogram(requestInterval);
             }
         }
         series.get(RequestStats.ALL).add(point(endSeconds, allInterval, allFailed));
         if (hlogWriter != null) {
-            allInterval.setStartTimeStamp(intervalStart == Long.MAX_VALUE ? startEpochMillis : intervalStart);
-            allInterval.setEndTimeStamp(intervalEnd == 0 ? System.currentTimeMillis() : intervalEnd);
+            allInterval.setStartTimeStamp(intervalStartMillis);
+            allInterval.setEndTimeStamp(intervalEndMillis);
             hlogWriter.outputIntervalHistogram(allInterval);
         }
     }

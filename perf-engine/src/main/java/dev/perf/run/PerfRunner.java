@@ -56,6 +56,22 @@ public final class PerfRunner {
             selected.replaceAll(s -> s.withBaseUrl(url));
         }
         Files.createDirectories(options.outputDirectory());
+        if (options.target() == null) {
+            return runAll(selected, options);
+        }
+        TargetCommand t = options.target();
+        console.info("Starting the target: " + String.join(" ", t.command()));
+        try (TargetProcess target = TargetProcess.start(t.command(), t.workingDirectory(), t.logFile(), t.readyUrl(),
+                t.readyTimeout())) {
+            console.info("Target is up (pid " + target.pid() + ", ready at " + t.readyUrl() + ", output in "
+                    + t.logFile() + ")");
+            return runAll(selected, options);
+        } finally {
+            console.info("Target stopped");
+        }
+    }
+
+    private RunReport runAll(List<Scenario> selected, RunOptions options) throws IOException {
         RunControl control = new RunControl();
         CountDownLatch resultsWritten = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -157,8 +173,8 @@ public final class PerfRunner {
         String latency = p.count() == 0 ? "no responses"
                 : String.format(Locale.ROOT, "p50 %.2fms  p99 %.2fms  max %.2fms", p.p50Millis(), p.p99Millis(),
                 p.maxMillis());
-        return String.format(Locale.ROOT, "  %5.0fs  %,d responses in the last interval  %s  failed %,d",
-                p.endSeconds(), p.count(), latency, p.failed());
+        return String.format(Locale.ROOT, "  %5.0fs  %,d responses/s  %s  failed %,d", p.endSeconds(), p.count(),
+                latency, p.failed());
     }
 
     private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted) throws IOException {

@@ -15,7 +15,9 @@ import java.util.Map;
  * @param properties         values for {@code ${NAME}} references
  * @param environment        values for {@code ${env.NAME}} references
  * @param engine             engine tuning
+ * @param target             a service to start first and stop afterwards, or {@code null}
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
-                         Map<String, String> properties, Map<String, String> environment, EngineOptions engine) {
+                         Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                         TargetCommand target) {
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Replaces {@code ${env.NAME}}, {@code ${env.NAME:-default}}, {@code ${NAME}} and {@code ${NAME:-default}} in
  * scalar values: {@code env.} reads the environment, a bare name reads the properties (Maven project and user
- * properties, {@code -D} system properties). {@code $${} writes a literal {@code ${}.
+ * properties, {@code -D} system properties). Defaults may hold references: {@code ${env.URL:-http://localhost:${port}}}.
+ * {@code $${} writes a literal {@code ${}.
  */
 public final class Substitutor {
     private final Map<String, String> environment;
@@ -40,7 +41,7 @@ public final class Substitutor {
                 out.append(text.charAt(i++));
                 continue;
             }
-            int end = text.indexOf('}', i + 2);
+            int end = closingBrace(text, i + 2);
             if (end < 0) {
                 throw new IllegalArgumentException("unclosed '${' in '" + text + "'; write ${NAME} or $${ for a literal");
             }
@@ -48,6 +49,20 @@ public final class Substitutor {
             i = end + 1;
         }
         return out.toString();
+    }
+
+    /** The index of the '}' closing a reference whose body starts at {@code from}; defaults may nest references. */
+    private static int closingBrace(String text, int from) {
+        int depth = 1;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{' && text.charAt(i - 1) == '$') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String resolve(String reference) {
@@ -64,7 +79,7 @@ public final class Substitutor {
             return value;
         }
         if (fallback != null) {
-            return fallback;
+            return apply(fallback);
         }
         if (env) {
             throw new IllegalArgumentException("environment variable " + name.substring(4)

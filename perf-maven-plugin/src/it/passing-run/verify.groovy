@@ -1,0 +1,23 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('Target is up')
+assert log.contains('PASS  success-rate >= 99%')
+assert log.contains('BUILD SUCCESS')
+
+def output = new File(basedir, 'target/perf')
+def index = new JsonSlurper().parse(new File(output, 'summary.json'))
+assert index.verdict == 'passed'
+assert index.runs.size() == 1
+
+def runDir = new File(output, index.runs[0].runId)
+def summary = new JsonSlurper().parse(new File(runDir, 'summary.json'))
+assert summary.scenario == 'passing'
+assert summary.verdict == 'passed'
+assert summary.overall.count == 40
+assert summary.overall.ok == 40
+assert summary.requests[0].name == 'home'
+assert summary.requests[0].latencyMs.p99 != null
+assert summary.thresholds.every { it.passed }
+assert new File(runDir, 'latency.hlog').length() > 0
+return true

@@ -1,0 +1,170 @@
+package dev.perf.maven;
+
+import dev.perf.engine.EngineOptions;
+import dev.perf.run.PerfRunner;
+import dev.perf.run.PerfSetupException;
+import dev.perf.run.RunOptions;
+import dev.perf.run.RunReport;
+import dev.perf.run.TargetCommand;
+import dev.perf.scenario.Durations;
+import dev.perf.scenario.yaml.ScenarioException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the performance scenarios ({@code *.yaml} in {@code src/test/perf}), prints a summary per scenario,
+ * writes {@code summary.json} and an HdrHistogram log per run under {@code target/perf}, and fails the build when
+ * a threshold is breached. Every scenario is validated before any request is sent.
+ */
+@Mojo(name = "run", threadSafe = true)
+public class RunMojo extends AbstractMojo {
+
+    /** Folder of scenario files ({@code *.yaml}, {@code *.yml}). */
+    @Parameter(property = "perf.scenariosDirectory", defaultValue = "${project.basedir}/src/test/perf")
+    private File scenariosDirectory;
+
+    /** Runs only these scenarios: comma-separated scenario names, file names or globs (e.g. {@code customer*}). */
+    @Parameter(property = "perf.scenario")
+    private String scenario;
+
+    /** Where results go: {@code summary.json} and one folder per run. */
+    @Parameter(property = "perf.outputDirectory", defaultValue = "${project.build.directory}/perf")
+    private File outputDirectory;
+
+    /** Replaces every scenario's {@code target.baseUrl}, e.g. {@code -Dperf.baseUrl=http://localhost:9090}. */
+    @Parameter(property = "perf.baseUrl")
+    private String baseUrl;
+
+    /** Fail the build when a threshold is breached; with {@code false} breaches are only reported. */
+    @Parameter(property = "perf.failOnThreshold", defaultValue = "true")
+    private boolean failOnThreshold;
+
+    /** Skips the goal. */
+    @Parameter(property = "perf.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * A service to start before the scenarios and stop after them (also when they fail), as program and
+     * arguments: {@code <startCommand><arg>java</arg><arg>-jar</arg><arg>app.jar</arg></startCommand>}.
+     */
+    @Parameter
+    private List<String> startCommand;
+
+    /** With {@code startCommand}: URL polled until the service answers HTTP (any status) before load starts. */
+    @Parameter(property = "perf.readyUrl")
+    private String readyUrl;
+
+    /** With {@code startCommand}: how long to wait for {@code readyUrl}, e.g. {@code 60s}. */
+    @Parameter(property = "perf.readyTimeout", defaultValue = "60s")
+    private String readyTimeout;
+
+    /** Event-loop threads of the HTTP client; 0 means one per available processor. */
+    @Parameter(property = "perf.ioThreads", defaultValue = "0")
+    private int ioThreads;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("perf:run skipped (perf.skip=true)");
+            return;
+        }
+        RunReport report;
+        try {
+            report = new PerfRunner(new MavenConsole(getLog())).run(options());
+        } catch (PerfSetupException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write results to " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        verdict(report);
+    }
+
+    private RunOptions options() throws MojoFailureException {
+        EngineOptions engine = EngineOptions.defaults();
+        if (ioThreads > 0) {
+            engine = engine.withIoThreads(ioThreads);
+        }
+        return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
+                System.getenv(), engine, target());
+    }
+
+    /** {@code ${NAME}} values: project properties, then system properties, then {@code -D} user properties. */
+    private Map<String, String> properties() {
+        Map<String, String> values = new HashMap<>();
+        values.put("project.basedir", project.getBasedir().getAbsolutePath());
+        values.put("project.build.directory", project.getBuild().getDirectory());
+        values.put("project.version", project.getVersion());
+        put(values, project.getProperties());
+        put(values, session.getSystemProperties());
+        put(values, session.getUserProperties());
+        return values;
+    }
+
+    private static void put(Map<String, String> values, Properties properties) {
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+    }
+
+    private TargetCommand target() throws MojoFailureException {
+        if (startCommand == null || startCommand.isEmpty()) {
+            return null;
+        }
+        if (readyUrl == null || readyUrl.isBlank()) {
+            throw new MojoFailureException("startCommand needs readyUrl: the URL to poll until the service answers, "
+                    + "e.g. <readyUrl>http://localhost:8080/</readyUrl>");
+        }
+        Duration timeout;
+        try {
+            timeout = Durations.parse(readyTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("perf.readyTimeout: " + e.getMessage());
+        }
+        return new TargetCommand(startCommand, project.getBasedir().toPath(), URI.create(readyUrl.trim()), timeout,
+                outputDirectory.toPath().resolve("target-process.log"));
+    }
+
+    private void verdict(RunReport report) throws MojoFailureException {
+        if (!report.valid()) {
+            String problems = report.invalid().stream().map(ScenarioException::getMessage)
+                    .collect(Collectors.joining(System.lineSeparator()));
+            throw new MojoFailureException("invalid scenario: nothing was sent." + System.lineSeparator() + problems);
+        }
+        if (report.aborted()) {
+            throw new MojoFailureException("stopped before the end: partial results are in " + outputDirectory);
+        }
+        List<String> breaches = report.outcomes().stream()
+                .flatMap(o -> o.breaches().stream().map(b -> o.scenario().name() + ": " + b.describe()))
+                .toList();
+        if (breaches.isEmpty()) {
+            getLog().info("perf: all " + report.outcomes().size() + " scenario(s) passed; results in " + outputDirectory);
+            return;
+        }
+        String message = breaches.size() + " threshold(s) breached:" + System.lineSeparator() + "  "
+                + String.join(System.lineSeparator() + "  ", breaches);
+        if (failOnThreshold) {
+            throw new MojoFailureException(message + System.lineSeparator()
+                    + "(set -Dperf.failOnThreshold=false to report without failing)");
+        }
+        getLog().warn(message);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.perf.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small customer API to aim the sample scenarios at, listening on 127.0.0.1 only.
+ *
+ * <pre>
+ * POST   /customers        -> 201 {"id":..,...}
+ * GET    /customers/{id}   -> 200 or 404
+ * PUT    /customers/{id}   -> 200 or 404
+ * DELETE /customers/{id}   -> 204 or 404
+ * GET    /health           -> 200
+ * </pre>
+ * It saturates like a real service: a fixed pool of {@code --workers} threads (default 8) each spends
+ * {@code --work-ms} (default 2) per request, and a request that waited longer than {@code --shed-after-ms}
+ * (default 1000) in the queue is answered 503. Customers 1 to 100 exist from the start.
+ */
+public final class DemoServer {
+    private final Map<Long, String> customers = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final ThreadLocal<Long> queuedAtNanos = new ThreadLocal<>();
+    private final long workMillis;
+    private final long shedAfterNanos;
+
+    private DemoServer(long workMillis, long shedAfterMillis) {
+        this.workMillis = workMillis;
+        this.shedAfterNanos = shedAfterMillis * 1_000_000;
+        for (int i = 0; i < 100; i++) {
+            create("{\"name\":\"Seed " + (i + 1) + "\"}");
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        int port = intArg(args, "--port", 18080);
+        int workers = intArg(args, "--workers", 8);
+        DemoServer demo = new DemoServer(intArg(args, "--work-ms", 2), intArg(args, "--shed-after-ms", 1000));
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        server.setExecutor(task -> {
+            long queued = System.nanoTime();
+            pool.execute(() -> {
+                demo.queuedAtNanos.set(queued);
+                task.run();
+            });
+        });
+        server.createContext("/", demo::handle);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop(0);
+            pool.shutdownNow();
+        }));
+        System.out.println("demo customer API on http://127.0.0.1:" + port + " (" + workers + " workers, "
+                + demo.workMillis + " ms per request)");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (System.nanoTime() - queuedAtNanos.get() > shedAfterNanos) {
+                send(exchange, 503, "{\"error\":\"overloaded\"}");
+                return;
+            }
+            work();
+            route(exchange, exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+        }
+    }
+
+    private void route(HttpExchange exchange, String method, String path, String body) throws IOException {
+        if (path.equals("/health")) {
+            send(exchange, 200, "{\"status\":\"up\"}");
+            return;
+        }
+        if (path.equals("/customers") && method.equals("POST")) {
+            send(exchange, 201, create(body));
+            return;
+        }
+        Long id = idOf(path);
+        if (id == null) {
+            send(exchange, 404, "{\"error\":\"no such path\"}");
+            return;
+        }
+        switch (method) {
+            case "GET" -> found(exchange, customers.get(id), 200);
+            case "PUT" -> found(exchange, customers.computeIfPresent(id, (k, old) -> json(k, body)), 200);
+            case "DELETE" -> found(exchange, customers.remove(id), 204);
+            default -> send(exchange, 405, "{\"error\":\"method not allowed\"}");
+        }
+    }
+
+    private String create(String body) {
+        long id = nextId.getAndIncrement();
+        String json = json(id, body);
+        customers.put(id, json);
+        return json;
+    }
+
+    private static String json(long id, String body) {
+        String fields = body.strip();
+        boolean object = fields.startsWith("{") && fields.endsWith("}") && fields.length() > 2;
+        return "{\"id\":" + id + (object ? "," + fields.substring(1) : "}");
+    }
+
+    private static Long idOf(String path) {
+        if (!path.startsWith("/customers/")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(path.substring("/customers/".length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void found(HttpExchange exchange, String json, int status) throws IOException {
+        if (json == null) {
+            send(exchange, 404, "{\"error\":\"no such customer\"}");
+        } else {
+            send(exchange, status, status == 204 ? null : json);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        if (json == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void work() {
+        if (workMillis > 0) {
+            try {
+                Thread.sleep(workMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
