@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs every selected scenario: all are loaded and validated first, and if any is invalid nothing is sent.
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PerfRunner {
     private static final int PROGRESS_EVERY_INTERVALS = 5;
+    private static final int SHUTDOWN_WAIT_SECONDS = 30;
     private final Console console;
 
     public PerfRunner(Console console) {
@@ -56,52 +58,66 @@ public final class PerfRunner {
             selected.replaceAll(s -> s.withBaseUrl(url));
         }
         Files.createDirectories(options.outputDirectory());
-        if (options.target() == null) {
-            return runAll(selected, options);
-        }
-        TargetCommand t = options.target();
-        console.info("Starting the target: " + String.join(" ", t.command()));
-        try (TargetProcess target = TargetProcess.start(t.command(), t.workingDirectory(), t.logFile(), t.readyUrl(),
-                t.readyTimeout())) {
-            console.info("Target is up (pid " + target.pid() + ", ready at " + t.readyUrl() + ", output in "
-                    + t.logFile() + ")");
-            return runAll(selected, options);
-        } finally {
-            console.info("Target stopped");
-        }
-    }
-
-    private RunReport runAll(List<Scenario> selected, RunOptions options) throws IOException {
         RunControl control = new RunControl();
-        CountDownLatch resultsWritten = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        AtomicReference<TargetProcess> target = new AtomicReference<>();
+        // Ctrl-C: stop sending and keep the JVM alive while the runs write what they gathered and stop the target;
+        // if that takes too long, stop the target from here
         Thread hook = new Thread(() -> {
             control.abort();
             try {
-                resultsWritten.await(30, TimeUnit.SECONDS);
+                cleanedUp.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            TargetProcess started = target.getAndSet(null);
+            if (started != null) {
+                started.close();
+            }
         }, "perf-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        List<ScenarioOutcome> outcomes = new ArrayList<>();
         try {
-            for (Scenario scenario : selected) {
-                if (control.aborted()) {
-                    console.warn("stopped: scenario " + scenario.name() + " was not run");
-                    continue;
-                }
-                outcomes.add(runOne(scenario, options, control));
+            if (options.target() != null) {
+                target.set(startTarget(options.target()));
             }
-            writeIndex(options.outputDirectory(), outcomes, control.aborted());
+            List<ScenarioOutcome> outcomes = runAll(selected, options, control);
+            return new RunReport(List.of(), outcomes, control.aborted());
         } finally {
-            resultsWritten.countDown();
+            TargetProcess started = target.getAndSet(null);
+            if (started != null) {
+                started.close();
+                console.info("Target stopped");
+            }
+            cleanedUp.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is exiting; the hook is already running and sees the latch released
             }
         }
-        return new RunReport(List.of(), outcomes, control.aborted());
+    }
+
+    private TargetProcess startTarget(TargetCommand t) throws IOException {
+        console.info("Starting the target: " + String.join(" ", t.command()));
+        TargetProcess process = TargetProcess.start(t.command(), t.workingDirectory(), t.logFile(), t.readyUrl(),
+                t.readyTimeout());
+        console.info("Target is up (pid " + process.pid() + ", ready at " + t.readyUrl() + ", output in "
+                + t.logFile() + ")");
+        return process;
+    }
+
+    private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control)
+            throws IOException {
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        for (Scenario scenario : selected) {
+            if (control.aborted()) {
+                console.warn("stopped: scenario " + scenario.name() + " was not run");
+                continue;
+            }
+            outcomes.add(runOne(scenario, options, control));
+        }
+        writeIndex(options.outputDirectory(), outcomes, control.aborted());
+        return outcomes;
     }
 
     private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) throws IOException {

@@ -13,18 +13,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A service the run starts itself (the demo target, or any command): started before the scenarios, polled until
- * it answers HTTP, and stopped afterwards, also when the run fails or is interrupted. Its output goes to a log file.
+ * it answers HTTP, and stopped by {@link #close()}. Its output goes to a log file. The owner stops it, also on
+ * Ctrl-C ({@link PerfRunner} does so after the partial results are written).
  */
 public final class TargetProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
-    private final Thread killer;
 
     private TargetProcess(Process process, Path logFile) {
         this.process = process;
         this.logFile = logFile;
-        this.killer = new Thread(this::destroy, "perf-target-stop");
-        Runtime.getRuntime().addShutdownHook(killer);
     }
 
     /**
@@ -84,7 +82,8 @@ public final class TargetProcess implements AutoCloseable {
         return process.pid();
     }
 
-    private void destroy() {
+    @Override
+    public void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -102,16 +101,6 @@ public final class TargetProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
-        destroy();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killer);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running already
         }
     }
 }

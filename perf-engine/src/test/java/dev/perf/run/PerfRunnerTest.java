@@ -1,0 +1,131 @@
+package dev.perf.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perf.engine.EngineOptions;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(60)
+class PerfRunnerTest {
+    @TempDir
+    Path dir;
+    private final List<String> console = new ArrayList<>();
+    private final PerfRunner runner = new PerfRunner(new Console() {
+        @Override
+        public void info(String line) {
+            console.add(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            console.add("WARN " + line);
+        }
+    });
+
+    private RunOptions options(String filter, int port) {
+        return new RunOptions(dir.resolve("perf"), filter, dir.resolve("out"), null, Map.of("port", Integer.toString(port)),
+                Map.of(), EngineOptions.defaults().withIoThreads(1), null);
+    }
+
+    private void scenario(String file, String yaml) throws IOException {
+        Files.createDirectories(dir.resolve("perf"));
+        Files.writeString(dir.resolve("perf").resolve(file), yaml);
+    }
+
+    private static final String VALID = """
+            name: %s
+            target: { baseUrl: "http://127.0.0.1:${port}" }
+            requests: [ { name: home, path: / } ]
+            load: { concurrency: 2, iterations: 30 }
+            thresholds: [ "success-rate >= 99%%", "p99 <= 10s" ]
+            """;
+
+    @Test
+    void anInvalidScenarioStopsEveryScenarioBeforeAnyRequestIsSent() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("a-valid.yaml", VALID.formatted("valid"));
+            scenario("b-invalid.yaml", """
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests: [ { name: home, path: / } ]
+                    load: { rate: 10/s, duration: 1x }
+                    """);
+            RunReport report = runner.run(options(null, server.port()));
+            assertThat(report.valid()).isFalse();
+            assertThat(report.passed()).isFalse();
+            assertThat(report.invalid()).singleElement().satisfies(e ->
+                    assertThat(e.getMessage()).contains("b-invalid.yaml:3:31: load.duration: '1x' is not a duration"));
+            assertThat(server.requestCount()).isZero();
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+    }
+
+    @Test
+    void runsTheSelectedScenariosAndWritesTheirResults() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("orders.yaml", VALID.formatted("orders"));
+            scenario("customers.yml", VALID.formatted("customers"));
+            RunReport report = runner.run(options("customers", server.port()));
+            assertThat(report.passed()).isTrue();
+            assertThat(report.outcomes()).singleElement().satisfies(o -> assertThat(o.scenario().name()).isEqualTo("customers"));
+            assertThat(server.requestCount()).isEqualTo(30);
+
+            ObjectMapper json = new ObjectMapper();
+            JsonNode index = json.readTree(dir.resolve("out/summary.json").toFile());
+            assertThat(index.get("verdict").asText()).isEqualTo("passed");
+            String runId = index.get("runs").get(0).get("runId").asText();
+            JsonNode summary = json.readTree(dir.resolve("out").resolve(runId).resolve("summary.json").toFile());
+            assertThat(summary.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(summary.get("overall").get("count").asLong()).isEqualTo(30);
+            assertThat(summary.get("requests").get(0).get("latencyMs").get("p99").isNumber()).isTrue();
+            assertThat(summary.get("thresholds")).hasSize(2);
+            assertThat(Files.size(dir.resolve("out").resolve(runId).resolve("latency.hlog"))).isPositive();
+            assertThat(console).anyMatch(line -> line.contains("PASS  success-rate >= 99%"));
+        }
+    }
+
+    @Test
+    void aThresholdOnARequestThatGotNoResponsesFailsWithNoData() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("rare.yaml", """
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests:
+                      - { name: common, path: /, weight: 1000 }
+                      - { name: rare, path: /rare }
+                    load: { concurrency: 1, iterations: 10 }
+                    thresholds: [ "rare.p95 <= 10s" ]
+                    """);
+            RunReport report = runner.run(options(null, server.port()));
+            assertThat(report.passed()).isFalse();
+            assertThat(report.outcomes().get(0).breaches()).singleElement()
+                    .satisfies(b -> assertThat(b.describe()).isEqualTo("rare.p95 <= 10s  (measured no data)"));
+        }
+    }
+
+    @Test
+    void aFilterThatMatchesNothingNamesWhatIsAvailable() throws Exception {
+        scenario("orders.yaml", VALID.formatted("orders"));
+        assertThatThrownBy(() -> runner.run(options("custmers", 1)))
+                .isInstanceOf(PerfSetupException.class)
+                .hasMessageContaining("no scenario matches perf.scenario=custmers; available: orders");
+    }
+
+    @Test
+    void noScenarioFilesIsAClearError() {
+        assertThatThrownBy(() -> runner.run(options(null, 1)))
+                .isInstanceOf(PerfSetupException.class)
+                .hasMessageContaining("no scenario files (*.yaml, *.yml) in");
+    }
+}
