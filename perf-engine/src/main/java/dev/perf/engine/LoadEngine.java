@@ -81,7 +81,7 @@ public final class LoadEngine {
     private StageDriver driver(Stage stage, HttpSender sender, RequestMix mix, MetricsRegistry registry,
                                RunControl control, AtomicInteger inFlight, Scenario scenario, long drainNanos) {
         if (stage instanceof RateStage rate) {
-            return new OpenModelDriver(rate, sender, mix, registry, clock, control, inFlight,
+            return new OpenModelDriver(rate, sender, mix, registry, clock, sender.ticker(), control, inFlight,
                     scenario.load().maxInFlight());
         }
         return new ClosedModelDriver((UsersStage) stage, sender, mix, registry, clock, control, drainNanos);

@@ -5,12 +5,15 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.SendLag;
 import dev.perf.scenario.RateStage;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Open model: sends arrivals at the times the {@link Pacer} gives, whether or not earlier responses have come
  * back. When {@code maxInFlight} requests are outstanding an arrival is dropped and counted, never delayed, so
- * the offered rate is never silently lowered. Runs on one pacing thread.
+ * the offered rate is never silently lowered. The pacing task runs on an event loop of the HTTP client (through
+ * the {@link Ticker}): each tick sends every arrival that is due, then schedules itself for the next one.
  */
 final class OpenModelDriver implements StageDriver {
     private final RateStage stage;
@@ -18,18 +21,20 @@ final class OpenModelDriver implements StageDriver {
     private final RequestMix mix;
     private final MetricsRegistry registry;
     private final Clock clock;
+    private final Ticker ticker;
     private final RunControl control;
     private final AtomicInteger inFlight;
     private final int maxInFlight;
     private final Completion release;
 
     OpenModelDriver(RateStage stage, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock,
-                    RunControl control, AtomicInteger inFlight, int maxInFlight) {
+                    Ticker ticker, RunControl control, AtomicInteger inFlight, int maxInFlight) {
         this.stage = stage;
         this.sender = sender;
         this.mix = mix;
         this.registry = registry;
         this.clock = clock;
+        this.ticker = ticker;
         this.control = control;
         this.inFlight = inFlight;
         this.maxInFlight = maxInFlight;
@@ -37,34 +42,72 @@ final class OpenModelDriver implements StageDriver {
     }
 
     @Override
-    public long run(int stageIndex, long startNanos) {
-        Pacer pacer = Pacer.forStage(stage);
-        SendLag lag = registry.sendLag();
-        for (long i = 0; !control.aborted(); i++) {
-            long offset = pacer.offsetNanos(i);
-            if (offset == Pacer.NEVER) {
-                return startNanos + stage.duration().toNanos();
+    public long run(int stageIndex, long startNanos) throws InterruptedException {
+        Tick tick = new Tick(stageIndex, startNanos);
+        ticker.at(startNanos, tick);
+        while (!tick.done.await(100, TimeUnit.MILLISECONDS)) {
+            if (control.aborted()) {
+                // the next tick sees the abort and ends the stage
+                tick.done.await(1, TimeUnit.SECONDS);
+                break;
             }
-            long intended = startNanos + offset;
-            long now = clock.nanoTime();
-            if (now < intended) {
-                clock.parkUntil(intended);
-                if (Thread.currentThread().isInterrupted()) {
-                    control.abort();
-                    break;
+        }
+        return tick.endNanos;
+    }
+
+    /** The pacing task: sends what is due, then re-arms itself. Runs on one thread at a time. */
+    private final class Tick implements Runnable {
+        private final int stageIndex;
+        private final long startNanos;
+        private final Pacer pacer = Pacer.forStage(stage);
+        private final SendLag lag = registry.sendLag();
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile long endNanos;
+        private long next;
+
+        Tick(int stageIndex, long startNanos) {
+            this.stageIndex = stageIndex;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long now = clock.nanoTime();
+                if (control.aborted()) {
+                    finish(now);
+                    return;
                 }
-                now = clock.nanoTime();
+                long offset = pacer.offsetNanos(next);
+                if (offset == Pacer.NEVER) {
+                    finish(startNanos + stage.duration().toNanos());
+                    return;
+                }
+                long intended = startNanos + offset;
+                if (intended > now) {
+                    ticker.at(intended, this);
+                    return;
+                }
+                next++;
+                send(intended, now);
             }
+        }
+
+        private void send(long intended, long now) {
             int request = mix.next();
             RequestRecorder recorder = registry.recorder(stageIndex, request);
             if (inFlight.get() >= maxInFlight) {
                 recorder.recordDropped();
-                continue;
+                return;
             }
             inFlight.incrementAndGet();
             lag.record(now - intended);
             sender.send(request, recorder, intended, now, release);
         }
-        return clock.nanoTime();
+
+        private void finish(long end) {
+            endNanos = end;
+            done.countDown();
+        }
     }
 }

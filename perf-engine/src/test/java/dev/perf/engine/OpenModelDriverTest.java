@@ -26,11 +26,11 @@ class OpenModelDriverTest {
             clock.advanceNanos(sendCostNanos);
         };
         return new OpenModelDriver(new RateStage(rate, rate, duration), sender, new RequestMix(List.of(1)), registry,
-                clock, new RunControl(), inFlight, maxInFlight);
+                clock, clock, new RunControl(), inFlight, maxInFlight);
     }
 
     @Test
-    void sendsAtTheIntendedTimesWhenTheGeneratorKeepsUp() {
+    void sendsAtTheIntendedTimesWhenTheGeneratorKeepsUp() throws Exception {
         long end = driver(1000, Duration.ofSeconds(1), 10_000, 0, new AtomicInteger()).run(0, 0);
         assertThat(sends).hasSize(1000);
         for (int i = 0; i < sends.size(); i++) {
@@ -42,7 +42,7 @@ class OpenModelDriverTest {
     }
 
     @Test
-    void aSlowGeneratorKeepsTheScheduleAndCountsItsLateness() {
+    void aSlowGeneratorKeepsTheScheduleAndCountsItsLateness() throws Exception {
         // each send costs 2 ms while the schedule wants one every 1 ms: sends fall behind, the schedule does not move
         driver(1000, Duration.ofMillis(100), 10_000, 2_000_000, new AtomicInteger()).run(0, 0);
         assertThat(sends).hasSize(100);
@@ -53,7 +53,7 @@ class OpenModelDriverTest {
     }
 
     @Test
-    void arrivalsBeyondMaxInFlightAreDroppedAndCountedNotDelayed() {
+    void arrivalsBeyondMaxInFlightAreDroppedAndCountedNotDelayed() throws Exception {
         AtomicInteger inFlight = new AtomicInteger();
         driver(100, Duration.ofSeconds(1), 10, 0, inFlight).run(0, 0);
         // nothing completes, so after 10 sends every further arrival is dropped
