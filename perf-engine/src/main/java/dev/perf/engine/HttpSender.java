@@ -39,14 +39,15 @@ final class HttpSender implements Sender, AutoCloseable {
     private final EventLoopGroup eventLoops;
     private final EventLoop pacingLoop;
 
-    HttpSender(List<RequestSpec> specs, Duration timeout, EngineOptions options, MetricsRegistry registry, Clock clock) {
+    HttpSender(String baseUrl, List<RequestSpec> specs, Duration timeout, EngineOptions options,
+               MetricsRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         this.specs = specs.toArray(RequestSpec[]::new);
         this.requests = new Request[specs.size()];
         this.requestBytes = new long[specs.size()];
         for (int i = 0; i < specs.size(); i++) {
-            requests[i] = build(specs.get(i), timeout);
+            requests[i] = build(baseUrl, specs.get(i), timeout);
             requestBytes[i] = specs.get(i).body() == null ? 0 : specs.get(i).body().length;
         }
         boolean nativeTransport = options.nativeTransport() && nativeTransportAvailable();
@@ -100,9 +101,9 @@ final class HttpSender implements Sender, AutoCloseable {
         };
     }
 
-    private static Request build(RequestSpec spec, Duration timeout) {
+    private static Request build(String baseUrl, RequestSpec spec, Duration timeout) {
         RequestBuilder builder = new RequestBuilder(spec.method().name())
-                .setUri(Uri.create(spec.url()))
+                .setUri(Uri.create(spec.url(baseUrl)))
                 .setRequestTimeout(timeout);
         for (Map.Entry<String, String> param : spec.query()) {
             builder.addQueryParam(param.getKey(), param.getValue());

@@ -49,7 +49,8 @@ public final class LoadEngine {
         Instant startTime = Instant.now();
         boolean nativeTransport;
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
-             HttpSender sender = new HttpSender(requests, scenario.timeout(), options, registry, clock)) {
+             HttpSender sender = new HttpSender(scenario.baseUrl(), requests, scenario.timeout(), options,
+                     registry, clock)) {
             nativeTransport = sender.usesNativeTransport();
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();

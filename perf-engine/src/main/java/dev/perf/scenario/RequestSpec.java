@@ -8,18 +8,24 @@ import java.util.Map;
  *
  * @param name        unique within the scenario; letters, digits, '-' and '_'
  * @param method      HTTP method
- * @param url         absolute URL without query (base URL + path)
+ * @param path        path relative to the scenario's base URL (starting with '/'), or an absolute http(s) URL;
+ *                    no query
  * @param query       query parameters in order; a name may repeat
  * @param headers     headers in order, defaults first, then the request's own (which win)
  * @param body        body bytes, or {@code null} for none
  * @param expect      status codes that count as success
  * @param weight      relative share of the mix, at least 1
  */
-public record RequestSpec(String name, HttpMethod method, String url, List<Map.Entry<String, String>> query,
+public record RequestSpec(String name, HttpMethod method, String path, List<Map.Entry<String, String>> query,
                           Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight) {
 
     public RequestSpec {
         query = List.copyOf(query);
         headers = Map.copyOf(headers);
+    }
+
+    /** The absolute URL (without query) of this request against {@code baseUrl}, which has no trailing slash. */
+    public String url(String baseUrl) {
+        return path.startsWith("/") ? baseUrl + path : path;
     }
 }

@@ -34,46 +34,75 @@ import java.util.stream.Collectors;
 @Mojo(name = "run", threadSafe = true)
 public class RunMojo extends AbstractMojo {
 
-    /** Folder of scenario files ({@code *.yaml}, {@code *.yml}). */
+    /** Folder of scenario files ({@code *.yaml}, {@code *.yml}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.scenariosDirectory", defaultValue = "${project.basedir}/src/test/perf")
     private File scenariosDirectory;
 
-    /** Runs only these scenarios: comma-separated scenario names, file names or globs (e.g. {@code customer*}). */
+    /** Runs only these scenarios: comma-separated scenario names, file names or globs (e.g. {@code customer*}).
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.scenario")
     private String scenario;
 
-    /** Where results go: {@code summary.json} and one folder per run. */
+    /** Where results go: {@code summary.json} and one folder per run.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.outputDirectory", defaultValue = "${project.build.directory}/perf")
     private File outputDirectory;
 
-    /** Replaces every scenario's {@code target.baseUrl}, e.g. {@code -Dperf.baseUrl=http://localhost:9090}. */
+    /** Replaces every scenario's {@code target.baseUrl}, e.g. {@code -Dperf.baseUrl=http://localhost:9090}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.baseUrl")
     private String baseUrl;
 
-    /** Fail the build when a threshold is breached; with {@code false} breaches are only reported. */
+    /** Fail the build when a threshold is breached; with {@code false} breaches are only reported.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.failOnThreshold", defaultValue = "true")
     private boolean failOnThreshold;
 
-    /** Skips the goal. */
+    /** Skips the goal.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.skip", defaultValue = "false")
     private boolean skip;
 
     /**
      * A service to start before the scenarios and stop after them (also when they fail), as program and
      * arguments: {@code <startCommand><arg>java</arg><arg>-jar</arg><arg>app.jar</arg></startCommand>}.
+     *
+     * @since 0.1.0
      */
     @Parameter
     private List<String> startCommand;
 
-    /** With {@code startCommand}: URL polled until the service answers HTTP (any status) before load starts. */
+    /** With {@code startCommand}: URL polled until the service answers HTTP (any status) before load starts.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.readyUrl")
     private String readyUrl;
 
-    /** With {@code startCommand}: how long to wait for {@code readyUrl}, e.g. {@code 60s}. */
+    /** With {@code startCommand}: how long to wait for {@code readyUrl}, e.g. {@code 60s}.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.readyTimeout", defaultValue = "60s")
     private String readyTimeout;
 
-    /** Event-loop threads of the HTTP client; 0 means one per available processor. */
+    /** Event-loop threads of the HTTP client; 0 means one per available processor.
+     *
+     * @since 0.1.0
+     */
     @Parameter(property = "perf.ioThreads", defaultValue = "0")
     private int ioThreads;
 

@@ -34,7 +34,7 @@ final class RequestsReader {
      * @param names receives the name of every request written, valid or not, so that thresholds can be checked
      *              against them even when a request has other problems
      */
-    static List<RequestSpec> read(YamlDoc doc, Node node, String baseUrl, Defaults defaults, List<String> names) {
+    static List<RequestSpec> read(YamlDoc doc, Node node, Defaults defaults, List<String> names) {
         List<Node> items = doc.list(node, "requests", false);
         if (items.isEmpty() && node instanceof SequenceNode) {
             doc.problem(node, "requests", "the list is empty; add at least one request");
@@ -42,7 +42,7 @@ final class RequestsReader {
         List<RequestSpec> requests = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            RequestSpec request = readOne(doc, items.get(i), "requests[" + i + "]", baseUrl, defaults, names);
+            RequestSpec request = readOne(doc, items.get(i), "requests[" + i + "]", defaults, names);
             if (request == null) {
                 continue;
             }
@@ -57,7 +57,7 @@ final class RequestsReader {
         return requests;
     }
 
-    private static RequestSpec readOne(YamlDoc doc, Node node, String field, String baseUrl, Defaults defaults,
+    private static RequestSpec readOne(YamlDoc doc, Node node, String field, Defaults defaults,
                                        List<String> names) {
         int before = doc.problems().size();
         Map<String, YamlDoc.Entry> r = doc.mapping(node, field, KEYS);
@@ -84,11 +84,11 @@ final class RequestsReader {
         if (r.containsKey("method")) {
             method = method(doc, r.get("method").value(), field + ".method");
         }
-        String url = null;
+        String path = null;
         if (!r.containsKey("path")) {
             doc.problem(node, field + ".path", "missing; e.g. 'path: /customers'");
         } else {
-            url = url(doc, r.get("path").value(), field + ".path", baseUrl);
+            path = path(doc, r.get("path").value(), field + ".path");
         }
         List<Map.Entry<String, String>> query = r.containsKey("query")
                 ? query(doc, r.get("query").value(), field + ".query") : List.of();
@@ -116,10 +116,10 @@ final class RequestsReader {
             Long w = doc.integer(r.get("weight").value(), field + ".weight", 1, MAX_WEIGHT);
             weight = w == null ? 1 : w.intValue();
         }
-        if (doc.problems().size() > before || name == null || url == null) {
+        if (doc.problems().size() > before || name == null || path == null) {
             return null;
         }
-        return new RequestSpec(name, method, url, query, new LinkedHashMap<>(headers), body, expect, weight);
+        return new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight);
     }
 
     private static HttpMethod method(YamlDoc doc, Node node, String field) {
@@ -137,7 +137,7 @@ final class RequestsReader {
         }
     }
 
-    private static String url(YamlDoc doc, Node node, String field, String baseUrl) {
+    private static String path(YamlDoc doc, Node node, String field) {
         String path = doc.requiredString(node, field);
         if (path == null) {
             return null;
@@ -163,7 +163,7 @@ final class RequestsReader {
             doc.problem(node, field, "'" + path + "' contains a space; encode it as %20");
             return null;
         }
-        return baseUrl + path;
+        return path;
     }
 
     private static List<Map.Entry<String, String>> query(YamlDoc doc, Node node, String field) {

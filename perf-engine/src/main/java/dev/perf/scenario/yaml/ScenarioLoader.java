@@ -83,8 +83,7 @@ public final class ScenarioLoader {
                 : new Defaults(Map.of(), DEFAULT_TIMEOUT);
         List<String> requestNames = new ArrayList<>();
         List<RequestSpec> requests = top.containsKey("requests")
-                ? RequestsReader.read(doc, top.get("requests").value(), baseUrl == null ? "http://invalid" : baseUrl,
-                defaults, requestNames)
+                ? RequestsReader.read(doc, top.get("requests").value(), defaults, requestNames)
                 : List.of();
         LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value()) : null;
         List<Threshold> thresholds = top.containsKey("thresholds")

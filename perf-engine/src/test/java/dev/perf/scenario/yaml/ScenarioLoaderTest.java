@@ -31,7 +31,7 @@ class ScenarioLoaderTest {
 
         RequestSpec create = s.requests().get(0);
         assertThat(create.method()).isEqualTo(HttpMethod.POST);
-        assertThat(create.url()).isEqualTo("http://localhost:8080/customers");
+        assertThat(create.url(s.baseUrl())).isEqualTo("http://localhost:8080/customers");
         assertThat(new String(create.body(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"name\":\"User\",\"age\":42,\"vip\":true,\"tags\":[\"a\",\"b\"],\"address\":null,\"score\":1.5}");
         assertThat(create.headers()).containsEntry("Content-Type", "application/json").containsEntry("Accept", "application/json");
@@ -266,6 +266,40 @@ class ScenarioLoaderTest {
                 requests: []
                 load: { rate: 1/s, duration: 1s }
                 """), 2, "the list is empty; add at least one request");
+    }
+
+    @Test
+    void optionsOfTheOtherModelAreRejectedWithTheReason() {
+        ScenarioException e = problems("""
+                target: { baseUrl: http://localhost }
+                requests: [ { name: a, path: /a } ]
+                load: { concurrency: 5, duration: 10s, rampUp: 5s, maxInFlight: 10 }
+                """);
+        assertThat(e.getMessage()).contains("rampUp applies to a rate").contains("maxInFlight caps the open model");
+        assertSingleProblem(problems("""
+                target: { baseUrl: http://localhost }
+                requests: [ { name: a, path: /a } ]
+                load:
+                  rate: 5/s
+                  duration: 10s
+                  iterations: 10
+                """), 6, "iterations bound the closed model only");
+    }
+
+    @Test
+    void badStatusAndWeight() {
+        ScenarioException e = problems("""
+                target: { baseUrl: http://localhost }
+                requests:
+                  - name: a
+                    path: /a
+                    expect: { status: [200, ok] }
+                    weight: 0
+                load: { rate: 1/s, duration: 1s }
+                """);
+        assertThat(e.problems()).extracting(Problem::line).containsExactly(5, 6);
+        assertThat(e.getMessage()).contains("'ok' is not valid; expected a whole number from 100 to 599")
+                .contains("'0' is not valid; expected a whole number from 1 to 10000");
     }
 
     private static void assertSingleProblem(ScenarioException e, int line, String fragment) {
