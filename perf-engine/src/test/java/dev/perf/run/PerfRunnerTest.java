@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.engine.EngineOptions;
 import dev.perf.testing.TestServer;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,9 +94,23 @@ class PerfRunnerTest {
             assertThat(summary.get("overall").get("count").asLong()).isEqualTo(30);
             assertThat(summary.get("requests").get(0).get("latencyMs").get("p99").isNumber()).isTrue();
             assertThat(summary.get("thresholds")).hasSize(2);
-            assertThat(Files.size(dir.resolve("out").resolve(runId).resolve("latency.hlog"))).isPositive();
+            assertHlogHolds(dir.resolve("out").resolve(runId).resolve("latency.hlog"), 30);
             assertThat(console).anyMatch(line -> line.contains("PASS  success-rate >= 99%"));
         }
+    }
+
+    /** The interval log is a standard HdrHistogram log: merged, its intervals give back every response. */
+    private static void assertHlogHolds(Path hlog, long responses) throws IOException {
+        Histogram all = new Histogram(3);
+        Histogram home = new Histogram(3);
+        HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        EncodableHistogram interval;
+        while ((interval = reader.nextIntervalHistogram()) != null) {
+            Histogram h = (Histogram) interval;
+            (h.getTag() == null ? all : home).add(h);
+        }
+        assertThat(all.getTotalCount()).isEqualTo(responses);
+        assertThat(home.getTotalCount()).isEqualTo(responses);
     }
 
     @Test
