@@ -45,7 +45,7 @@ public final class SummaryJson {
         root.put("verdict", passed ? "passed" : "failed");
         root.put("startTime", run.startTime().toString());
         root.put("endTime", run.endTime().toString());
-        root.put("baseUrl", scenario.baseUrl());
+        root.put("baseUrl", Redact.url(scenario.baseUrl()));
         ObjectNode load = root.putObject("load");
         load.put("model", scenario.load().isOpenModel() ? "open" : "closed");
         load.put("description", scenario.load().describe());

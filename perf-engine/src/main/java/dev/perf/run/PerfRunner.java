@@ -9,6 +9,7 @@ import dev.perf.engine.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.report.ConsoleReport;
+import dev.perf.report.Redact;
 import dev.perf.report.SummaryJson;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.yaml.ScenarioException;
@@ -167,7 +168,7 @@ public final class PerfRunner {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         console.info("");
-        console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + scenario.baseUrl());
+        console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + Redact.url(scenario.baseUrl()));
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
         int[] intervals = {0};
         LoadRun run = engine.run(scenario, control, point -> {

@@ -42,6 +42,25 @@ class LoadEngineTest {
     }
 
     @Test
+    void sendsWhatTheScenarioDescribes() throws Exception {
+        try (TestServer server = new TestServer()) {
+            run(Scenarios.parse("""
+                    target: { baseUrl: %s/api }
+                    defaults: { headers: { X-Tenant: acme } }
+                    requests:
+                      - name: search
+                        method: post
+                        path: /customers/search
+                        query: { q: "a b&c", tag: [x, y] }
+                        json: { name: "Zoë", n: 1 }
+                    load: { concurrency: 1, iterations: 1 }
+                    """.formatted(server.baseUrl())));
+            assertThat(server.lastRequest()).isEqualTo("POST /api/customers/search?q=a%20b%26c&tag=x&tag=y "
+                    + "application/json acme {\"name\":\"Zoë\",\"n\":1}");
+        }
+    }
+
+    @Test
     void closedModelSendsExactlyTheIterations() throws Exception {
         try (TestServer server = new TestServer()) {
             LoadRun run = run(Scenarios.parse("""

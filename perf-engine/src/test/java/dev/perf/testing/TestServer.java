@@ -25,6 +25,7 @@ public final class TestServer implements AutoCloseable {
         return t;
     });
     private final AtomicLong requests = new AtomicLong();
+    private volatile String lastRequest = "";
     private volatile long delayMillis;
     private volatile int status = 200;
     private volatile long stallFromNanos = Long.MAX_VALUE;
@@ -76,6 +77,11 @@ public final class TestServer implements AutoCloseable {
         return this;
     }
 
+    /** "METHOD raw-path?raw-query content-type x-tenant body" of the latest request. */
+    public String lastRequest() {
+        return lastRequest;
+    }
+
     public long requestCount() {
         return requests.get();
     }
@@ -85,9 +91,14 @@ public final class TestServer implements AutoCloseable {
             long first = System.nanoTime();
             stall(first + stallAfterMillis * 1_000_000, first + (stallAfterMillis + stallForMillis) * 1_000_000);
         }
+        String body;
         try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        lastRequest = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
+                + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                + exchange.getRequestHeaders().getFirst("X-Tenant") + " " + body;
         long now = System.nanoTime();
         if (now >= stallFromNanos && now < stallUntilNanos) {
             sleepNanos(stallUntilNanos - now);
