@@ -110,6 +110,32 @@ class LoadEngineTest {
     }
 
     @Test
+    void aServerThatDropsConnectionsGivesResetFailures() throws Exception {
+        try (ServerSocket rude = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!rude.isClosed()) {
+                    try (java.net.Socket s = rude.accept()) {
+                        s.getInputStream().read(new byte[512]);
+                        s.setSoLinger(true, 0); // close with RST
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: http://127.0.0.1:%d }
+                    requests: [ { name: dropped, path: / } ]
+                    load: { concurrency: 1, iterations: 5 }
+                    """.formatted(rude.getLocalPort())));
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.failed()).isEqualTo(5);
+            assertThat(stats.errorCounts()).containsOnlyKeys(ErrorKind.CONNECTION_RESET);
+        }
+    }
+
+    @Test
     void aTimeoutIsAFailureRecordedWithItsElapsedTime() throws Exception {
         try (TestServer server = new TestServer().delayMillis(1500)) {
             LoadRun run = run(Scenarios.parse("""
