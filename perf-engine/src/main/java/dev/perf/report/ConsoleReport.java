@@ -5,6 +5,7 @@ import dev.perf.engine.LoadRun;
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
+import dev.perf.metrics.StageMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,15 @@ public final class ConsoleReport {
         out.accept("Scenario " + scenario + (run.partial() ? "  (PARTIAL: stopped early)" : "")
                 + String.format(Locale.ROOT, "  -  %.1fs of load; latency in ms from intended send time", m.elapsedSeconds()));
         printTable(rows, out);
+        if (m.stages().size() > 1) {
+            out.accept("  stages:");
+            for (StageMetrics stage : m.stages()) {
+                RequestStats st = stage.overall();
+                out.accept("    " + (stage.index() + 1) + ". " + stage.description() + ": " + Cells.count(st.count())
+                        + " responses, " + Cells.rate(st.rps()) + "/s, success " + Cells.percent(st.successRatePercent())
+                        + ", p95 " + Cells.millis(st.percentileMillis(95)) + " ms, dropped " + Cells.count(st.dropped()));
+            }
+        }
         for (Map.Entry<ErrorKind, RequestStats.ErrorCount> error : m.overall().errorCounts().entrySet()) {
             RequestStats.ErrorCount e = error.getValue();
             out.accept("  errors: " + error.getKey().label() + " x" + Cells.count(e.count())

@@ -1,0 +1,49 @@
+package dev.perf.report;
+
+import dev.perf.analysis.ThresholdEvaluator;
+import dev.perf.analysis.ThresholdResult;
+import dev.perf.engine.EngineOptions;
+import dev.perf.engine.LoadEngine;
+import dev.perf.engine.LoadRun;
+import dev.perf.engine.RunControl;
+import dev.perf.scenario.Scenario;
+import dev.perf.testing.Scenarios;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleReportTest {
+
+    @Test
+    void printsARowPerRequestAllStagesAndEachThresholdWithItsMeasuredValue() throws Exception {
+        try (TestServer server = new TestServer()) {
+            Scenario scenario = Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests:
+                      - { name: get-one, path: /1 }
+                      - { name: get-two, path: /2 }
+                    load: { rate: 40/s, rampUp: 500ms, duration: 500ms }
+                    thresholds: [ "success-rate >= 99%%", "get-two.p99 < 1us" ]
+                    """.formatted(server.baseUrl()));
+            LoadRun run = new LoadEngine(EngineOptions.defaults().withIoThreads(1)).run(scenario, new RunControl(), p -> { });
+            List<ThresholdResult> results = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
+                    run.metrics().byRequest());
+            List<String> lines = new ArrayList<>();
+            ConsoleReport.print("demo", run, results, lines::add);
+
+            assertThat(lines).anyMatch(l -> l.startsWith("  request ") && l.contains("p99") && l.contains("dropped"));
+            assertThat(lines).anyMatch(l -> l.startsWith("  get-one "));
+            assertThat(lines).anyMatch(l -> l.startsWith("  get-two "));
+            assertThat(lines).anyMatch(l -> l.startsWith("  ALL ") && l.contains(" 30 "));
+            assertThat(lines).contains("  stages:");
+            assertThat(lines).anyMatch(l -> l.startsWith("    1. ramp 0/s -> 40/s over 500ms: 10 responses"));
+            assertThat(lines).anyMatch(l -> l.startsWith("    2. 40/s for 500ms: 20 responses"));
+            assertThat(lines).contains("    PASS  success-rate >= 99%  (measured 100.00%)");
+            assertThat(lines).anyMatch(l -> l.startsWith("    FAIL  get-two.p99 < 1us  (measured "));
+        }
+    }
+}
