@@ -33,6 +33,10 @@ public final class TargetProcess implements AutoCloseable {
     public static TargetProcess start(List<String> command, Path workingDirectory, Path logFile, URI readyUrl,
                                       Duration readyTimeout) throws IOException {
         Files.createDirectories(logFile.getParent());
+        if (answers(readyUrl)) {
+            throw new PerfSetupException("something already answers at " + readyUrl + " before the target is started "
+                    + "(a service left running from an earlier run?); stop it, or use another port");
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
@@ -51,26 +55,34 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     private void awaitReady(URI readyUrl, Duration timeout, List<String> command) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new PerfSetupException("the target " + command + " exited with code " + process.exitValue()
                         + " before answering at " + readyUrl + "; its output is in " + logFile + ":\n" + tail());
             }
-            try {
-                client.send(HttpRequest.newBuilder(readyUrl).timeout(Duration.ofSeconds(1)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+            if (answers(readyUrl)) {
                 return;
-            } catch (IOException notYet) {
-                sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PerfSetupException("interrupted while waiting for the target");
             }
+            sleep(100);
         }
         throw new PerfSetupException("the target " + command + " did not answer at " + readyUrl + " within "
                 + timeout.toSeconds() + "s; its output is in " + logFile + ":\n" + tail());
+    }
+
+    /** Whether anything answers HTTP at {@code url} (any status). */
+    private static boolean answers(URI url) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException notAnswering) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PerfSetupException("interrupted while waiting for the target");
+        }
     }
 
     private String tail() throws IOException {
