@@ -99,6 +99,23 @@ class PerfRunnerTest {
         }
     }
 
+    @Test
+    void everyScenarioRunsThenOneCombinedVerdict() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("a.yaml", VALID.formatted("a-fails").replace("p99 <= 10s", "p99 <= 1us"));
+            scenario("b.yaml", VALID.formatted("b-passes"));
+            RunReport report = runner.run(options(null, server.port()));
+            assertThat(report.outcomes()).extracting(o -> o.scenario().name() + ":" + o.passed())
+                    .containsExactly("a-fails:false", "b-passes:true");
+            assertThat(report.passed()).isFalse();
+            assertThat(server.requestCount()).isEqualTo(60);
+            JsonNode index = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+            assertThat(index.get("verdict").asText()).isEqualTo("failed");
+            assertThat(index.get("runs")).hasSize(2);
+            assertThat(index.get("runs").get(0).get("breaches").get(0).asText()).startsWith("p99 <= 1us  (measured ");
+        }
+    }
+
     /** The interval log is a standard HdrHistogram log: merged, its intervals give back every response. */
     private static void assertHlogHolds(Path hlog, long responses) throws IOException {
         Histogram all = new Histogram(3);
