@@ -35,7 +35,6 @@ public final class IntervalSampler implements AutoCloseable {
     private final HistogramLogWriter hlogWriter;
     private final ScheduledExecutorService timer;
     private long startNanos;
-    private long startEpochMillis;
     private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
 
@@ -80,7 +79,7 @@ public final class IntervalSampler implements AutoCloseable {
 
     public void start() {
         startNanos = System.nanoTime();
-        startEpochMillis = System.currentTimeMillis();
+        long startEpochMillis = System.currentTimeMillis();
         lastSampleEpochMillis = startEpochMillis;
         if (hlogWriter != null) {
             hlogWriter.outputComment("perf latency log: values in microseconds (Interval_Max in seconds) from the "

@@ -11,13 +11,13 @@ import dev.perf.metrics.IntervalPoint;
 import dev.perf.report.ConsoleReport;
 import dev.perf.report.Redact;
 import dev.perf.report.SummaryJson;
+import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.yaml.ScenarioException;
 import dev.perf.scenario.yaml.ScenarioLoader;
 import dev.perf.scenario.yaml.Substitutor;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -152,16 +152,11 @@ public final class PerfRunner {
     }
 
     private static String checkedBaseUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            }
-        } catch (Exception e) {
-            // reported below
+        if (HttpUrls.problem(url) != null) {
+            throw new PerfSetupException("perf.baseUrl '" + url + "' is not an absolute http(s) URL; e.g. "
+                    + "-Dperf.baseUrl=http://localhost:8080");
         }
-        throw new PerfSetupException("perf.baseUrl '" + url + "' is not an absolute http(s) URL; e.g. "
-                + "-Dperf.baseUrl=http://localhost:8080");
+        return HttpUrls.asBase(url);
     }
 
     private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control) throws IOException {

@@ -33,7 +33,8 @@ public final class TargetProcess implements AutoCloseable {
     public static TargetProcess start(List<String> command, Path workingDirectory, Path logFile, URI readyUrl,
                                       Duration readyTimeout) throws IOException {
         Files.createDirectories(logFile.getParent());
-        if (answers(readyUrl)) {
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        if (answers(probe, readyUrl)) {
             throw new PerfSetupException("something already answers at " + readyUrl + " before the target is started "
                     + "(a service left running from an earlier run?); stop it, or use another port");
         }
@@ -46,7 +47,7 @@ public final class TargetProcess implements AutoCloseable {
         }
         TargetProcess target = new TargetProcess(process, logFile);
         try {
-            target.awaitReady(readyUrl, readyTimeout, command);
+            target.awaitReady(probe, readyUrl, readyTimeout, command);
         } catch (RuntimeException | IOException e) {
             target.close();
             throw e;
@@ -54,14 +55,14 @@ public final class TargetProcess implements AutoCloseable {
         return target;
     }
 
-    private void awaitReady(URI readyUrl, Duration timeout, List<String> command) throws IOException {
+    private void awaitReady(HttpClient probe, URI readyUrl, Duration timeout, List<String> command) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new PerfSetupException("the target " + command + " exited with code " + process.exitValue()
                         + " before answering at " + readyUrl + "; its output is in " + logFile + ":\n" + tail());
             }
-            if (answers(readyUrl)) {
+            if (answers(probe, readyUrl)) {
                 return;
             }
             sleep(100);
@@ -71,10 +72,9 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     /** Whether anything answers HTTP at {@code url} (any status). */
-    private static boolean answers(URI url) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static boolean answers(HttpClient probe, URI url) {
         try {
-            client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).build(),
+            probe.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(1)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (IOException notAnswering) {

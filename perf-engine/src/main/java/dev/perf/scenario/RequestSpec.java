@@ -11,7 +11,8 @@ import java.util.Map;
  * @param path        path relative to the scenario's base URL (starting with '/'), or an absolute http(s) URL;
  *                    no query
  * @param query       query parameters in order; a name may repeat
- * @param headers     headers in order, defaults first, then the request's own (which win)
+ * @param headers     {@code defaults.headers} merged with the request's own (which win, names compared
+ *                    case-insensitively)
  * @param body        body bytes, or {@code null} for none
  * @param expect      status codes that count as success
  * @param weight      relative share of the mix, at least 1

@@ -2,6 +2,7 @@ package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.ExpectedStatus;
 import dev.perf.scenario.HttpMethod;
+import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.RequestSpec;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -143,7 +144,7 @@ final class RequestsReader {
             return null;
         }
         if (path.startsWith("http://") || path.startsWith("https://")) {
-            String problem = TargetReader.checkUrl(path);
+            String problem = HttpUrls.problem(path);
             if (problem != null) {
                 doc.problem(node, field, problem);
                 return null;

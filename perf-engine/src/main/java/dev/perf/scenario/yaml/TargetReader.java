@@ -1,9 +1,8 @@
 package dev.perf.scenario.yaml;
 
+import dev.perf.scenario.HttpUrls;
 import org.yaml.snakeyaml.nodes.Node;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,26 +27,12 @@ final class TargetReader {
         if (url == null) {
             return null;
         }
-        String problem = checkUrl(url);
+        String problem = HttpUrls.problem(url);
         if (problem != null) {
             doc.problem(baseUrl.value(), "target.baseUrl", problem);
             return null;
         }
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return HttpUrls.asBase(url);
     }
 
-    /** @return what is wrong with {@code url}, or {@code null} when it is an absolute http(s) URL */
-    static String checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
-                    || uri.getHost() == null) {
-                return "'" + url + "' is not valid; expected an absolute http:// or https:// URL with a host, "
-                        + "e.g. http://localhost:8080";
-            }
-            return null;
-        } catch (URISyntaxException e) {
-            return "'" + url + "' is not a URL (" + e.getReason() + "); e.g. http://localhost:8080";
-        }
-    }
 }

@@ -1,0 +1,31 @@
+package dev.perf.scenario;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** The one rule for target URLs, shared by the YAML loader and the {@code perf.baseUrl} override. */
+public final class HttpUrls {
+
+    private HttpUrls() {
+    }
+
+    /** @return what is wrong with {@code url}, or {@code null} when it is an absolute http(s) URL with a host */
+    public static String problem(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+                    || uri.getHost() == null) {
+                return "'" + url + "' is not valid; expected an absolute http:// or https:// URL with a host, "
+                        + "e.g. http://localhost:8080";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "'" + url + "' is not a URL (" + e.getReason() + "); e.g. http://localhost:8080";
+        }
+    }
+
+    /** A base URL without its trailing slash, so that request paths (which start with '/') append cleanly. */
+    public static String asBase(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
