@@ -1,109 +1,126 @@
 package dev.perf.engine;
 
-import dev.perf.metrics.MetricsRegistry;
 import dev.perf.scenario.UsersStage;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Closed model: N virtual users, each sending its next request as soon as the previous one ends (on the I/O
- * thread that completed it). Ends at the stage's duration or when its iterations are used up.
+ * Closed model: sets the {@link UserPool}'s number of users over the stage, constant or along a linear ramp (each
+ * change at the exact time the ramp crosses the next whole user), on the client's event loop through the
+ * {@link Ticker}. At the stage's end the target drops to 0, unless the next stage takes the users over; a stage bounded
+ * by iterations ends when they are used up and the last user is idle.
  */
 final class ClosedModelDriver implements StageDriver {
     private final UsersStage stage;
-    private final Sender sender;
-    private final RequestMix mix;
-    private final MetricsRegistry registry;
+    private final UserPool pool;
     private final Clock clock;
+    private final Ticker ticker;
     private final RunControl control;
-    private final long drainNanos;
-    private volatile boolean stopped;
+    private final boolean handOver;
 
-    ClosedModelDriver(UsersStage stage, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock,
-                      RunControl control, long drainNanos) {
+    /**
+     * @param handOver the next stage is closed model too: at the end, leave the users running for it to take over
+     *                 (no dip in load between the stages); the engine retires them if the plan stops here
+     */
+    ClosedModelDriver(UsersStage stage, UserPool pool, Clock clock, Ticker ticker, RunControl control,
+                      boolean handOver) {
         this.stage = stage;
-        this.sender = sender;
-        this.mix = mix;
-        this.registry = registry;
+        this.handOver = handOver;
+        this.pool = pool;
         this.clock = clock;
+        this.ticker = ticker;
         this.control = control;
-        this.drainNanos = drainNanos;
     }
 
     @Override
     public long run(int stageIndex, long startNanos) throws InterruptedException {
-        CountDownLatch usersDone = new CountDownLatch(stage.users());
-        AtomicLong remaining = new AtomicLong(stage.iterations() > 0 ? stage.iterations() : Long.MAX_VALUE);
-        for (int u = 0; u < stage.users(); u++) {
-            new VirtualUser(stageIndex, remaining, usersDone).kick();
-        }
-        long deadline = stage.duration() == null ? Long.MAX_VALUE : startNanos + stage.duration().toNanos();
-        long end = waitUntil(usersDone, deadline);
-        stopped = true;
-        // users finish the request they are in; wait for that within the drain time
-        waitUntil(usersDone, clock.nanoTime() + drainNanos);
-        return Math.min(end, clock.nanoTime());
+        Controller controller = new Controller(stageIndex, startNanos);
+        ticker.at(startNanos, controller);
+        return StageWait.await(controller.done, control) ? controller.endNanos : clock.nanoTime();
     }
 
-    /** Waits for all users or the deadline or an abort; returns when load stopped being offered. */
-    private long waitUntil(CountDownLatch usersDone, long deadlineNanos) throws InterruptedException {
-        while (!control.aborted()) {
-            long now = clock.nanoTime();
-            if (now >= deadlineNanos) {
-                return deadlineNanos;
-            }
-            if (usersDone.await(Math.min(deadlineNanos - now, 100_000_000L), TimeUnit.NANOSECONDS)) {
-                return clock.nanoTime();
-            }
+    /** Users wanted {@code elapsedNanos} into the stage: a ramp adds a user when it reaches the next whole number. */
+    static int usersAt(UsersStage stage, long elapsedNanos) {
+        if (!stage.isRamp()) {
+            return stage.endUsers();
         }
-        return clock.nanoTime();
+        double fraction = Math.min(1.0, elapsedNanos / (double) stage.duration().toNanos());
+        double exact = stage.startUsers() + (stage.endUsers() - stage.startUsers()) * fraction;
+        // rising: a user joins once the line reaches it; falling: a user leaves once the line drops below it
+        return (int) (stage.endUsers() > stage.startUsers() ? Math.floor(exact + 1e-9) : Math.ceil(exact - 1e-9));
     }
 
-    /** One looping user. {@link #kick()} is re-entrant-safe: a completion inside a send becomes a loop, not recursion. */
-    private final class VirtualUser implements Completion {
+    /** When, from the stage start, the ramp next changes the number of users away from {@code users}. */
+    static long nextChangeNanos(UsersStage stage, int users) {
+        int from = stage.startUsers();
+        int to = stage.endUsers();
+        if (!stage.isRamp() || users == to) {
+            return Long.MAX_VALUE;
+        }
+        int next = to > from ? users + 1 : users - 1;
+        double fraction = (double) Math.abs(to > from ? next - from : from - next) / Math.abs(to - from);
+        return (long) Math.ceil(fraction * stage.duration().toNanos());
+    }
+
+    /** Runs at the stage start, at every change of a ramp and at the stage end. One thread at a time. */
+    private final class Controller implements Runnable {
         private final int stageIndex;
-        private final AtomicLong remaining;
-        private final CountDownLatch usersDone;
-        private final AtomicInteger pending = new AtomicInteger();
-        private boolean finished;
+        private final long startNanos;
+        private final long endOfSchedule;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private volatile long endNanos;
+        private boolean started;
 
-        VirtualUser(int stageIndex, AtomicLong remaining, CountDownLatch usersDone) {
+        Controller(int stageIndex, long startNanos) {
             this.stageIndex = stageIndex;
-            this.remaining = remaining;
-            this.usersDone = usersDone;
+            this.startNanos = startNanos;
+            this.endOfSchedule = stage.duration() == null ? Long.MAX_VALUE : startNanos + stage.duration().toNanos();
         }
 
         @Override
-        public void completed() {
-            kick();
-        }
-
-        void kick() {
-            if (pending.getAndIncrement() != 0) {
+        public void run() {
+            long now = clock.nanoTime();
+            if (finished.get()) {
                 return;
             }
-            do {
-                if (!sendOne()) {
-                    if (!finished) {
-                        finished = true;
-                        usersDone.countDown();
-                    }
-                    return;
+            if (control.aborted()) {
+                pool.target(0);
+                finish(now);
+                return;
+            }
+            if (now >= endOfSchedule) {
+                if (!handOver) {
+                    pool.target(0);
                 }
-            } while (pending.decrementAndGet() != 0);
+                finish(endOfSchedule);
+                return;
+            }
+            if (!started) {
+                started = true;
+                pool.enterStage(stageIndex, stage.iterations(), () -> {
+                    if (pool.exhausted()) {
+                        // the iterations are used up: the stage is over
+                        pool.target(0);
+                        finish(clock.nanoTime());
+                    }
+                });
+            }
+            int users = usersAt(stage, now - startNanos);
+            pool.target(users);
+            long next = nextChangeNanos(stage, users);
+            long at = next == Long.MAX_VALUE ? endOfSchedule : Math.min(endOfSchedule, startNanos + next);
+            if (at != Long.MAX_VALUE) {
+                ticker.at(at, this);
+            }
         }
 
-        private boolean sendOne() {
-            if (stopped || control.aborted() || remaining.getAndDecrement() <= 0) {
-                return false;
+        private void finish(long end) {
+            if (finished.compareAndSet(false, true)) {
+                endNanos = end;
+                done.countDown();
             }
-            int request = mix.next();
-            long now = clock.nanoTime();
-            sender.send(request, registry.recorder(stageIndex, request), now, now, this);
-            return true;
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.perf.metrics.SendLag;
 import dev.perf.scenario.RateStage;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -45,14 +44,7 @@ final class OpenModelDriver implements StageDriver {
     public long run(int stageIndex, long startNanos) throws InterruptedException {
         Tick tick = new Tick(stageIndex, startNanos);
         ticker.at(startNanos, tick);
-        while (!tick.done.await(100, TimeUnit.MILLISECONDS)) {
-            if (control.aborted()) {
-                // the next tick sees the abort and ends the stage
-                tick.done.await(1, TimeUnit.SECONDS);
-                break;
-            }
-        }
-        return tick.endNanos;
+        return StageWait.await(tick.done, control) ? tick.endNanos : clock.nanoTime();
     }
 
     /** The pacing task: sends what is due, then re-arms itself. Runs on one thread at a time. */
@@ -60,7 +52,7 @@ final class OpenModelDriver implements StageDriver {
         private final int stageIndex;
         private final long startNanos;
         private final Pacer pacer = Pacer.forStage(stage);
-        private final SendLag lag = registry.sendLag();
+        private final SendLag lag;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile long endNanos;
         private long next;
@@ -68,6 +60,7 @@ final class OpenModelDriver implements StageDriver {
         Tick(int stageIndex, long startNanos) {
             this.stageIndex = stageIndex;
             this.startNanos = startNanos;
+            this.lag = registry.sendLag(stageIndex);
         }
 
         @Override

@@ -35,6 +35,7 @@ public final class IntervalSampler implements AutoCloseable {
     private final HistogramLogWriter hlogWriter;
     private final ScheduledExecutorService timer;
     private long startNanos;
+    private double lastSampleSeconds;
     private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
 
@@ -116,8 +117,18 @@ public final class IntervalSampler implements AutoCloseable {
         }
     }
 
+    /**
+     * Drains now, outside the one-second rhythm (at a stage boundary), so that {@link #stageTotals} are up to date;
+     * the interval log and time series get a shorter interval.
+     */
+    public void sampleNow() {
+        sample();
+    }
+
     private synchronized void sample() {
         double endSeconds = (System.nanoTime() - startNanos) / 1e9;
+        double intervalSeconds = endSeconds - lastSampleSeconds;
+        lastSampleSeconds = endSeconds;
         List<String> names = registry.requestNames();
         Histogram allInterval = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         long allFailed = 0;
@@ -138,7 +149,7 @@ public final class IntervalSampler implements AutoCloseable {
             long failedInInterval = failedNow - previousFailed[r];
             previousFailed[r] = failedNow;
             allFailed += failedInInterval;
-            series.get(names.get(r)).add(point(endSeconds, requestInterval, failedInInterval));
+            series.get(names.get(r)).add(point(endSeconds, intervalSeconds, requestInterval, failedInInterval));
             allInterval.add(requestInterval);
             if (hlogWriter != null) {
                 requestInterval.setStartTimeStamp(intervalStartMillis);
@@ -147,7 +158,7 @@ public final class IntervalSampler implements AutoCloseable {
                 hlogWriter.outputIntervalHistogram(requestInterval);
             }
         }
-        series.get(RequestStats.ALL).add(point(endSeconds, allInterval, allFailed));
+        series.get(RequestStats.ALL).add(point(endSeconds, intervalSeconds, allInterval, allFailed));
         if (hlogWriter != null) {
             allInterval.setStartTimeStamp(intervalStartMillis);
             allInterval.setEndTimeStamp(intervalEndMillis);
@@ -155,12 +166,23 @@ public final class IntervalSampler implements AutoCloseable {
         }
     }
 
-    private static IntervalPoint point(double endSeconds, Histogram h, long failed) {
+    private static IntervalPoint point(double endSeconds, double intervalSeconds, Histogram h, long failed) {
         if (h.getTotalCount() == 0) {
-            return new IntervalPoint(endSeconds, 0, failed, null, null, null, null);
+            return new IntervalPoint(endSeconds, intervalSeconds, 0, failed, null, null, null, null);
         }
-        return new IntervalPoint(endSeconds, h.getTotalCount(), failed, h.getValueAtPercentile(50) / 1000.0,
+        return new IntervalPoint(endSeconds, intervalSeconds, h.getTotalCount(), failed, h.getValueAtPercentile(50) / 1000.0,
                 h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+
+    /** Copies of the latency and service-time totals of one stage, one pair per request, as of the last drain. */
+    synchronized Histogram[][] stageTotals(int stage) {
+        int requests = registry.requestNames().size();
+        Histogram[][] copy = new Histogram[2][requests];
+        for (int r = 0; r < requests; r++) {
+            copy[0][r] = latencyTotals[stage][r].copy();
+            copy[1][r] = serviceTotals[stage][r].copy();
+        }
+        return copy;
     }
 
     /** Run-total latency histogram of one request in one stage. Call after {@link #stop()}. */

@@ -5,14 +5,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every recorder of a run, indexed by stage and request so that the hot path finds its recorder with two array
- * reads. Also counts connections and the open-model pacer's lateness.
+ * reads. Also counts connections and, per stage, the open-model pacer's lateness.
  */
 public final class MetricsRegistry {
     private final List<String> requestNames;
     private final RequestRecorder[][] recorders;
     private final LongAdder connectionsOpened = new LongAdder();
     private final LongAdder connectionsReused = new LongAdder();
-    private final SendLag sendLag = new SendLag();
+    private final SendLag[] sendLags;
 
     public MetricsRegistry(List<String> requestNames, int stageCount) {
         this.requestNames = List.copyOf(requestNames);
@@ -21,6 +21,10 @@ public final class MetricsRegistry {
             for (int r = 0; r < requestNames.size(); r++) {
                 recorders[s][r] = new RequestRecorder(requestNames.get(r));
             }
+        }
+        this.sendLags = new SendLag[stageCount];
+        for (int s = 0; s < stageCount; s++) {
+            sendLags[s] = new SendLag();
         }
     }
 
@@ -52,8 +56,8 @@ public final class MetricsRegistry {
         return connectionsReused.sum();
     }
 
-    /** Lateness of open-model sends behind their intended time; written by the pacing thread only. */
-    public SendLag sendLag() {
-        return sendLag;
+    /** Lateness of a stage's open-model sends behind their intended time; written by that stage's pacing task only. */
+    public SendLag sendLag(int stage) {
+        return sendLags[stage];
     }
 }

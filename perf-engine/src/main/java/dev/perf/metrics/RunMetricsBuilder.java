@@ -16,34 +16,63 @@ public final class RunMetricsBuilder {
     }
 
     /**
-     * @param stageDescriptions one per stage
-     * @param stageSeconds      how long each stage offered load
+     * What a stage looks like while the run goes on: everything drained so far (call {@link IntervalSampler#sampleNow()}
+     * first) and the live counters. Requests still in flight are missing.
      */
-    public static RunMetrics build(MetricsRegistry registry, IntervalSampler sampler, List<String> stageDescriptions,
-                                   double[] stageSeconds) {
+    public static StageMetrics stageSoFar(MetricsRegistry registry, IntervalSampler sampler, StagePlanInfo stage,
+                                          double elapsedSeconds) {
+        Histogram[][] totals = sampler.stageTotals(stage.index());
+        return stage(registry, stage, elapsedSeconds, true, totals[0], totals[1]);
+    }
+
+    /**
+     * @param stages       what each stage was
+     * @param stageSeconds how long each stage offered load
+     * @param ran          whether each stage ran
+     */
+    public static RunMetrics build(MetricsRegistry registry, IntervalSampler sampler, List<StagePlanInfo> stages,
+                                   double[] stageSeconds, boolean[] ran) {
         List<String> names = registry.requestNames();
-        List<StageMetrics> stages = new ArrayList<>();
-        double totalSeconds = 0;
-        for (int s = 0; s < registry.stageCount(); s++) {
-            totalSeconds += stageSeconds[s];
-            Map<String, RequestStats> byRequest = new LinkedHashMap<>();
-            for (int r = 0; r < names.size(); r++) {
-                byRequest.put(names.get(r), stats(names.get(r), registry.recorder(s, r), sampler.latencyTotal(s, r),
-                        sampler.serviceTotal(s, r), stageSeconds[s]));
+        List<StageMetrics> stageMetrics = new ArrayList<>();
+        double loadSeconds = 0;
+        SendLag lag = new SendLag();
+        for (StagePlanInfo stage : stages) {
+            int s = stage.index();
+            if (stage.offersLoad()) {
+                loadSeconds += stageSeconds[s];
             }
-            stages.add(new StageMetrics(s, stageDescriptions.get(s), stageSeconds[s],
-                    merge(RequestStats.ALL, byRequest.values(), stageSeconds[s]), byRequest));
+            lag.add(registry.sendLag(s));
+            Histogram[] latency = new Histogram[names.size()];
+            Histogram[] service = new Histogram[names.size()];
+            for (int r = 0; r < names.size(); r++) {
+                latency[r] = sampler.latencyTotal(s, r);
+                service[r] = sampler.serviceTotal(s, r);
+            }
+            stageMetrics.add(stage(registry, stage, stageSeconds[s], ran[s], latency, service));
         }
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (String name : names) {
-            List<RequestStats> perStage = stages.stream().map(st -> st.byRequest().get(name)).toList();
-            byRequest.put(name, merge(name, perStage, totalSeconds));
+            List<RequestStats> perStage = stageMetrics.stream().map(st -> st.byRequest().get(name)).toList();
+            byRequest.put(name, merge(name, perStage, loadSeconds));
         }
-        RequestStats overall = merge(RequestStats.ALL, byRequest.values(), totalSeconds);
-        SendLag lag = registry.sendLag();
-        return new RunMetrics(totalSeconds, overall, byRequest, stages, sampler.series(),
+        RequestStats overall = merge(RequestStats.ALL, byRequest.values(), loadSeconds);
+        return new RunMetrics(loadSeconds, overall, byRequest, stageMetrics, sampler.series(),
                 registry.connectionsOpened(), registry.connectionsReused(), lag.lateSends(),
                 lag.p99Millis(), lag.maxMillis());
+    }
+
+    private static StageMetrics stage(MetricsRegistry registry, StagePlanInfo stage, double seconds, boolean ran,
+                                      Histogram[] latency, Histogram[] service) {
+        List<String> names = registry.requestNames();
+        Map<String, RequestStats> byRequest = new LinkedHashMap<>();
+        for (int r = 0; r < names.size(); r++) {
+            byRequest.put(names.get(r), stats(names.get(r), registry.recorder(stage.index(), r), latency[r],
+                    service[r], seconds));
+        }
+        SendLag lag = registry.sendLag(stage.index());
+        return new StageMetrics(stage.index(), stage.description(), ran, stage.offersLoad(), seconds,
+                merge(RequestStats.ALL, byRequest.values(), seconds), byRequest, lag.lateSends(), lag.p99Millis(),
+                lag.maxMillis());
     }
 
     private static RequestStats stats(String name, RequestRecorder recorder, Histogram latency, Histogram service,

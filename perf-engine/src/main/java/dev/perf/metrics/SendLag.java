@@ -33,6 +33,12 @@ public final class SendLag {
         return sends() == 0 ? null : lagMicros.getValueAtPercentile(99) / 1000.0;
     }
 
+    /** Adds another stage's lateness to this one (for run totals). */
+    public void add(SendLag other) {
+        lagMicros.add(other.lagMicros);
+        late += other.late;
+    }
+
     public Double maxMillis() {
         return sends() == 0 ? null : lagMicros.getMaxValue() / 1000.0;
     }

@@ -3,27 +3,53 @@ package dev.perf.scenario;
 import java.util.List;
 
 /**
- * The load plan: stages run one after the other.
+ * The load plan: stages run one after the other on one continuous timeline. A plan is either open model (rate
+ * stages) or closed model (users stages), with pauses anywhere.
  *
- * @param stages      at least one
+ * @param stages      at least one that offers load
  * @param maxInFlight open model only: arrivals beyond this many outstanding requests are dropped and counted
+ * @param steps       the levels of a stress or scalability test, or {@code null} for any other plan
  */
-public record LoadSpec(List<Stage> stages, int maxInFlight) {
+public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
     public LoadSpec {
         stages = List.copyOf(stages);
-        if (stages.isEmpty()) {
-            throw new IllegalArgumentException("a load plan needs at least one stage");
+        if (stages.stream().noneMatch(Stage::offersLoad)) {
+            throw new IllegalArgumentException("a load plan needs at least one stage that offers load");
+        }
+        boolean open = stages.stream().anyMatch(s -> s instanceof RateStage);
+        boolean closed = stages.stream().anyMatch(s -> s instanceof UsersStage);
+        if (open && closed) {
+            throw new IllegalArgumentException("a load plan is either open model (rates) or closed model (users)");
         }
     }
 
+    public LoadSpec(List<Stage> stages, int maxInFlight) {
+        this(stages, maxInFlight, null);
+    }
+
     public boolean isOpenModel() {
-        return stages.get(0) instanceof RateStage;
+        return stages.stream().anyMatch(s -> s instanceof RateStage);
+    }
+
+    public boolean isStepped() {
+        return steps != null;
     }
 
     public String describe() {
+        if (steps != null) {
+            StringBuilder text = new StringBuilder(steps.kind() == LoadKind.RATE ? "rate steps " : "concurrency steps ");
+            for (int i = 0; i < steps.levels().size(); i++) {
+                text.append(i == 0 ? "" : ", ").append(steps.kind().format(steps.levels().get(i).load()));
+            }
+            Stage first = stages.get(steps.levels().get(0).stageIndex());
+            text.append(" (").append(Durations.format(first.duration())).append(" each");
+            stages.stream().filter(s -> s instanceof PauseStage).findFirst()
+                    .ifPresent(p -> text.append(", pause ").append(Durations.format(p.duration())));
+            return text.append(')').toString();
+        }
         StringBuilder text = new StringBuilder();
         for (Stage stage : stages) {
             if (text.length() > 0) {

@@ -38,7 +38,7 @@ class OpenModelDriverTest {
             assertThat(sends.get(i)[1]).isEqualTo(sends.get(i)[0]);
         }
         assertThat(end).isEqualTo(1_000_000_000L);
-        assertThat(registry.sendLag().lateSends()).isZero();
+        assertThat(registry.sendLag(0).lateSends()).isZero();
     }
 
     @Test
@@ -49,7 +49,7 @@ class OpenModelDriverTest {
         assertThat(sends.get(50)[0]).isEqualTo(50_000_000L);
         assertThat(sends.get(50)[1]).isEqualTo(100_000_000L);
         // send i goes out i ms late; "late" means more than 1 ms, so sends 2..99
-        assertThat(registry.sendLag().lateSends()).isEqualTo(98);
+        assertThat(registry.sendLag(0).lateSends()).isEqualTo(98);
     }
 
     @Test

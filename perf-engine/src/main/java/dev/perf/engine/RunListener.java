@@ -1,0 +1,22 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.IntervalPoint;
+import dev.perf.metrics.StageMetrics;
+
+/** Hears about a run while it goes: live progress, and each stage as it ends (where a stepped test decides to stop). */
+@FunctionalInterface
+public interface RunListener {
+
+    /** About once per sampling interval, with the latest whole-scenario point. Runs on the sampler thread. */
+    void interval(IntervalPoint latest);
+
+    /**
+     * After a stage that offered load has ended, with the figures of its responses so far (requests it sent that are
+     * still in flight are not in them yet). Runs on the caller's thread while the next stage already runs.
+     *
+     * @return {@code false} to skip the remaining stages
+     */
+    default boolean stageEnded(StageMetrics soFar) {
+        return true;
+    }
+}

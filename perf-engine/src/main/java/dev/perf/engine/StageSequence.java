@@ -1,0 +1,86 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.MetricsRegistry;
+import dev.perf.scenario.LoadSpec;
+import dev.perf.scenario.PauseStage;
+import dev.perf.scenario.RateStage;
+import dev.perf.scenario.Stage;
+import dev.perf.scenario.UsersStage;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a load plan's stages one after the other on one continuous intended timeline: each stage starts where the
+ * previous one's schedule ended, so the open model's arrivals follow the plan's rate curve across boundaries and
+ * ramps, however late the caller's thread wakes up. After each stage that offered load the {@link StageEnd} hook
+ * decides whether the plan goes on.
+ */
+final class StageSequence {
+    private final LoadSpec load;
+    private final Sender sender;
+    private final Ticker ticker;
+    private final Clock clock;
+    private final RequestMix mix;
+    private final MetricsRegistry registry;
+    private final RunControl control;
+    private final AtomicInteger inFlight;
+    private final UserPool users;
+
+    /** Decides after each stage that offered load whether to go on. */
+    interface StageEnd {
+        boolean goOn(int stageIndex, long startNanos, long endNanos);
+    }
+
+    /** What happened: how long each stage offered load and whether it ran. */
+    record Timeline(double[] stageSeconds, boolean[] ran) {
+    }
+
+    StageSequence(LoadSpec load, Sender sender, Ticker ticker, Clock clock, RequestMix mix, MetricsRegistry registry,
+                  RunControl control, AtomicInteger inFlight) {
+        this.load = load;
+        this.sender = sender;
+        this.ticker = ticker;
+        this.clock = clock;
+        this.mix = mix;
+        this.registry = registry;
+        this.control = control;
+        this.inFlight = inFlight;
+        int maxUsers = load.stages().stream().filter(s -> s instanceof UsersStage)
+                .mapToInt(s -> ((UsersStage) s).maxUsers()).max().orElse(0);
+        this.users = maxUsers == 0 ? null
+                : new UserPool(maxUsers, sender, mix, registry, clock, control, inFlight);
+    }
+
+    Timeline run(long startNanos, StageEnd hook) throws InterruptedException {
+        List<Stage> stages = load.stages();
+        double[] seconds = new double[stages.size()];
+        boolean[] ran = new boolean[stages.size()];
+        long stageStart = startNanos;
+        for (int s = 0; s < stages.size() && !control.aborted(); s++) {
+            long stageEnd = driver(s).run(s, stageStart);
+            seconds[s] = Math.max(0, stageEnd - stageStart) / 1e9;
+            ran[s] = true;
+            if (stages.get(s).offersLoad() && !control.aborted() && !hook.goOn(s, stageStart, stageEnd)) {
+                break;
+            }
+            stageStart = stageEnd;
+        }
+        if (users != null) {
+            users.target(0);
+        }
+        return new Timeline(seconds, ran);
+    }
+
+    private StageDriver driver(int s) {
+        Stage stage = load.stages().get(s);
+        if (stage instanceof RateStage rate) {
+            return new OpenModelDriver(rate, sender, mix, registry, clock, ticker, control, inFlight, load.maxInFlight());
+        }
+        if (stage instanceof PauseStage pause) {
+            return new PauseDriver(pause, clock, ticker, control);
+        }
+        boolean handOver = s + 1 < load.stages().size() && load.stages().get(s + 1) instanceof UsersStage;
+        return new ClosedModelDriver((UsersStage) stage, users, clock, ticker, control, handOver);
+    }
+}
