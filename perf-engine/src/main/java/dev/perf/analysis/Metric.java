@@ -22,12 +22,22 @@ public record Metric(String name, Unit unit, double percentile) {
         /** Per second, written as a number, optionally with {@code /s}. */
         PER_SECOND,
         /** A whole number. */
-        COUNT
+        COUNT,
+        /** A load level: arrivals per second ({@code 150/s}) or users ({@code 50}, {@code 50 users}). */
+        LOAD,
+        /** A plain number. */
+        NUMBER
     }
 
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
-            + "p50, p75, p90, p95, p99, p99.9 (any pN), rps, count, dropped";
+            + "p50, p75, p90, p95, p99, p99.9 (any pN), rps, count, dropped; after a stepped test also "
+            + String.join(", ", ScalabilityAnalysis.METRICS);
+
+    /** Whether the figure comes from the scalability analysis of a stepped run rather than from responses. */
+    public boolean isAnalysis() {
+        return ScalabilityAnalysis.METRICS.contains(name);
+    }
 
     /** The measured value, or {@code null} when it cannot be computed (no data). */
     public Double valueOf(RequestStats stats) {
@@ -52,6 +62,8 @@ public record Metric(String name, Unit unit, double percentile) {
             case MILLIS -> formatMillis(value);
             case PER_SECOND -> String.format(Locale.ROOT, "%.1f/s", value);
             case COUNT -> Long.toString((long) value);
+            case LOAD -> String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+            case NUMBER -> String.format(Locale.ROOT, "%.4g", value);
         };
     }
 

@@ -8,9 +8,20 @@ package dev.perf.analysis;
  * @param request    request name the rule applies to, or {@code null} for the whole scenario
  * @param metric     what is measured
  * @param comparison how actual and limit are compared
- * @param limit      in the metric's unit: percent, milliseconds, per second, or a count
+ * @param limit      in the metric's unit: percent, milliseconds, per second, a count, a load or a number
+ * @param limitKind  for a load limit, how it was written: {@code RATE} ({@code 150/s}), {@code USERS}
+ *                   ({@code 50 users}) or {@code null} (a bare number, read in the plan's unit)
  */
-public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit) {
+public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
+                        LimitKind limitKind) {
+
+    /** How a load limit was written. */
+    public enum LimitKind { RATE, USERS }
+
+    /** Whether the rule holds for {@code actual}; never for a value that cannot be computed. */
+    public boolean holds(Double actual) {
+        return actual != null && !actual.isNaN() && comparison.holds(actual, limit);
+    }
 
     public String target() {
         return request == null ? "scenario" : request;

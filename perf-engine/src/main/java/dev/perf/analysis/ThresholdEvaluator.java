@@ -15,17 +15,42 @@ public final class ThresholdEvaluator {
     /**
      * @param overall   whole-scenario figures
      * @param byRequest figures per request name
+     * @param analysis  the scalability analysis of a stepped run, or {@code null}
      */
     public static List<ThresholdResult> evaluate(List<Threshold> thresholds, RequestStats overall,
-                                                 Map<String, RequestStats> byRequest) {
+                                                 Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis) {
         List<ThresholdResult> results = new ArrayList<>(thresholds.size());
         for (Threshold threshold : thresholds) {
-            RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
-            Double actual = stats == null ? null : threshold.metric().valueOf(stats);
-            boolean passed = actual != null && !actual.isNaN()
-                    && threshold.comparison().holds(actual, threshold.limit());
-            results.add(new ThresholdResult(threshold, actual, passed));
+            if (threshold.metric().isAnalysis()) {
+                results.add(analysisResult(threshold, analysis));
+                continue;
+            }
+            Double actual = measure(threshold, overall, byRequest);
+            results.add(new ThresholdResult(threshold, actual, threshold.holds(actual), null));
         }
         return results;
+    }
+
+    /** Request thresholds only (the analysis ones are skipped), as for one level of a stepped run. */
+    public static boolean requestThresholdsHold(List<Threshold> thresholds, RequestStats overall,
+                                                Map<String, RequestStats> byRequest) {
+        return thresholds.stream().filter(t -> !t.metric().isAnalysis())
+                .allMatch(t -> t.holds(measure(t, overall, byRequest)));
+    }
+
+    /** The figure a request threshold compares; {@code null} when it cannot be computed. */
+    public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
+        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        return stats == null ? null : threshold.metric().valueOf(stats);
+    }
+
+    private static ThresholdResult analysisResult(Threshold threshold, ScalabilityAnalysis analysis) {
+        if (analysis == null) {
+            return new ThresholdResult(threshold, null, false, "no analysis: the run stopped before any level");
+        }
+        ScalabilityAnalysis.Figure figure = analysis.figure(threshold.metric().name());
+        boolean passed = threshold.holds(figure.value());
+        Double shown = figure.value() == null || figure.value().isInfinite() ? null : figure.value();
+        return new ThresholdResult(threshold, shown, passed, figure.note());
     }
 }

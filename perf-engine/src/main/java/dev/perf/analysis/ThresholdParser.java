@@ -1,6 +1,7 @@
 package dev.perf.analysis;
 
 import dev.perf.scenario.Durations;
+import dev.perf.scenario.Rates;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,13 @@ import java.util.regex.Pattern;
  *             | "avg" | "min" | "max" | "median" | "stddev"    value: duration, e.g. 500ms, 1s, 250us
  *             | "p" number  (0 &lt; number &lt;= 100: p50, p99.9) value: duration
  *             | "rps"                                          value: number, optional "/s"
- *             | "count" | "dropped"                            value: whole number
+*             | "count" | "dropped"                            value: whole number
+ * analysis   := after a stepped test (no request prefix):
+ *               "breakpoint" | "degradation-start" | "optimal-load" | "max-sustainable-load"
+ *                                                             value: load, e.g. 150/s (rate steps) or 50 (users)
+ *             | "max-sustainable-rps" | "usl.lambda" | "usl.peak-throughput"   value: per second
+ *             | "avg-slope" | "p95-slope" (ms per unit of load) | "usl.sigma" | "usl.kappa" | "usl.r2"
+ *             | "usl.peak-concurrency"                         value: number
  * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * </pre>
  * Latency metrics are over every completed request, measured from its intended send time.
@@ -37,10 +44,27 @@ public final class ThresholdParser {
             throw new IllegalArgumentException("'" + expression + "' is not a threshold; expected "
                     + "[request.]metric op value, e.g. 'p95 <= 500ms' or 'get-customer.success-rate >= 99%'");
         }
-        Metric metric = metric(m.group("metric"));
+        String request = m.group("request");
+        String name = m.group("metric");
+        if (request != null && ScalabilityAnalysis.METRICS.contains(request + "." + name)) {
+            // usl.sigma and friends: a dotted analysis metric, not a request
+            name = request + "." + name;
+            request = null;
+        }
+        Metric metric = metric(name);
+        if (metric.isAnalysis() && request != null) {
+            throw new IllegalArgumentException(name + " describes the whole stepped run; write it without a request "
+                    + "name ('" + name + " " + m.group("op") + " " + m.group("value") + "')");
+        }
         Comparison op = Comparison.fromSymbol(m.group("op"));
-        double limit = limit(metric, m.group("value"));
-        return new Threshold(expression.trim(), m.group("request"), metric, op, limit);
+        String value = m.group("value");
+        double limit = limit(metric, value);
+        Threshold.LimitKind kind = null;
+        if (metric.unit() == Metric.Unit.LOAD) {
+            kind = value.contains("/") ? Threshold.LimitKind.RATE
+                    : value.endsWith("user") || value.endsWith("users") ? Threshold.LimitKind.USERS : null;
+        }
+        return new Threshold(expression.trim(), request, metric, op, limit, kind);
     }
 
     private static Metric metric(String name) {
@@ -60,6 +84,22 @@ public final class ThresholdParser {
             case "count":
             case "dropped":
                 return new Metric(name, Metric.Unit.COUNT, 0);
+            case "breakpoint":
+            case "degradation-start":
+            case "optimal-load":
+            case "max-sustainable-load":
+                return new Metric(name, Metric.Unit.LOAD, 0);
+            case "max-sustainable-rps":
+            case "usl.lambda":
+            case "usl.peak-throughput":
+                return new Metric(name, Metric.Unit.PER_SECOND, 0);
+            case "avg-slope":
+            case "p95-slope":
+            case "usl.sigma":
+            case "usl.kappa":
+            case "usl.r2":
+            case "usl.peak-concurrency":
+                return new Metric(name, Metric.Unit.NUMBER, 0);
             default:
                 Matcher p = PERCENTILE.matcher(name);
                 if (p.matches()) {
@@ -97,12 +137,35 @@ public final class ThresholdParser {
                 }
             case PER_SECOND:
                 return number(metric, value.endsWith("/s") ? value.substring(0, value.length() - 2).trim() : value);
+            case NUMBER:
+                return number(metric, value);
+            case LOAD:
+                return load(metric, value);
             default:
                 if (!value.matches("\\d+")) {
                     throw new IllegalArgumentException(metric.name() + " needs a whole number, was '" + value + "'");
                 }
                 return Long.parseLong(value);
         }
+    }
+
+    private static double load(Metric metric, String value) {
+        Matcher users = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*users?").matcher(value);
+        if (users.matches()) {
+            return Double.parseDouble(users.group(1));
+        }
+        if (value.contains("/")) {
+            try {
+                return Rates.parsePerSecond(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(metric.name() + ": " + e.getMessage());
+            }
+        }
+        double number = number(metric, value);
+        if (number < 0) {
+            throw new IllegalArgumentException(metric.name() + " needs a load such as 150/s or 50 users, was '" + value + "'");
+        }
+        return number;
     }
 
     private static double number(Metric metric, String text) {

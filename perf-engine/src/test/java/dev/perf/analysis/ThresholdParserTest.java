@@ -48,4 +48,35 @@ class ThresholdParserTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(fragment);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            breakpoint >= 150/s          | breakpoint           | 150    | RATE
+            optimal-load > 50/s          | optimal-load         | 50     | RATE
+            degradation-start >= 30/m    | degradation-start    | 0.5    | RATE
+            breakpoint >= 40 users       | breakpoint           | 40     | USERS
+            max-sustainable-load >= 40   | max-sustainable-load | 40     |
+            max-sustainable-rps >= 100   | max-sustainable-rps  | 100    |
+            usl.sigma < 0.1              | usl.sigma            | 0.1    |
+            usl.peak-concurrency >= 20   | usl.peak-concurrency | 20     |
+            avg-slope <= 0.25            | avg-slope            | 0.25   |
+            """)
+    void parsesAnalysisMetricsOfASteppedRun(String expression, String metric, double limit, String kind) {
+        Threshold t = ThresholdParser.parse(expression);
+        assertThat(t.request()).isNull();
+        assertThat(t.metric().name()).isEqualTo(metric);
+        assertThat(t.metric().isAnalysis()).isTrue();
+        assertThat(t.limit()).isEqualTo(limit);
+        assertThat(t.limitKind()).isEqualTo(kind == null ? null : Threshold.LimitKind.valueOf(kind));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            get.breakpoint >= 150/s  | describes the whole stepped run
+            usl.sigma < low          | needs a number
+            breakpoint >= fast       | needs a number
+            """)
+    void rejectsMisusedAnalysisMetrics(String expression, String fragment) {
+        assertThatThrownBy(() -> ThresholdParser.parse(expression)).hasMessageContaining(fragment);
+    }
 }

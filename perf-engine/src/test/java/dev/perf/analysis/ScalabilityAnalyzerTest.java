@@ -1,0 +1,202 @@
+package dev.perf.analysis;
+
+import dev.perf.metrics.RequestStats;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The analysis on hand-made level tables with known answers. */
+class ScalabilityAnalyzerTest {
+    private static final double SECONDS = 10;
+
+    /** A level of {@code seconds} with {@code okPerSecond} successes, {@code failedPerSecond} failures, all at avgMs. */
+    private static LevelResult level(int number, double load, double okPerSecond, double failedPerSecond, double avgMs,
+                                     boolean thresholdsHeld) {
+        long ok = Math.round(okPerSecond * SECONDS);
+        long failed = Math.round(failedPerSecond * SECONDS);
+        Histogram h = new Histogram(3);
+        if (ok + failed > 0) {
+            h.recordValueWithCount(Math.round(avgMs * 1000), ok + failed);
+        }
+        RequestStats stats = new RequestStats(RequestStats.ALL, ok, failed, 0, SECONDS, h, h.copy(), Map.of(),
+                Map.of(), 0, 0);
+        boolean broken = ok + failed == 0 || ok * 100.0 / (ok + failed) < 90;
+        return new LevelResult(number, load, true, stats, thresholdsHeld, broken);
+    }
+
+    private static LevelResult notRun(int number, double load) {
+        Histogram h = new Histogram(3);
+        return new LevelResult(number, load, false, new RequestStats(RequestStats.ALL, 0, 0, 0, 0, h, h.copy(),
+                Map.of(), Map.of(), 0, 0), true, false);
+    }
+
+    /** 10, 20, 40, 80, 160/s: keeps up to 80/s, latency knee at 80/s, 160/s fails 40% of requests. */
+    private static List<LevelResult> rateSteps(boolean thresholdsHoldAt80) {
+        return List.of(
+                level(1, 10, 10, 0, 5, true),
+                level(2, 20, 20, 0, 5, true),
+                level(3, 40, 40, 0, 6, true),
+                level(4, 80, 76, 0, 15, thresholdsHoldAt80),
+                level(5, 160, 90, 60, 40, false));
+    }
+
+    @Test
+    void findsDegradationBreakpointOptimalAndSustainableLevels() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(rateSteps(true), true, null);
+
+        // 15 ms >= 2 x 6 ms
+        assertThat(a.degradationStart().level()).isEqualTo(4);
+        assertThat(a.degradationStart().text()).isEqualTo("80/s: average 15.00ms is 2.5x the 6.00ms at 40/s");
+        // 60% success < 90%
+        assertThat(a.breakpoint().level()).isEqualTo(5);
+        assertThat(a.breakpoint().value()).isEqualTo(160);
+        // throughput / avg: 2, 4, 6.7, 5.1, 2.25
+        assertThat(a.optimalLoad().level()).isEqualTo(3);
+        // 76/s is 95% of 80/s; 160/s delivers 90/s
+        assertThat(a.maxSustainable().level()).isEqualTo(4);
+        assertThat(a.maxSustainable().value()).isCloseTo(76, within(1e-9));
+        assertThat(a.figure("max-sustainable-load").value()).isEqualTo(80);
+        // avg against load over all five levels
+        // HdrHistogram keeps 3 significant digits, so the means differ from the exact values in the 4th digit
+        double[] load = {10, 20, 40, 80, 160};
+        double[] avg = {5, 5, 6, 15, 40};
+        assertThat(a.avgSlope().slope()).isCloseTo(LinearFit.of(load, avg).slope(), within(1e-3));
+        assertThat(a.avgSlope().n()).isEqualTo(5);
+        assertThat(a.usl()).isNull();
+        assertThat(a.uslNote()).contains("concurrency steps");
+    }
+
+    @Test
+    void aLevelWhoseThresholdsBreakIsNotSustainable() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(rateSteps(false), true, null);
+        assertThat(a.maxSustainable().level()).isEqualTo(3);
+        assertThat(a.maxSustainable().value()).isCloseTo(40, within(1e-9));
+    }
+
+    @Test
+    void oneLevelGivesWhatOneLevelCanAndSaysWhyNotTheRest() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(List.of(level(1, 50, 50, 0, 4, true)), true, null);
+
+        assertThat(a.avgSlope()).isNull();
+        assertThat(a.slopeNote()).isEqualTo("needs at least 2 levels with responses, had 1");
+        assertThat(a.degradationStart().status()).isEqualTo(Finding.Status.NOT_COMPUTABLE);
+        assertThat(a.breakpoint().status()).isEqualTo(Finding.Status.NOT_REACHED);
+        assertThat(a.breakpoint().text()).isEqualTo("not reached up to 50/s");
+        assertThat(a.optimalLoad().level()).isEqualTo(1);
+        assertThat(a.maxSustainable().level()).isEqualTo(1);
+        assertThat(a.figure("avg-slope").value()).isNull();
+        assertThat(a.figure("avg-slope").note()).contains("at least 2 levels");
+    }
+
+    @Test
+    void allFailingBreaksAtTheFirstLevelAndHasNoOptimumOrSustainableLevel() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(List.of(level(1, 10, 0, 10, 1, false),
+                level(2, 20, 0, 20, 1, false)), true, null);
+
+        assertThat(a.breakpoint().level()).isEqualTo(1);
+        assertThat(a.optimalLoad().status()).isEqualTo(Finding.Status.NOT_COMPUTABLE);
+        assertThat(a.optimalLoad().text()).isEqualTo("no level had successful responses");
+        assertThat(a.maxSustainable().status()).isEqualTo(Finding.Status.NOT_COMPUTABLE);
+        assertThat(a.figure("max-sustainable-rps").value()).isNull();
+        assertThat(a.figure("optimal-load").note()).isEqualTo("no level had successful responses");
+    }
+
+    @Test
+    void flatLatencyNeverDegradesAndHasAZeroSlopeWithoutR2() {
+        List<LevelResult> flat = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            flat.add(level(i, i * 10, i * 10, 0, 8, true));
+        }
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(flat, true, null);
+
+        assertThat(a.degradationStart().status()).isEqualTo(Finding.Status.NOT_REACHED);
+        assertThat(a.figure("degradation-start").value()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(a.avgSlope().slope()).isZero();
+        assertThat(a.avgSlope().r2()).isNull();
+        assertThat(a.breakpoint().status()).isEqualTo(Finding.Status.NOT_REACHED);
+        assertThat(a.maxSustainable().level()).isEqualTo(4);
+    }
+
+    @Test
+    void noisyLatencyOnlyDegradesWhereItReallyDoubles() {
+        double[] avg = {10, 12, 9, 11, 25, 24};
+        List<LevelResult> levels = new ArrayList<>();
+        for (int i = 0; i < avg.length; i++) {
+            levels.add(level(i + 1, (i + 1) * 10, (i + 1) * 10, 0, avg[i], true));
+        }
+        assertThat(ScalabilityAnalyzer.analyze(levels, true, null).degradationStart().level()).isEqualTo(5);
+    }
+
+    @Test
+    void levelsThatDidNotRunAreLeftOutAndTheStopIsKept() {
+        List<LevelResult> levels = new ArrayList<>(rateSteps(true));
+        levels.add(notRun(6, 320));
+        ScalabilityAnalysis.Stop stop = new ScalabilityAnalysis.Stop(5, 160, "success-rate < 90%", "60.00%");
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(levels, true, stop);
+
+        assertThat(a.breakpoint().level()).isEqualTo(5);
+        assertThat(a.avgSlope().n()).isEqualTo(5);
+        assertThat(a.stoppedEarly()).isEqualTo(stop);
+    }
+
+    @Test
+    void concurrencyStepsFitTheUniversalScalabilityLaw() {
+        double lambda = 100;
+        double sigma = 0.05;
+        double kappa = 0.002;
+        int[] users = {1, 2, 4, 8, 16, 32, 64};
+        List<LevelResult> levels = new ArrayList<>();
+        for (int i = 0; i < users.length; i++) {
+            int n = users[i];
+            double x = lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1));
+            levels.add(level(i + 1, n, x, 0, n / x * 1000, true));
+        }
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(levels, false, null);
+
+        // counts are rounded to whole responses over 10 s, so allow a little more than exact data would need
+        assertThat(a.usl()).isNotNull();
+        assertThat(a.usl().sigma()).isCloseTo(sigma, within(sigma * 0.05));
+        assertThat(a.usl().kappa()).isCloseTo(kappa, within(kappa * 0.05));
+        assertThat(a.figure("usl.peak-concurrency").value()).isCloseTo(Math.sqrt((1 - sigma) / kappa), within(1.0));
+        // closed model: the sustainable level is the unbroken one with the most throughput (N = 16 here)
+        assertThat(a.maxSustainable().load()).isEqualTo(16);
+        assertThat(a.breakpoint().text()).isEqualTo("not reached up to 64 users");
+    }
+
+    @Test
+    void tooFewConcurrencyLevelsForTheLawSayHowManyItNeeds() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(List.of(level(1, 1, 10, 0, 100, true),
+                level(2, 2, 19, 0, 105, true), level(3, 4, 30, 0, 133, true)), false, null);
+
+        assertThat(a.usl()).isNull();
+        assertThat(a.uslNote()).isEqualTo("needs at least 4 levels with successful responses, had 3");
+        assertThat(a.figure("usl.sigma").value()).isNull();
+        assertThat(a.figure("usl.sigma").note()).isEqualTo(a.uslNote());
+    }
+
+    @Test
+    void analysisThresholdsCompareFindingsAndExplainWhatIsMissing() {
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(rateSteps(true), true, null);
+        List<ThresholdResult> results = ThresholdEvaluator.evaluate(List.of(
+                ThresholdParser.parse("breakpoint >= 150/s"),
+                ThresholdParser.parse("breakpoint > 200/s"),
+                ThresholdParser.parse("optimal-load >= 40/s"),
+                ThresholdParser.parse("max-sustainable-rps >= 100")), null, Map.of(), a);
+        assertThat(results).extracting(ThresholdResult::passed).containsExactly(true, false, true, false);
+        assertThat(results.get(3).describe()).isEqualTo("max-sustainable-rps >= 100  (measured 76.0/s)");
+
+        ScalabilityAnalysis flat = ScalabilityAnalyzer.analyze(List.of(level(1, 10, 10, 0, 5, true),
+                level(2, 20, 20, 0, 5, true)), true, null);
+        ThresholdResult notReached = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("breakpoint >= 15/s")),
+                null, Map.of(), flat).get(0);
+        assertThat(notReached.passed()).isTrue();
+        assertThat(notReached.actual()).isNull();
+        assertThat(notReached.describe()).isEqualTo("breakpoint >= 15/s  (not reached up to 20/s)");
+    }
+}
