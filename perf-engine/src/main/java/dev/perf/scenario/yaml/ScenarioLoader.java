@@ -85,9 +85,9 @@ public final class ScenarioLoader {
         List<RequestSpec> requests = top.containsKey("requests")
                 ? RequestsReader.read(doc, top.get("requests").value(), defaults, requestNames)
                 : List.of();
-        LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value()) : null;
+        LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value(), requestNames) : null;
         List<Threshold> thresholds = top.containsKey("thresholds")
-                ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames)
+                ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, load)
                 : List.of();
 
         if (!doc.problems().isEmpty()) {

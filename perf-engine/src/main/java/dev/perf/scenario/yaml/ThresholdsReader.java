@@ -1,41 +1,95 @@
 package dev.perf.scenario.yaml;
 
+import dev.perf.analysis.Metric;
 import dev.perf.analysis.Threshold;
 import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.LoadKind;
+import dev.perf.scenario.LoadSpec;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code thresholds:}, a list of expressions (grammar in {@link ThresholdParser}). */
+/**
+ * Reads {@code thresholds:}, a list of expressions (grammar in {@link ThresholdParser}), and the conditions of a
+ * stepped plan ({@code stopWhen}, {@code breakpoint}).
+ */
 final class ThresholdsReader {
 
     private ThresholdsReader() {
     }
 
-    /** @param names every request name written in the file */
-    static List<Threshold> read(YamlDoc doc, Node node, List<String> names) {
+    /**
+     * @param names every request name written in the file
+     * @param load  the plan, to check analysis thresholds against it; {@code null} when it was invalid
+     */
+    static List<Threshold> read(YamlDoc doc, Node node, List<String> names, LoadSpec load) {
         List<Threshold> thresholds = new ArrayList<>();
         List<Node> items = doc.list(node, "thresholds", false);
         for (int i = 0; i < items.size(); i++) {
             String field = "thresholds[" + i + "]";
-            String text = doc.requiredString(items.get(i), field);
-            if (text == null) {
-                continue;
-            }
-            try {
-                Threshold threshold = ThresholdParser.parse(text);
-                if (threshold.request() != null && !names.isEmpty() && !names.contains(threshold.request())) {
-                    doc.problem(items.get(i), field, "no request is named '" + threshold.request() + "'"
-                            + Suggestions.didYouMean(threshold.request(), names) + " (requests: "
-                            + String.join(", ", names) + ")");
-                    continue;
-                }
+            Threshold threshold = parse(doc, items.get(i), field, names);
+            if (threshold != null && (load == null || fitsPlan(doc, items.get(i), field, threshold, load))) {
                 thresholds.add(threshold);
-            } catch (IllegalArgumentException e) {
-                doc.problem(items.get(i), field, e.getMessage());
             }
         }
         return thresholds;
+    }
+
+    /** A condition on one level's responses ({@code stopWhen}, {@code breakpoint}), or {@code null} (problem recorded). */
+    static Threshold condition(YamlDoc doc, Node node, String field, List<String> names) {
+        Threshold threshold = parse(doc, node, field, names);
+        if (threshold != null && threshold.metric().isAnalysis()) {
+            doc.problem(node, field, threshold.metric().name() + " is a finding of the whole run; a condition here "
+                    + "is judged on each level's responses, e.g. 'success-rate < 90%' or 'p95 > 1s'");
+            return null;
+        }
+        return threshold;
+    }
+
+    private static Threshold parse(YamlDoc doc, Node node, String field, List<String> names) {
+        String text = doc.requiredString(node, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Threshold threshold = ThresholdParser.parse(text);
+            if (threshold.request() != null && !names.isEmpty() && !names.contains(threshold.request())) {
+                doc.problem(node, field, "no request is named '" + threshold.request() + "'"
+                        + Suggestions.didYouMean(threshold.request(), names) + " (requests: "
+                        + String.join(", ", names) + ")");
+                return null;
+            }
+            return threshold;
+        } catch (IllegalArgumentException e) {
+            doc.problem(node, field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Analysis thresholds need a stepped plan, USL ones concurrency steps, and loads in the plan's unit. */
+    private static boolean fitsPlan(YamlDoc doc, Node node, String field, Threshold threshold, LoadSpec load) {
+        Metric metric = threshold.metric();
+        if (!metric.isAnalysis()) {
+            return true;
+        }
+        if (!load.isStepped()) {
+            doc.problem(node, field, metric.name() + " comes from the scalability analysis of a stepped test; "
+                    + "write the load as levels, e.g. 'rate: [10, 25, 50]' or 'concurrency: [10, 25, 50]'");
+            return false;
+        }
+        LoadKind kind = load.steps().kind();
+        if (metric.name().startsWith("usl.") && kind != LoadKind.USERS) {
+            doc.problem(node, field, "the Universal Scalability Law is fitted to concurrency steps; this test steps "
+                    + "rates (use 'concurrency: [...]', or drop " + metric.name() + ")");
+            return false;
+        }
+        Threshold.LimitKind written = threshold.limitKind();
+        if (written != null && (written == Threshold.LimitKind.RATE) != (kind == LoadKind.RATE)) {
+            doc.problem(node, field, metric.name() + " is measured in " + kind.unit() + " in this test; write the "
+                    + "limit as " + (kind == LoadKind.RATE ? "a rate, e.g. 150/s" : "users, e.g. 50"));
+            return false;
+        }
+        return true;
     }
 }
