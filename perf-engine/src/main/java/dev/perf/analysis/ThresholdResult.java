@@ -13,7 +13,9 @@ public record ThresholdResult(Threshold threshold, Double actual, boolean passed
 
     /** "p95 <= 500ms  (measured 123.40ms)" or "p95 <= 500ms  (measured no data)". */
     public String describe() {
-        String measured = note != null ? note : actual == null ? "no data" : threshold.metric().format(actual);
+        String measured = note != null ? note : actual == null ? "no data" : threshold.metric().format(actual)
+                + (threshold.limitKind() == Threshold.LimitKind.RATE ? "/s"
+                : threshold.limitKind() == Threshold.LimitKind.USERS ? " users" : "");
         return threshold.expression() + "  (" + (note != null ? "" : "measured ") + measured + ")";
     }
 }

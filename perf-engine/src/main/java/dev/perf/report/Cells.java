@@ -3,25 +3,25 @@ package dev.perf.report;
 import java.util.Locale;
 
 /** Formatting of single values for tables: fixed decimals, and "n/a" where a figure cannot be computed. */
-final class Cells {
+public final class Cells {
     static final String NOT_AVAILABLE = "n/a";
 
     private Cells() {
     }
 
-    static String millis(Double value) {
+    public static String millis(Double value) {
         return value == null ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    static String percent(Double value) {
+    public static String percent(Double value) {
         return value == null ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.2f%%", value);
     }
 
-    static String rate(Double value) {
+    public static String rate(Double value) {
         return value == null ? NOT_AVAILABLE : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String count(long value) {
+    public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 }

@@ -1,31 +1,42 @@
 package dev.perf.report;
 
+import dev.perf.analysis.Finding;
+import dev.perf.analysis.LinearFit;
+import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.analysis.UslFit;
 import dev.perf.engine.LoadRun;
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.StageMetrics;
+import dev.perf.scenario.Scenario;
+import dev.perf.scenario.StepPlan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The end-of-run console summary: one table row per request and one for all, then errors, then thresholds.
- * Latencies in milliseconds, measured from the intended send time.
+ * The end-of-run console summary: one table row per request and one for all, a table of stages (or levels) when
+ * there are several, the scalability analysis of a stepped test, errors, then thresholds. Latencies in
+ * milliseconds, measured from the intended send time.
  */
 public final class ConsoleReport {
     private static final String[] HEADER = {"request", "count", "ok", "failed", "success", "rps", "min", "avg",
             "median", "p90", "p95", "p99", "max", "stddev", "dropped"};
+    private static final String[] STAGE_HEADER = {"stage", "load", "count", "success", "rps", "avg", "median",
+            "p95", "p99", "max", "errors", "dropped", "late"};
 
     private ConsoleReport() {
     }
 
     /** Writes the report, one line per call of {@code out}. */
-    public static void print(String scenario, LoadRun run, List<ThresholdResult> thresholds, Consumer<String> out) {
+    public static void print(Scenario scenario, LoadRun run, ScalabilityAnalysis analysis,
+                             List<ThresholdResult> thresholds, Consumer<String> out) {
         RunMetrics m = run.metrics();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -34,17 +45,15 @@ public final class ConsoleReport {
             rows.add(row(m.overall()));
         }
         out.accept("");
-        out.accept("Scenario " + scenario + (run.partial() ? "  (PARTIAL: stopped early)" : "")
+        out.accept("Scenario " + scenario.name() + (run.partial() ? "  (PARTIAL: stopped early)" : "")
                 + String.format(Locale.ROOT, "  -  %.1fs of load; latency in ms from intended send time", m.elapsedSeconds()));
-        printTable(rows, out);
-        if (m.stages().size() > 1) {
-            out.accept("  stages:");
-            for (StageMetrics stage : m.stages()) {
-                RequestStats st = stage.overall();
-                out.accept("    " + (stage.index() + 1) + ". " + stage.description() + ": " + Cells.count(st.count())
-                        + " responses, " + Cells.rate(st.rps()) + "/s, success " + Cells.percent(st.successRatePercent())
-                        + ", p95 " + Cells.millis(st.percentileMillis(95)) + " ms, dropped " + Cells.count(st.dropped()));
-            }
+        printTable(rows, 1, out);
+        if (m.stages().stream().filter(StageMetrics::offersLoad).count() > 1) {
+            out.accept("  " + (scenario.load().isStepped() ? "levels:" : "stages:"));
+            printTable(stageRows(scenario, m), 2, line -> out.accept("  " + line));
+        }
+        if (analysis != null) {
+            printAnalysis(scenario.load().steps(), analysis, out);
         }
         for (Map.Entry<ErrorKind, RequestStats.ErrorCount> error : m.overall().errorCounts().entrySet()) {
             RequestStats.ErrorCount e = error.getValue();
@@ -69,6 +78,76 @@ public final class ConsoleReport {
         }
     }
 
+    private static List<String[]> stageRows(Scenario scenario, RunMetrics m) {
+        StepPlan steps = scenario.load().steps();
+        boolean open = scenario.load().isOpenModel();
+        List<String[]> rows = new ArrayList<>();
+        // lateness and drops are the open model's; a closed model is never late
+        int columns = open ? STAGE_HEADER.length : STAGE_HEADER.length - 2;
+        rows.add(Arrays.copyOf(STAGE_HEADER, columns));
+        for (StageMetrics stage : m.stages()) {
+            if (!stage.offersLoad()) {
+                continue;
+            }
+            StepPlan.Level level = steps == null ? null : steps.levelOfStage(stage.index());
+            String name = level != null ? Integer.toString(level.number()) : Integer.toString(stage.index() + 1);
+            String load = level != null ? steps.kind().format(level.load()) : stage.description();
+            if (!stage.ran()) {
+                String[] row = new String[columns];
+                Arrays.fill(row, "");
+                row[0] = name;
+                row[1] = load;
+                row[2] = "not run";
+                rows.add(row);
+                continue;
+            }
+            RequestStats s = stage.overall();
+            rows.add(Arrays.copyOf(new String[]{name, load, Cells.count(s.count()),
+                    Cells.percent(s.successRatePercent()), Cells.rate(s.rps()), Cells.millis(s.meanMillis()),
+                    Cells.millis(s.percentileMillis(50)), Cells.millis(s.percentileMillis(95)),
+                    Cells.millis(s.percentileMillis(99)), Cells.millis(s.maxMillis()), Cells.count(s.failed()),
+                    Cells.count(s.dropped()), Cells.count(stage.lateSends())}, columns));
+        }
+        return rows;
+    }
+
+    private static void printAnalysis(StepPlan steps, ScalabilityAnalysis a, Consumer<String> out) {
+        String unit = a.openModel() ? "1/s" : "user";
+        out.accept("  scalability (" + (a.openModel() ? "rate" : "concurrency") + " steps; throughput counts "
+                + "successful responses):");
+        String slope = a.avgSlope() == null ? a.slopeNote()
+                : slope("avg", a.avgSlope(), unit) + (a.p95Slope() == null ? "" : ", " + slope("p95", a.p95Slope(), unit));
+        out.accept("    response time vs load: " + slope);
+        out.accept("    degradation start:     " + finding(a.degradationStart()));
+        out.accept("    breakpoint:            " + finding(a.breakpoint()) + "  (when " + steps.breakpoint().expression() + ")");
+        out.accept("    optimal load:          " + finding(a.optimalLoad()));
+        out.accept("    max sustainable:       " + finding(a.maxSustainable()));
+        if (!a.openModel()) {
+            out.accept("    USL:                   " + (a.usl() == null ? a.uslNote() : usl(a.usl())));
+        }
+        if (a.stoppedEarly() != null) {
+            ScalabilityAnalysis.Stop stop = a.stoppedEarly();
+            out.accept("    stopped early:         stopWhen '" + stop.condition() + "' held at level " + stop.level()
+                    + " (" + steps.kind().format(stop.load()) + ", measured " + stop.measured() + ")");
+        }
+    }
+
+    private static String slope(String what, LinearFit fit, String unit) {
+        return String.format(Locale.ROOT, "%s %+.3f ms per %s (R² %s)", what, fit.slope(), unit,
+                fit.r2() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", fit.r2()));
+    }
+
+    private static String finding(Finding f) {
+        return f.status() == Finding.Status.NOT_COMPUTABLE ? "n/a: " + f.text() : f.text();
+    }
+
+    private static String usl(UslFit fit) {
+        String peak = fit.peakConcurrency() == null ? "no peak (kappa 0: throughput keeps rising)"
+                : String.format(Locale.ROOT, "peak at %.1f users -> %.1f/s", fit.peakConcurrency(), fit.peakThroughput());
+        return String.format(Locale.ROOT, "lambda %.2f/s per user, sigma %.4f, kappa %.6f, %s (R² %.3f, %d levels)",
+                fit.lambda(), fit.sigma(), fit.kappa(), peak, fit.r2(), fit.n());
+    }
+
     private static String[] row(RequestStats s) {
         return new String[]{s.name(), Cells.count(s.count()), Cells.count(s.ok()), Cells.count(s.failed()),
                 Cells.percent(s.successRatePercent()), Cells.rate(s.rps()), Cells.millis(s.minMillis()),
@@ -77,8 +156,10 @@ public final class ConsoleReport {
                 Cells.millis(s.stdDevMillis()), Cells.count(s.dropped())};
     }
 
-    private static void printTable(List<String[]> rows, Consumer<String> out) {
-        int[] widths = new int[HEADER.length];
+    /** @param leftColumns how many leading (text) columns are left-aligned; numbers are right-aligned */
+    private static void printTable(List<String[]> rows, int leftColumns, Consumer<String> out) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
                 widths[c] = Math.max(widths[c], row[c].length());
@@ -89,9 +170,9 @@ public final class ConsoleReport {
             for (int c = 0; c < row.length; c++) {
                 String cell = row[c];
                 String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c == 0 ? cell + pad : pad + cell).append(c < row.length - 1 ? "  " : "");
+                line.append(c < leftColumns ? cell + pad : pad + cell).append(c < row.length - 1 ? "  " : "");
             }
-            out.accept(line.toString());
+            out.accept(line.toString().stripTrailing());
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadRun;
 import dev.perf.metrics.IntervalPoint;
@@ -33,8 +34,8 @@ public final class SummaryJson {
     }
 
     /** The run as a JSON tree. */
-    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, List<ThresholdResult> thresholds,
-                                    boolean passed) {
+    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, ScalabilityAnalysis analysis,
+                                    List<ThresholdResult> thresholds, boolean passed) {
         RunMetrics m = run.metrics();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -48,18 +49,19 @@ public final class SummaryJson {
         root.put("baseUrl", Redact.url(scenario.baseUrl()));
         ObjectNode load = root.putObject("load");
         load.put("model", scenario.load().isOpenModel() ? "open" : "closed");
+        load.put("shape", scenario.load().isStepped() ? "steps" : scenario.load().stages().size() > 1 ? "stages" : "single");
         load.put("description", scenario.load().describe());
         load.put("elapsedSeconds", m.elapsedSeconds());
+        load.put("maxInFlight", scenario.load().maxInFlight());
         root.set("overall", stats(m.overall()));
         ArrayNode requests = root.putArray("requests");
         m.byRequest().values().forEach(s -> requests.add(stats(s)));
         ArrayNode stages = root.putArray("stages");
         for (StageMetrics stage : m.stages()) {
-            ObjectNode node = stages.addObject();
-            node.put("index", stage.index());
-            node.put("description", stage.description());
-            node.put("elapsedSeconds", stage.elapsedSeconds());
-            node.set("overall", stats(stage.overall()));
+            stages.add(StageJson.stage(scenario.load(), stage));
+        }
+        if (analysis != null) {
+            root.set("scalability", StageJson.scalability(scenario.load().steps(), analysis));
         }
         ArrayNode thresholdArray = root.putArray("thresholds");
         for (ThresholdResult result : thresholds) {
@@ -76,6 +78,9 @@ public final class SummaryJson {
                 node.put("actual", result.actual());
             }
             node.put("passed", result.passed());
+            if (result.note() != null) {
+                node.put("note", result.note());
+            }
         }
         ObjectNode generator = root.putObject("generator");
         generator.put("nativeTransport", run.nativeTransport());
@@ -90,6 +95,7 @@ public final class SummaryJson {
             for (IntervalPoint p : entry.getValue()) {
                 ObjectNode point = points.addObject();
                 point.put("t", Math.round(p.endSeconds() * 1000) / 1000.0);
+                point.put("seconds", Math.round(p.intervalSeconds() * 1000) / 1000.0);
                 point.put("count", p.count());
                 point.put("failed", p.failed());
                 putNullable(point, "p50Ms", p.p50Millis());
@@ -139,7 +145,7 @@ public final class SummaryJson {
         return p == Math.rint(p) ? "p" + (long) p : "p" + Double.toString(p);
     }
 
-    private static void putNullable(ObjectNode node, String field, Double value) {
+    static void putNullable(ObjectNode node, String field, Double value) {
         if (value == null || value.isNaN()) {
             node.putNull(field);
         } else {

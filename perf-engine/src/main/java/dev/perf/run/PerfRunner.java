@@ -2,12 +2,12 @@ package dev.perf.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadEngine;
 import dev.perf.engine.LoadRun;
 import dev.perf.engine.RunControl;
-import dev.perf.metrics.IntervalPoint;
 import dev.perf.report.ConsoleReport;
 import dev.perf.report.Redact;
 import dev.perf.report.SummaryJson;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +34,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * written, marked partial.
  */
 public final class PerfRunner {
-    private static final int PROGRESS_EVERY_INTERVALS = 5;
     private static final int SHUTDOWN_WAIT_SECONDS = 30;
     private final Console console;
 
@@ -165,28 +163,17 @@ public final class PerfRunner {
         console.info("");
         console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + Redact.url(scenario.baseUrl()));
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
-        int[] intervals = {0};
-        LoadRun run = engine.run(scenario, control, point -> {
-            if (++intervals[0] % PROGRESS_EVERY_INTERVALS == 0) {
-                console.info(progressLine(point));
-            }
-        });
+        StageProgress progress = new StageProgress(scenario.load(), console);
+        LoadRun run = engine.run(scenario, control, progress);
+        ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
-                run.metrics().byRequest());
-        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, thresholds);
-        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, thresholds, outcome.passed()),
+                run.metrics().byRequest(), analysis);
+        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, analysis, thresholds);
+        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, analysis, thresholds, outcome.passed()),
                 runDirectory.resolve("summary.json"));
-        ConsoleReport.print(scenario.name(), run, thresholds, console::info);
+        ConsoleReport.print(scenario, run, analysis, thresholds, console::info);
         console.info("  results: " + runDirectory);
         return outcome;
-    }
-
-    private static String progressLine(IntervalPoint p) {
-        String latency = p.count() == 0 ? "no responses"
-                : String.format(Locale.ROOT, "p50 %.2fms  p99 %.2fms  max %.2fms", p.p50Millis(), p.p99Millis(),
-                p.maxMillis());
-        return String.format(Locale.ROOT, "  %5.0fs  %,d responses/s  %s  failed %,d", p.endSeconds(), p.count(),
-                latency, p.failed());
     }
 
     private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted) throws IOException {

@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadRun;
 import dev.perf.scenario.Scenario;
@@ -11,9 +12,10 @@ import java.util.List;
  * One scenario's run, judged.
  *
  * @param runDirectory where its summary.json and latency.hlog are
+ * @param analysis     the scalability analysis of a stepped run, or {@code null}
  */
 public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory, LoadRun run,
-                              List<ThresholdResult> thresholds) {
+                              ScalabilityAnalysis analysis, List<ThresholdResult> thresholds) {
 
     public boolean passed() {
         return !run.partial() && thresholds.stream().allMatch(ThresholdResult::passed);

@@ -25,7 +25,7 @@ public enum LoadKind {
     /** {@code 150/s} or {@code 50 users}. */
     public String format(double load) {
         String number = load == Math.rint(load) ? Long.toString((long) load) : String.format(Locale.ROOT, "%.2f", load);
-        return number + suffix;
+        return number + (this == USERS && load == 1 ? " user" : suffix);
     }
 
     /** The unit for JSON: {@code "requests/s"} or {@code "users"}. */

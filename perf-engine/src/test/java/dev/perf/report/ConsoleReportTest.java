@@ -31,17 +31,17 @@ class ConsoleReportTest {
                     """.formatted(server.baseUrl()));
             LoadRun run = new LoadEngine(EngineOptions.defaults().withIoThreads(1)).run(scenario, new RunControl(), p -> { });
             List<ThresholdResult> results = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
-                    run.metrics().byRequest());
+                    run.metrics().byRequest(), null);
             List<String> lines = new ArrayList<>();
-            ConsoleReport.print("demo", run, results, lines::add);
+            ConsoleReport.print(scenario, run, null, results, lines::add);
 
             assertThat(lines).anyMatch(l -> l.startsWith("  request ") && l.contains("p99") && l.contains("dropped"));
             assertThat(lines).anyMatch(l -> l.startsWith("  get-one "));
             assertThat(lines).anyMatch(l -> l.startsWith("  get-two "));
             assertThat(lines).anyMatch(l -> l.startsWith("  ALL ") && l.contains(" 30 "));
             assertThat(lines).contains("  stages:");
-            assertThat(lines).anyMatch(l -> l.startsWith("    1. ramp 0/s -> 40/s over 500ms: 10 responses"));
-            assertThat(lines).anyMatch(l -> l.startsWith("    2. 40/s for 500ms: 20 responses"));
+            assertThat(lines).anyMatch(l -> l.matches("    1\\s+ramp 0/s -> 40/s over 500ms\\s+10\\s+100\\.00%.*"));
+            assertThat(lines).anyMatch(l -> l.matches("    2\\s+40/s for 500ms\\s+20\\s+100\\.00%.*"));
             assertThat(lines).contains("    PASS  success-rate >= 99%  (measured 100.00%)");
             assertThat(lines).anyMatch(l -> l.startsWith("    FAIL  get-two.p99 < 1us  (measured "));
         }

@@ -19,11 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TestServer implements AutoCloseable {
     private static final byte[] BODY = "{\"id\":1,\"name\":\"test\"}".getBytes(StandardCharsets.UTF_8);
     private final HttpServer server;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-server");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ThreadLocal<Long> QUEUED_NANOS = new ThreadLocal<>();
+    private final ExecutorService workers;
+    private final long shedAfterNanos;
     private final AtomicLong requests = new AtomicLong();
     private volatile String lastRequest = "";
     private volatile long delayMillis;
@@ -34,10 +32,36 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallForMillis;
 
     public TestServer() throws IOException {
+        this(0, Long.MAX_VALUE);
+    }
+
+    /**
+     * A server that saturates like a real service: {@code workerCount} threads, and a request that waited in the queue
+     * longer than {@code shedAfterMillis} is answered 503 at once (load shedding).
+     */
+    public static TestServer boundedPool(int workerCount, long shedAfterMillis) throws IOException {
+        return new TestServer(workerCount, shedAfterMillis);
+    }
+
+    private TestServer(int workerCount, long shedAfterMillis) throws IOException {
         // without it the JDK server's header and body writes meet delayed ACKs: +40 ms per response
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        java.util.concurrent.ThreadFactory daemons = r -> {
+            Thread t = new Thread(r, "test-server");
+            t.setDaemon(true);
+            return t;
+        };
+        workers = workerCount > 0 ? Executors.newFixedThreadPool(workerCount, daemons)
+                : Executors.newCachedThreadPool(daemons);
+        shedAfterNanos = shedAfterMillis == Long.MAX_VALUE ? Long.MAX_VALUE : shedAfterMillis * 1_000_000;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-        server.setExecutor(workers);
+        server.setExecutor(task -> {
+            long queued = System.nanoTime();
+            workers.execute(() -> {
+                QUEUED_NANOS.set(queued);
+                task.run();
+            });
+        });
         server.createContext("/", this::handle);
         server.start();
     }
@@ -100,6 +124,12 @@ public final class TestServer implements AutoCloseable {
                 + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
                 + exchange.getRequestHeaders().getFirst("X-Tenant") + " " + body;
         long now = System.nanoTime();
+        Long queued = QUEUED_NANOS.get();
+        if (queued != null && now - queued > shedAfterNanos) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         if (now >= stallFromNanos && now < stallUntilNanos) {
             sleepNanos(stallUntilNanos - now);
         }

@@ -1,0 +1,91 @@
+package dev.perf.run;
+
+import dev.perf.analysis.ScalabilityAnalysis;
+import dev.perf.analysis.Threshold;
+import dev.perf.analysis.ThresholdEvaluator;
+import dev.perf.engine.RunListener;
+import dev.perf.metrics.IntervalPoint;
+import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.StageMetrics;
+import dev.perf.report.Cells;
+import dev.perf.scenario.LoadSpec;
+import dev.perf.scenario.StepPlan;
+
+import java.util.Locale;
+
+/**
+ * What the console shows while a scenario runs: a progress line every few seconds, a line for each stage (or level)
+ * as it ends, and the decision of a stepped test's {@code stopWhen}.
+ */
+final class StageProgress implements RunListener {
+    private static final int PROGRESS_EVERY_INTERVALS = 5;
+    private final LoadSpec load;
+    private final Console console;
+    private final int loadStages;
+    private int intervals;
+    private volatile ScalabilityAnalysis.Stop stop;
+
+    StageProgress(LoadSpec load, Console console) {
+        this.load = load;
+        this.console = console;
+        this.loadStages = (int) load.stages().stream().filter(s -> s.offersLoad()).count();
+    }
+
+    /** Where {@code stopWhen} stopped the run, or {@code null}. */
+    ScalabilityAnalysis.Stop stop() {
+        return stop;
+    }
+
+    @Override
+    public void interval(IntervalPoint p) {
+        if (++intervals % PROGRESS_EVERY_INTERVALS != 0) {
+            return;
+        }
+        String latency = p.count() == 0 ? "no responses"
+                : String.format(Locale.ROOT, "p50 %.2fms  p99 %.2fms  max %.2fms", p.p50Millis(), p.p99Millis(),
+                p.maxMillis());
+        console.info(String.format(Locale.ROOT, "  %5.0fs  %s responses/s  %s  failed %,d", p.endSeconds(),
+                Cells.rate(p.perSecond()), latency, p.failed()));
+    }
+
+    @Override
+    public boolean stageEnded(StageMetrics soFar) {
+        StepPlan steps = load.steps();
+        StepPlan.Level level = steps == null ? null : steps.levelOfStage(soFar.index());
+        if (loadStages > 1) {
+            String label = level != null
+                    ? "level " + level.number() + "/" + steps.levels().size() + "  " + steps.kind().format(level.load())
+                    : "stage " + (soFar.index() + 1) + "/" + load.stages().size() + "  " + soFar.description();
+            console.info("  " + label + ": " + line(soFar));
+        }
+        if (level == null || steps.stopWhen() == null || level.number() == steps.levels().size()) {
+            return true;
+        }
+        Threshold condition = steps.stopWhen();
+        Double measured = ThresholdEvaluator.measure(condition, soFar.overall(), soFar.byRequest());
+        if (measured != null && !condition.holds(measured)) {
+            return true;
+        }
+        String value = measured == null ? "no responses" : condition.metric().format(measured);
+        stop = new ScalabilityAnalysis.Stop(level.number(), level.load(), condition.expression(), value);
+        console.info("  stopWhen '" + condition.expression() + "' held at level " + level.number() + " ("
+                + steps.kind().format(level.load()) + ", measured " + value + "): not escalating further");
+        return false;
+    }
+
+    private static String line(StageMetrics stage) {
+        RequestStats s = stage.overall();
+        String text = Cells.count(s.count()) + " responses  " + Cells.rate(s.rps()) + "/s  success "
+                + Cells.percent(s.successRatePercent()) + "  avg " + Cells.millis(s.meanMillis()) + "  median "
+                + Cells.millis(s.percentileMillis(50)) + "  p95 " + Cells.millis(s.percentileMillis(95)) + "  p99 "
+                + Cells.millis(s.percentileMillis(99)) + "  max " + Cells.millis(s.maxMillis()) + " ms  errors "
+                + Cells.count(s.failed());
+        if (s.dropped() > 0) {
+            text += "  dropped " + Cells.count(s.dropped());
+        }
+        if (stage.lateSends() > 0) {
+            text += "  late " + Cells.count(stage.lateSends());
+        }
+        return text;
+    }
+}
