@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Closed model: sets the {@link UserPool}'s number of users over the stage, constant or along a linear ramp (each
  * change at the exact time the ramp crosses the next whole user), on the client's event loop through the
- * {@link Ticker}. At the stage's end the target drops to 0, unless the next stage takes the users over; a stage bounded
- * by iterations ends when they are used up and the last user is idle.
+ * {@link Ticker}. At the stage's end the target drops to 0 and the stage lasts until the users' last requests are done,
+ * unless the next stage takes the users over; a stage bounded by iterations ends when they are used up and the last
+ * user is idle.
  */
 final class ClosedModelDriver implements StageDriver {
     private final UsersStage stage;
@@ -18,15 +19,18 @@ final class ClosedModelDriver implements StageDriver {
     private final Ticker ticker;
     private final RunControl control;
     private final boolean handOver;
+    private final long drainNanos;
 
     /**
-     * @param handOver the next stage is closed model too: at the end, leave the users running for it to take over
-     *                 (no dip in load between the stages); the engine retires them if the plan stops here
+     * @param handOver   the next stage is closed model too: at the end, leave the users running for it to take over
+     *                   (no dip in load between the stages); the engine retires them if the plan stops here
+     * @param drainNanos otherwise, how long to wait at most for the users' last requests
      */
     ClosedModelDriver(UsersStage stage, UserPool pool, Clock clock, Ticker ticker, RunControl control,
-                      boolean handOver) {
+                      boolean handOver, long drainNanos) {
         this.stage = stage;
         this.handOver = handOver;
+        this.drainNanos = drainNanos;
         this.pool = pool;
         this.clock = clock;
         this.ticker = ticker;
@@ -37,7 +41,20 @@ final class ClosedModelDriver implements StageDriver {
     public long run(int stageIndex, long startNanos) throws InterruptedException {
         Controller controller = new Controller(stageIndex, startNanos);
         ticker.at(startNanos, controller);
-        return StageWait.await(controller.done, control) ? controller.endNanos : clock.nanoTime();
+        long end = StageWait.await(controller.done, control) ? controller.endNanos : clock.nanoTime();
+        return handOver || control.aborted() ? end : Math.max(end, drained());
+    }
+
+    /**
+     * Waits for the users' last requests. A stage whose users started idle sends one request per user more than
+     * complete inside its schedule; counting until they are done keeps its throughput unbiased (count / time).
+     */
+    private long drained() throws InterruptedException {
+        long limit = System.nanoTime() + drainNanos;
+        while (pool.running() > 0 && System.nanoTime() < limit) {
+            Thread.sleep(1);
+        }
+        return clock.nanoTime();
     }
 
     /** Users wanted {@code elapsedNanos} into the stage: a ramp adds a user when it reaches the next whole number. */

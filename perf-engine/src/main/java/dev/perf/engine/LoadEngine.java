@@ -58,7 +58,7 @@ public final class LoadEngine {
             });
             sampler.start();
             StageSequence sequence = new StageSequence(scenario.load(), sender, sender.ticker(), clock, mix, registry,
-                    control, inFlight);
+                    control, inFlight, drainNanos);
             StageSequence.Timeline timeline = sequence.run(clock.nanoTime(), (s, start, end) -> {
                 sampler.sampleNow();
                 return listener.stageEnded(RunMetricsBuilder.stageSoFar(registry, sampler, plan.get(s),

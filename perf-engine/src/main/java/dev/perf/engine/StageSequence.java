@@ -26,6 +26,7 @@ final class StageSequence {
     private final RunControl control;
     private final AtomicInteger inFlight;
     private final UserPool users;
+    private final long drainNanos;
 
     /** Decides after each stage that offered load whether to go on. */
     interface StageEnd {
@@ -36,9 +37,11 @@ final class StageSequence {
     record Timeline(double[] stageSeconds, boolean[] ran) {
     }
 
+    /** @param drainNanos how long a closed-model stage waits at most for its users' last requests */
     StageSequence(LoadSpec load, Sender sender, Ticker ticker, Clock clock, RequestMix mix, MetricsRegistry registry,
-                  RunControl control, AtomicInteger inFlight) {
+                  RunControl control, AtomicInteger inFlight, long drainNanos) {
         this.load = load;
+        this.drainNanos = drainNanos;
         this.sender = sender;
         this.ticker = ticker;
         this.clock = clock;
@@ -81,6 +84,6 @@ final class StageSequence {
             return new PauseDriver(pause, clock, ticker, control);
         }
         boolean handOver = s + 1 < load.stages().size() && load.stages().get(s + 1) instanceof UsersStage;
-        return new ClosedModelDriver((UsersStage) stage, users, clock, ticker, control, handOver);
+        return new ClosedModelDriver((UsersStage) stage, users, clock, ticker, control, handOver, drainNanos);
     }
 }

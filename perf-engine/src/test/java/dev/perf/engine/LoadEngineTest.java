@@ -42,6 +42,23 @@ class LoadEngineTest {
     }
 
     @Test
+    void closedModelThroughputCountsEveryRequestOverTheTimeItTook() throws Exception {
+        // 10 users, 100 ms per request: 100/s. Rounds start at 0, 100, ..., 1000 ms, so 110 requests are sent within
+        // the 1050 ms schedule and the last round completes at about 1100 ms; 110 / 1.05 s would claim 105/s
+        try (TestServer server = new TestServer().delayMillis(100)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: slow, path: /slow } ]
+                    load: { concurrency: 10, duration: 1050ms }
+                    """.formatted(server.baseUrl())));
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.count()).isBetween(100L, 110L);
+            assertThat(run.metrics().elapsedSeconds()).isGreaterThan(1.05);
+            assertThat(stats.rps()).isBetween(85.0, 100.5);
+        }
+    }
+
+    @Test
     void sendsWhatTheScenarioDescribes() throws Exception {
         try (TestServer server = new TestServer()) {
             run(Scenarios.parse("""

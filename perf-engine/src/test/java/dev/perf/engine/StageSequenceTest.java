@@ -31,7 +31,7 @@ class StageSequenceTest {
         Sender sender = (index, recorder, intended, sent, completion) -> sends.add(
                 new Send(stageOf(registry, recorder), intended, sent));
         StageSequence sequence = new StageSequence(new LoadSpec(stages, 1_000_000), sender, clock, clock,
-                new RequestMix(List.of(1)), registry, new RunControl(), new AtomicInteger());
+                new RequestMix(List.of(1)), registry, new RunControl(), new AtomicInteger(), 0);
         return sequence.run(0, hook);
     }
 
