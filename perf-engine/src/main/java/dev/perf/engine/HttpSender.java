@@ -65,7 +65,9 @@ final class HttpSender implements Sender, AutoCloseable {
                 .setRequestTimeout(timeout)
                 .setMaxConnections(-1)
                 .setMaxConnectionsPerHost(-1)
-                .setPooledConnectionIdleTimeout(Duration.ofSeconds(60))
+                // no idle-connection reaper: its timer task races the client's close and logs a stack trace when it
+                // loses; a run's pooled connections live as long as the run, and the server may close them
+                .setPooledConnectionIdleTimeout(Duration.ZERO)
                 .setTcpNoDelay(true)
                 .setUserAgent("perf")
                 .setUseNativeTransport(nativeTransport)

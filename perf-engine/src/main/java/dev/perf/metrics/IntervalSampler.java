@@ -110,7 +110,13 @@ public final class IntervalSampler implements AutoCloseable {
 
     private void sampleSafely() {
         try {
-            sample();
+            synchronized (this) {
+                if ((System.nanoTime() - startNanos) / 1e9 - lastSampleSeconds < intervalMillis / 2000.0) {
+                    // a stage boundary drained moments ago: fold this tick into the next, so no interval is a sliver
+                    return;
+                }
+                sample();
+            }
             onInterval.run();
         } catch (RuntimeException e) {
             // a failing interval must not stop the sampler; the totals are drained again at stop()

@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * DELETE /customers/{id}   -> 204 or 404
  * GET    /health           -> 200
  * </pre>
- * It saturates like a real service: a fixed pool of {@code --workers} threads (default 8) each spends
- * {@code --work-ms} (default 2) per request, and a request that waited longer than {@code --shed-after-ms}
- * (default 1000) in the queue is answered 503. Customers 1 to 100 exist from the start.
+ * It saturates like a real service: a fixed pool of {@code --workers} threads (default 4) each spends
+ * {@code --work-ms} (default 10) per request, so it serves about 400 requests/s; a request that waited longer than
+ * {@code --shed-after-ms} (default 250) in the queue is answered 503. The defaults put the knee of the sample stress
+ * and scalability tests inside their ranges. Customers 1 to 100 exist from the start.
  */
 public final class DemoServer {
     private final Map<Long, String> customers = new ConcurrentHashMap<>();
@@ -46,8 +47,8 @@ public final class DemoServer {
 
     public static void main(String[] args) throws IOException {
         int port = intArg(args, "--port", 18080);
-        int workers = intArg(args, "--workers", 8);
-        DemoServer demo = new DemoServer(intArg(args, "--work-ms", 2), intArg(args, "--shed-after-ms", 1000));
+        int workers = intArg(args, "--workers", 4);
+        DemoServer demo = new DemoServer(intArg(args, "--work-ms", 10), intArg(args, "--shed-after-ms", 250));
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
