@@ -3,7 +3,10 @@ import dev.perf.engine.LoadEngine;
 import dev.perf.engine.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.StageMetrics;
+import dev.perf.scenario.RateStage;
 import dev.perf.scenario.Scenario;
+import dev.perf.scenario.Stage;
 import dev.perf.scenario.yaml.ScenarioLoader;
 import dev.perf.scenario.yaml.Substitutor;
 
@@ -46,6 +49,21 @@ public class Bench {
                 wallNanos / 1e9, cpu.toNanos() / 1e3 / all.count(), all.percentileMillis(50), all.percentileMillis(99),
                 all.maxMillis(), run.metrics().lateSends(), run.metrics().sendLagMaxMillis(), run.metrics().connectionsOpened(), run.nativeTransport(),
                 peakRssKib() / 1024, heapAfterGc / 1048576.0));
+        if (run.metrics().stages().size() > 1) {
+            for (StageMetrics stage : run.metrics().stages()) {
+                RequestStats s = stage.overall();
+                System.out.println(String.format(Locale.ROOT, "  stage %d %s: planned %d arrivals, sent %d, dropped %d, "
+                                + "late %d, lag p99 %s ms max %s ms, latency p99 %.3fms", stage.index() + 1,
+                        stage.description(), planned(scenario.load().stages().get(stage.index())), s.count(), s.dropped(),
+                        stage.lateSends(), stage.sendLagP99Millis(), stage.sendLagMaxMillis(), s.percentileMillis(99)));
+            }
+        }
+    }
+
+    /** Arrivals an open-model stage schedules: the integral of its rate line. */
+    private static long planned(Stage stage) {
+        return stage instanceof RateStage r
+                ? (long) Math.ceil((r.startPerSecond() + r.endPerSecond()) / 2 * r.duration().toNanos() / 1e9 - 1e-9) : 0;
     }
 
     private static long peakRssKib() throws Exception {

@@ -2,7 +2,7 @@
 # Benchmarks the engine against nginx on loopback, next to wrk, in one sitting.
 # nginx is pinned to core 1, the generator (wrk, then perf) to core 0.
 # Needs: nginx and wrk (apt-get install nginx-light wrk), and `mvn install -DskipTests` done once.
-# Usage: bench/run.sh [all|throughput|rates|memory|startup]   (memory runs 10 million requests: a few minutes)
+# Usage: bench/run.sh [all|throughput|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")"
 what="${1:-all}"
@@ -37,6 +37,11 @@ if [[ "$what" == all || "$what" == rates ]]; then
   echo "== perf open model at 2 000/s and 20 000/s for 15 s"
   perf rate-2000 warmup-open
   perf rate-20000 warmup-open
+fi
+if [[ "$what" == all || "$what" == stages ]]; then
+  echo "== perf open model through stages: a spike 1 000/s -> 10 000/s and back, and steps 2 000 to 16 000/s"
+  perf spike-stages warmup-open
+  perf rate-steps warmup-open
 fi
 if [[ "$what" == all || "$what" == memory ]]; then
   echo "== memory: 10 000 requests vs 10 000 000 requests (closed model, 50 users, -Xmx1g)"

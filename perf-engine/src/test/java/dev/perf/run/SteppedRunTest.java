@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,18 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SteppedRunTest {
     @TempDir
     Path dir;
-    private final List<String> console = new ArrayList<>();
-    private final PerfRunner runner = new PerfRunner(new Console() {
-        @Override
-        public void info(String line) {
-            console.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            console.add("WARN " + line);
-        }
-    });
+    private final RecordingConsole recording = new RecordingConsole();
+    private final List<String> console = recording.lines;
+    private final PerfRunner runner = new PerfRunner(recording);
 
     private JsonNode run(TestServer server, String yaml) throws IOException {
         Files.createDirectories(dir.resolve("perf"));
