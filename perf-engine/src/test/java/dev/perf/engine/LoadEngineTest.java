@@ -2,6 +2,7 @@ package dev.perf.engine;
 
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.StageMetrics;
 import dev.perf.scenario.Scenario;
 import dev.perf.testing.Scenarios;
 import dev.perf.testing.TestServer;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.ServerSocket;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -55,6 +57,34 @@ class LoadEngineTest {
             assertThat(stats.count()).isBetween(100L, 110L);
             assertThat(run.metrics().elapsedSeconds()).isGreaterThan(1.05);
             assertThat(stats.rps()).isBetween(85.0, 100.5);
+        }
+    }
+
+    @Test
+    void usersRampUpHoldAndRampDownAcrossStagesAndAnIterationStageEndsWhenItsRequestsAreDone() throws Exception {
+        // 50 ms per request: 10 users make about 200/s; a ramp from 0 to 10 users averages 5 users, about 100/s
+        try (TestServer server = new TestServer().delayMillis(50)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: r, path: /r } ]
+                    load:
+                      stages:
+                        - { rampTo: 10 users, duration: 1s }
+                        - { concurrency: 10, duration: 1s }
+                        - { rampTo: 0, duration: 1s }
+                        - { concurrency: 4, iterations: 40 }
+                    """.formatted(server.baseUrl())));
+            List<StageMetrics> stages = run.metrics().stages();
+            long up = stages.get(0).overall().count();
+            long hold = stages.get(1).overall().count();
+            long down = stages.get(2).overall().count();
+            assertThat(hold).isBetween(150L, 210L);
+            assertThat((double) up / hold).isBetween(0.35, 0.65);
+            assertThat((double) down / hold).isBetween(0.35, 0.65);
+            assertThat(stages.get(3).overall().count()).isEqualTo(40);
+            // 40 requests by 4 users at 50 ms: 10 rounds, about half a second
+            assertThat(stages.get(3).elapsedSeconds()).isBetween(0.45, 1.0);
+            assertThat(run.metrics().overall().failed()).isZero();
         }
     }
 

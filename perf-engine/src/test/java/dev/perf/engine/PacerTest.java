@@ -46,6 +46,15 @@ class PacerTest {
         assertThat(countArrivals(Pacer.forStage(new RateStage(100, 20, Duration.ofSeconds(10))))).isEqualTo(600);
     }
 
+    @Test
+    void aRampDownToZeroEndsWithTheLastArrivalBeforeTheEnd() {
+        // 20 -> 0/s over 10 s: 100 arrivals, ever further apart, all inside the stage
+        Pacer pacer = Pacer.forStage(new RateStage(20, 0, Duration.ofSeconds(10)));
+        assertThat(countArrivals(pacer)).isEqualTo(100);
+        assertThat(pacer.offsetNanos(99)).isLessThan(10_000_000_000L);
+        assertThat(pacer.offsetNanos(99) - pacer.offsetNanos(98)).isGreaterThan(pacer.offsetNanos(1) - pacer.offsetNanos(0));
+    }
+
     private static long countArrivals(Pacer pacer) {
         long n = 0;
         while (pacer.offsetNanos(n) != Pacer.NEVER) {
