@@ -2,6 +2,8 @@ package dev.perf.analysis;
 
 import dev.perf.metrics.RequestStats;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -62,7 +64,8 @@ public record Metric(String name, Unit unit, double percentile) {
             case MILLIS -> formatMillis(value);
             case PER_SECOND -> String.format(Locale.ROOT, "%.1f/s", value);
             case COUNT -> Long.toString((long) value);
-            case LOAD -> String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+            case LOAD -> BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
             case NUMBER -> String.format(Locale.ROOT, "%.4g", value);
         };
     }

@@ -1,5 +1,7 @@
 package dev.perf.metrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,6 +21,6 @@ public record StageMetrics(int index, String description, boolean ran, boolean o
                            Double sendLagP99Millis, Double sendLagMaxMillis) {
 
     public StageMetrics {
-        byRequest = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byRequest));
+        byRequest = Collections.unmodifiableMap(new LinkedHashMap<>(byRequest));
     }
 }

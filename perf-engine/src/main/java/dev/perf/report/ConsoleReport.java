@@ -90,7 +90,9 @@ public final class ConsoleReport {
                 continue;
             }
             StepPlan.Level level = steps == null ? null : steps.levelOfStage(stage.index());
-            String name = level != null ? Integer.toString(level.number()) : Integer.toString(stage.index() + 1);
+            String name = level != null ? Integer.toString(level.number())
+                    : steps != null ? steps.roleOfStage(stage.index(), scenario.load().stages().get(stage.index()))
+                    : Integer.toString(stage.index() + 1);
             String load = level != null ? steps.kind().format(level.load()) : stage.description();
             if (!stage.ran()) {
                 String[] row = new String[columns];

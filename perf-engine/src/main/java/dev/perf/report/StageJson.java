@@ -33,6 +33,9 @@ final class StageJson {
         } else {
             node.put("level", level.number());
         }
+        if (load.steps() != null) {
+            node.put("role", level != null ? "level" : load.steps().roleOfStage(stage.index(), planned));
+        }
         node.put("description", stage.description());
         if (planned instanceof RateStage rate) {
             node.put("type", rate.isRamp() ? "rate-ramp" : "rate");
@@ -72,6 +75,7 @@ final class StageJson {
         node.put("steps", a.openModel() ? "rate" : "concurrency");
         node.put("loadUnit", steps.kind().unit());
         node.put("throughput", "successful responses per second");
+        node.put("stepSeconds", steps.stepDuration().toNanos() / 1e9);
         node.put("breakpointCondition", steps.breakpoint().expression());
         if (steps.stopWhen() != null) {
             node.put("stopWhen", steps.stopWhen().expression());

@@ -55,6 +55,8 @@ final class StageProgress implements RunListener {
         if (loadStages > 1) {
             String label = level != null
                     ? "level " + level.number() + "/" + steps.levels().size() + "  " + steps.kind().format(level.load())
+                    : steps != null ? steps.roleOfStage(soFar.index(), load.stages().get(soFar.index())) + "  "
+                    + soFar.description()
                     : "stage " + (soFar.index() + 1) + "/" + load.stages().size() + "  " + soFar.description();
             console.info("  " + label + ": " + line(soFar));
         }

@@ -40,15 +40,7 @@ public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
 
     public String describe() {
         if (steps != null) {
-            StringBuilder text = new StringBuilder(steps.kind() == LoadKind.RATE ? "rate steps " : "concurrency steps ");
-            for (int i = 0; i < steps.levels().size(); i++) {
-                text.append(i == 0 ? "" : ", ").append(steps.kind().format(steps.levels().get(i).load()));
-            }
-            Stage first = stages.get(steps.levels().get(0).stageIndex());
-            text.append(" (").append(Durations.format(first.duration())).append(" each");
-            stages.stream().filter(s -> s instanceof PauseStage).findFirst()
-                    .ifPresent(p -> text.append(", pause ").append(Durations.format(p.duration())));
-            return text.append(')').toString();
+            return steps.describe();
         }
         StringBuilder text = new StringBuilder();
         for (Stage stage : stages) {

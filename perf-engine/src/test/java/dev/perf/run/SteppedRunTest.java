@@ -49,16 +49,18 @@ class SteppedRunTest {
                     name: scalability
                     target: { baseUrl: "http://127.0.0.1:${port}" }
                     requests: [ { name: work, path: /work } ]
-                    load: { rate: [50, 100, 150, 400, 600], stepDuration: 1500ms }
+                    load: { rate: [50, 100, 150, 400, 600], stepDuration: 1500ms, warmup: 500ms }
                     thresholds: [ "breakpoint >= 300/s", "max-sustainable-rps <= 250" ]
                     """);
 
             JsonNode levels = summary.path("scalability").path("levels");
             assertThat(levels).hasSize(5);
             // every arrival of a level is counted in that level, even when its response came after the level ended
+            assertThat(summary.path("stages").get(0).path("role").asText()).isEqualTo("warm-up");
+            assertThat(summary.path("stages").get(0).path("overall").path("count").asLong()).isEqualTo(25);
             double[] rates = {50, 100, 150, 400, 600};
             for (int i = 0; i < 5; i++) {
-                JsonNode stage = summary.path("stages").get(i);
+                JsonNode stage = summary.path("stages").get(i + 1);
                 assertThat(stage.path("level").asInt()).isEqualTo(i + 1);
                 long arrivals = stage.path("overall").path("count").asLong() + stage.path("overall").path("dropped").asLong();
                 assertThat(arrivals).as("arrivals of level %d", i + 1).isEqualTo((long) (rates[i] * 1.5));
@@ -76,6 +78,7 @@ class SteppedRunTest {
             assertThat(summary.path("thresholds")).allSatisfy(t -> assertThat(t.path("passed").asBoolean())
                     .as(t.toString()).isTrue());
 
+            assertThat(console).anyMatch(l -> l.startsWith("  warm-up  50/s for 500ms: "));
             assertThat(console).anyMatch(l -> l.matches("  level 1/5  50/s: 7[0-5] responses .*"));
             assertThat(console).anyMatch(l -> l.startsWith("  level 5/5  600/s: "));
             assertThat(console).anyMatch(l -> l.startsWith("    breakpoint:            ") && l.contains("(when success-rate < 90%)"));

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,7 +47,7 @@ public final class TestServer implements AutoCloseable {
     private TestServer(int workerCount, long shedAfterMillis) throws IOException {
         // without it the JDK server's header and body writes meet delayed ACKs: +40 ms per response
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        java.util.concurrent.ThreadFactory daemons = r -> {
+        ThreadFactory daemons = r -> {
             Thread t = new Thread(r, "test-server");
             t.setDaemon(true);
             return t;

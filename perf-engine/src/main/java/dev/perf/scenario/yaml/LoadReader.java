@@ -26,8 +26,9 @@ import java.util.Set;
  */
 final class LoadReader {
     static final Set<String> KEYS = YamlDoc.keys("rate", "concurrency", "duration", "rampUp", "iterations",
-            "maxInFlight", "stepDuration", "pause", "stopWhen", "breakpoint", "stages");
-    private static final Set<String> STEP_KEYS = Set.of("stepDuration", "pause", "stopWhen", "breakpoint");
+            "maxInFlight", "stepDuration", "pause", "stepRamp", "warmup", "stopWhen", "breakpoint", "stages");
+    private static final List<String> STEP_KEYS = List.of("stepDuration", "pause", "stepRamp", "warmup", "stopWhen",
+            "breakpoint");
 
     private LoadReader() {
     }

@@ -6,6 +6,7 @@ import dev.perf.scenario.RateStage;
 import dev.perf.scenario.Stage;
 import dev.perf.scenario.UsersStage;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class StageListReader {
         if (stage.containsKey("concurrency")) {
             return Model.CLOSED;
         }
-        if (stage.containsKey("rampTo") && stage.get("rampTo").value() instanceof org.yaml.snakeyaml.nodes.ScalarNode s) {
+        if (stage.containsKey("rampTo") && stage.get("rampTo").value() instanceof ScalarNode s) {
             return switch (LoadValues.written(s.getValue())) {
                 case RATE -> Model.OPEN;
                 case USERS -> Model.CLOSED;

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Reads a stepped plan: {@code rate: [10, 25, 50]} (scalability test, open model) or
  * {@code concurrency: [10, 25, 50]} (stress test, closed model), each level lasting {@code stepDuration}, with an
- * optional {@code pause} between levels, {@code stopWhen} to stop escalating and {@code breakpoint} for the analysis.
+ * optional {@code pause} or {@code stepRamp} between levels, an optional {@code warmup} at the first level's load,
+ * {@code stopWhen} to stop escalating and {@code breakpoint} for the analysis.
  */
 final class StepsReader {
     static final int MAX_LEVELS = 100;
@@ -34,8 +35,7 @@ final class StepsReader {
         String field = "load." + kind.key();
         List<Node> items = doc.list(load.get(kind.key()).value(), field, false);
         if (items.isEmpty()) {
-            doc.problem(load.get(kind.key()).value(), field, "needs at least one level, e.g. "
-                    + (open ? "[10, 25, 50]" : "[10, 25, 50]"));
+            doc.problem(load.get(kind.key()).value(), field, "needs at least one level, e.g. [10, 25, 50]");
         } else if (items.size() > MAX_LEVELS) {
             doc.problem(load.get(kind.key()).value(), field, items.size() + " levels is more than the limit of "
                     + MAX_LEVELS);
@@ -72,26 +72,45 @@ final class StepsReader {
         }
         Duration pause = load.containsKey("pause")
                 ? Defaults.duration(doc, load.get("pause").value(), "load.pause") : null;
+        Duration stepRamp = load.containsKey("stepRamp")
+                ? Defaults.duration(doc, load.get("stepRamp").value(), "load.stepRamp") : null;
+        Duration warmup = load.containsKey("warmup")
+                ? Defaults.duration(doc, load.get("warmup").value(), "load.warmup") : null;
+        if (load.containsKey("pause") && load.containsKey("stepRamp")) {
+            doc.problem(load.get("stepRamp").keyNode(), "load.stepRamp", "between levels either pause (no load) or "
+                    + "ramp (load rises linearly to the next level), not both");
+        }
         Threshold stopWhen = load.containsKey("stopWhen")
                 ? ThresholdsReader.condition(doc, load.get("stopWhen").value(), "load.stopWhen", requestNames) : null;
         Threshold breakpoint = load.containsKey("breakpoint")
                 ? ThresholdsReader.condition(doc, load.get("breakpoint").value(), "load.breakpoint", requestNames)
                 : ThresholdParser.parse(DEFAULT_BREAKPOINT);
         if (doc.problems().size() > before || step == null || maxInFlight == null || breakpoint == null
-                || (load.containsKey("pause") && pause == null) || (load.containsKey("stopWhen") && stopWhen == null)) {
+                || (load.containsKey("pause") && pause == null) || (load.containsKey("stepRamp") && stepRamp == null)
+                || (load.containsKey("warmup") && warmup == null) || (load.containsKey("stopWhen") && stopWhen == null)) {
             return null;
         }
         List<Stage> stages = new ArrayList<>();
         List<StepPlan.Level> planned = new ArrayList<>();
+        if (warmup != null) {
+            stages.add(stage(open, levels.get(0), levels.get(0), warmup));
+        }
         for (int i = 0; i < levels.size(); i++) {
             if (i > 0 && pause != null) {
                 stages.add(new PauseStage(pause));
             }
-            double level = levels.get(i);
-            planned.add(new StepPlan.Level(i + 1, stages.size(), level));
-            stages.add(open ? new RateStage(level, level, step) : new UsersStage((int) level, step, 0));
+            if (i > 0 && stepRamp != null) {
+                stages.add(stage(open, levels.get(i - 1), levels.get(i), stepRamp));
+            }
+            planned.add(new StepPlan.Level(i + 1, stages.size(), levels.get(i)));
+            stages.add(stage(open, levels.get(i), levels.get(i), step));
         }
-        return new LoadSpec(stages, maxInFlight, new StepPlan(kind, planned, stopWhen, breakpoint));
+        return new LoadSpec(stages, maxInFlight, new StepPlan(kind, planned, step, pause, stepRamp, warmup, stopWhen,
+                breakpoint));
+    }
+
+    private static Stage stage(boolean open, double from, double to, Duration duration) {
+        return open ? new RateStage(from, to, duration) : new UsersStage((int) from, (int) to, duration, 0);
     }
 
     private static Double toDouble(Integer users) {

@@ -10,6 +10,7 @@ import dev.perf.testing.Scenarios;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.stream.IntStream;
 
 import static dev.perf.testing.Scenarios.problems;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +114,35 @@ class LoadShapesTest {
     }
 
     @Test
+    void aWarmUpAndRampsBetweenLevelsAreStagesButNotLevels() {
+        LoadSpec load = load("""
+                load: { rate: [10, 20, 40], stepDuration: 30s, stepRamp: 5s, warmup: 10s }
+                """);
+        Duration step = Duration.ofSeconds(30);
+        Duration ramp = Duration.ofSeconds(5);
+        assertThat(load.stages()).containsExactly(new RateStage(10, 10, Duration.ofSeconds(10)),
+                new RateStage(10, 10, step), new RateStage(10, 20, ramp), new RateStage(20, 20, step),
+                new RateStage(20, 40, ramp), new RateStage(40, 40, step));
+        assertThat(load.steps().levels()).extracting(StepPlan.Level::stageIndex).containsExactly(1, 3, 5);
+        assertThat(load.steps().roleOfStage(0, load.stages().get(0))).isEqualTo("warm-up");
+        assertThat(load.steps().roleOfStage(2, load.stages().get(2))).isEqualTo("ramp");
+        assertThat(load.describe()).isEqualTo("rate steps 10/s, 20/s, 40/s (30s each, ramps of 5s, warm-up 10s)");
+
+        LoadSpec users = load("""
+                load: { concurrency: [5, 10], stepDuration: 20s, stepRamp: 10s }
+                """);
+        assertThat(users.stages()).containsExactly(new UsersStage(5, Duration.ofSeconds(20), 0),
+                new UsersStage(5, 10, Duration.ofSeconds(10), 0), new UsersStage(10, Duration.ofSeconds(20), 0));
+    }
+
+    @Test
+    void pauseAndStepRampExcludeEachOther() {
+        assertProblem("""
+                load: { rate: [10, 20], stepDuration: 10s, pause: 1s, stepRamp: 2s }
+                """, 3, "load.stepRamp", "either pause (no load) or ramp");
+    }
+
+    @Test
     void levelsMustRise() {
         assertProblem("""
                 load: { rate: [10, 50, 25], stepDuration: 10s }
@@ -208,7 +238,7 @@ class LoadShapesTest {
 
     @Test
     void tooManyLevelsAreRefused() {
-        String levels = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
+        String levels = String.join(", ", IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
                 .toList());
         assertProblem("load: { rate: [" + levels + "], stepDuration: 1s }\n", 3, "load.rate", "more than the limit of 100");
     }
