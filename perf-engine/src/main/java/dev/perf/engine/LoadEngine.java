@@ -64,7 +64,7 @@ public final class LoadEngine {
                 return listener.stageEnded(RunMetricsBuilder.stageSoFar(registry, sampler, plan.get(s),
                         Math.max(0, end - start) / 1e9));
             });
-            awaitInFlight(inFlight, drainNanos, control);
+            awaitInFlight(sequence, drainNanos, control);
             sampler.stop();
             RunMetrics metrics = RunMetricsBuilder.build(registry, sampler, plan, timeline.stageSeconds(),
                     timeline.ran());
@@ -78,9 +78,9 @@ public final class LoadEngine {
     }
 
     /** Waits for outstanding requests; they complete or time out within the request timeout. */
-    private void awaitInFlight(AtomicInteger inFlight, long drainNanos, RunControl control) throws InterruptedException {
+    private void awaitInFlight(StageSequence sequence, long drainNanos, RunControl control) throws InterruptedException {
         long deadline = clock.nanoTime() + (control.aborted() ? Math.min(drainNanos, 2_000_000_000L) : drainNanos);
-        while (inFlight.get() > 0 && clock.nanoTime() < deadline) {
+        while (sequence.inFlight() && clock.nanoTime() < deadline) {
             Thread.sleep(5);
         }
     }

@@ -52,7 +52,7 @@ final class StageSequence {
         int maxUsers = load.stages().stream().filter(s -> s instanceof UsersStage)
                 .mapToInt(s -> ((UsersStage) s).maxUsers()).max().orElse(0);
         this.users = maxUsers == 0 ? null
-                : new UserPool(maxUsers, sender, mix, registry, clock, control, inFlight);
+                : new UserPool(maxUsers, sender, mix, registry, clock, control);
     }
 
     Timeline run(long startNanos, StageEnd hook) throws InterruptedException {
@@ -73,6 +73,11 @@ final class StageSequence {
             users.target(0);
         }
         return new Timeline(seconds, ran);
+    }
+
+    /** Requests still outstanding: open-model sends, plus closed-model users not yet idle. */
+    boolean inFlight() {
+        return inFlight.get() > 0 || (users != null && users.running() > 0);
     }
 
     private StageDriver driver(int s) {

@@ -19,15 +19,13 @@ final class UserPool {
     private final MetricsRegistry registry;
     private final Clock clock;
     private final RunControl control;
-    private final AtomicInteger inFlight;
     private final AtomicInteger running = new AtomicInteger();
     private volatile int stage;
     private volatile int target;
     private volatile AtomicLong remaining = new AtomicLong(Long.MAX_VALUE);
     private volatile Runnable onAllIdle = () -> { };
 
-    UserPool(int maxUsers, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock, RunControl control,
-             AtomicInteger inFlight) {
+    UserPool(int maxUsers, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock, RunControl control) {
         this.users = new VirtualUser[maxUsers];
         for (int k = 0; k < maxUsers; k++) {
             users[k] = new VirtualUser(k);
@@ -37,7 +35,6 @@ final class UserPool {
         this.registry = registry;
         this.clock = clock;
         this.control = control;
-        this.inFlight = inFlight;
     }
 
     /**
@@ -65,7 +62,7 @@ final class UserPool {
         return target;
     }
 
-    /** Users currently looping (or finishing their last request). */
+    /** Users currently looping or finishing their last request; 0 means no request of this pool is in flight. */
     int running() {
         return running.get();
     }
@@ -98,7 +95,6 @@ final class UserPool {
 
         @Override
         public void completed() {
-            inFlight.decrementAndGet();
             kick();
         }
 
@@ -120,7 +116,6 @@ final class UserPool {
             }
             int request = mix.next();
             long now = clock.nanoTime();
-            inFlight.incrementAndGet();
             sender.send(request, registry.recorder(stage, request), now, now, this);
             return true;
         }
