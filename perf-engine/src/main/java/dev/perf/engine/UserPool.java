@@ -22,7 +22,8 @@ final class UserPool {
     private final AtomicInteger running = new AtomicInteger();
     private volatile int stage;
     private volatile int target;
-    private volatile AtomicLong remaining = new AtomicLong(Long.MAX_VALUE);
+    private volatile boolean limited;
+    private volatile AtomicLong remaining = new AtomicLong();
     private volatile Runnable onAllIdle = () -> { };
 
     UserPool(int maxUsers, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock, RunControl control) {
@@ -45,7 +46,8 @@ final class UserPool {
      */
     void enterStage(int stageIndex, long iterations, Runnable allIdle) {
         onAllIdle = allIdle;
-        remaining = new AtomicLong(iterations > 0 ? iterations : Long.MAX_VALUE);
+        remaining = new AtomicLong(iterations);
+        limited = iterations > 0;
         stage = stageIndex;
     }
 
@@ -69,11 +71,11 @@ final class UserPool {
 
     /** The stage's iterations are used up. */
     boolean exhausted() {
-        return remaining.get() <= 0;
+        return limited && remaining.get() <= 0;
     }
 
     private boolean wanted(int index) {
-        return index < target && !control.aborted() && remaining.get() > 0;
+        return index < target && !control.aborted() && !exhausted();
     }
 
     /** One looping user; its completion callback is itself. A completion inside a send becomes a loop, not recursion. */
@@ -111,7 +113,8 @@ final class UserPool {
         }
 
         private boolean sendOne() {
-            if (!wanted(index) || remaining.getAndDecrement() <= 0) {
+            // only a stage bounded by iterations counts its sends (a shared counter is contended)
+            if (!wanted(index) || (limited && remaining.getAndDecrement() <= 0)) {
                 return false;
             }
             int request = mix.next();
