@@ -28,13 +28,22 @@ public record Metric(String name, Unit unit, double percentile) {
         /** A load level: arrivals per second ({@code 150/s}) or users ({@code 50}, {@code 50 users}). */
         LOAD,
         /** A plain number. */
-        NUMBER
+        NUMBER,
+        /** Bytes, written with a unit: {@code 512MB}, {@code 1.5GB} (1 KB = 1024 bytes, as top and Docker show). */
+        BYTES,
+        /** Bytes per second: {@code 50MB/s}. */
+        BYTES_PER_SECOND
     }
 
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
             + "p50, p75, p90, p95, p99, p99.9 (any pN), rps, count, dropped; after a stepped test also "
-            + String.join(", ", ScalabilityAnalysis.METRICS);
+            + String.join(", ", ScalabilityAnalysis.METRICS) + "; resources: " + MonitorMetric.VALID;
+
+    /** The resource figure this names, or {@code null} when it is not one. */
+    public MonitorMetric monitor() {
+        return MonitorMetric.parse(name);
+    }
 
     /** Whether the figure comes from the scalability analysis of a stepped run rather than from responses. */
     public boolean isAnalysis() {
@@ -67,6 +76,8 @@ public record Metric(String name, Unit unit, double percentile) {
             case LOAD -> BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString();
             case NUMBER -> String.format(Locale.ROOT, "%.4g", value);
+            case BYTES -> Bytes.format(value);
+            case BYTES_PER_SECOND -> Bytes.format(value) + "/s";
         };
     }
 

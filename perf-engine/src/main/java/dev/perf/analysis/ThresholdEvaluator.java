@@ -1,6 +1,7 @@
 package dev.perf.analysis;
 
 import dev.perf.metrics.RequestStats;
+import dev.perf.monitor.ResourceSummary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,29 +13,28 @@ public final class ThresholdEvaluator {
     private ThresholdEvaluator() {
     }
 
-    /**
-     * @param overall   whole-scenario figures
-     * @param byRequest figures per request name
-     * @param analysis  the scalability analysis of a stepped run, or {@code null}
-     */
-    public static List<ThresholdResult> evaluate(List<Threshold> thresholds, RequestStats overall,
-                                                 Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis) {
+    public static List<ThresholdResult> evaluate(List<Threshold> thresholds, RunFigures figures) {
         List<ThresholdResult> results = new ArrayList<>(thresholds.size());
         for (Threshold threshold : thresholds) {
             if (threshold.metric().isAnalysis()) {
-                results.add(analysisResult(threshold, analysis));
+                results.add(analysisResult(threshold, figures.analysis()));
                 continue;
             }
-            Double actual = measure(threshold, overall, byRequest);
+            MonitorMetric monitor = threshold.metric().monitor();
+            if (monitor != null) {
+                results.add(resourceResult(threshold, monitor, figures.resources()));
+                continue;
+            }
+            Double actual = measure(threshold, figures.overall(), figures.byRequest());
             results.add(new ThresholdResult(threshold, actual, threshold.holds(actual), null));
         }
         return results;
     }
 
-    /** Request thresholds only (the analysis ones are skipped), as for one level of a stepped run. */
+    /** Request thresholds only (analysis and resource ones are skipped), as for one level of a stepped run. */
     public static boolean requestThresholdsHold(List<Threshold> thresholds, RequestStats overall,
                                                 Map<String, RequestStats> byRequest) {
-        return thresholds.stream().filter(t -> !t.metric().isAnalysis())
+        return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null)
                 .allMatch(t -> t.holds(measure(t, overall, byRequest)));
     }
 
@@ -42,6 +42,14 @@ public final class ThresholdEvaluator {
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
         return stats == null ? null : threshold.metric().valueOf(stats);
+    }
+
+    private static ThresholdResult resourceResult(Threshold threshold, MonitorMetric monitor, ResourceSummary resources) {
+        if (resources == null) {
+            return new ThresholdResult(threshold, null, false, "not measured: monitoring is off (monitor.enabled: false)");
+        }
+        ResourceSummary.Figure figure = resources.figure(monitor.scope(), monitor.metric(), monitor.stat());
+        return new ThresholdResult(threshold, figure.value(), threshold.holds(figure.value()), figure.note());
     }
 
     private static ThresholdResult analysisResult(Threshold threshold, ScalabilityAnalysis analysis) {

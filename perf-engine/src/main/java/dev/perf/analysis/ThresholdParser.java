@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  *             | "max-sustainable-rps" | "usl.lambda" | "usl.peak-throughput"   value: per second
  *             | "avg-slope" | "p95-slope" (ms per unit of load) | "usl.sigma" | "usl.kappa" | "usl.r2"
  *             | "usl.peak-concurrency"                         value: number
+ * resources  := [ "generator." | "target." ] resource "." ( "avg" | "max" )   (see MonitorMetric)
+ *               cpu, memory-percent: percent; memory: size (512MB); disk-*, net-*: size per second (50MB/s);
+ *               load, threads, open-files, connections, tcp-established: number
  * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * </pre>
  * Latency metrics are over every completed request, measured from its intended send time.
@@ -46,6 +49,12 @@ public final class ThresholdParser {
         }
         String request = m.group("request");
         String name = m.group("metric");
+        MonitorMetric monitor = MonitorMetric.parse(request == null ? name : request + "." + name);
+        if (monitor != null) {
+            // cpu.avg, target.memory.max, ...: a resource figure, not a request
+            name = request == null ? name : request + "." + name;
+            request = null;
+        }
         if (request != null && ScalabilityAnalysis.METRICS.contains(request + "." + name)) {
             // usl.sigma and friends: a dotted analysis metric, not a request
             name = request + "." + name;
@@ -68,6 +77,16 @@ public final class ThresholdParser {
     }
 
     private static Metric metric(String name) {
+        MonitorMetric monitor = MonitorMetric.parse(name);
+        if (monitor != null) {
+            return new Metric(name, switch (monitor.metric().kind()) {
+                case PERCENT -> Metric.Unit.PERCENT;
+                case BYTES -> Metric.Unit.BYTES;
+                case BYTES_PER_SECOND -> Metric.Unit.BYTES_PER_SECOND;
+                case COUNT -> Metric.Unit.NUMBER;
+                case NUMBER -> Metric.Unit.NUMBER;
+            }, 0);
+        }
         switch (name) {
             case "success-rate":
             case "error-rate":
@@ -121,7 +140,8 @@ public final class ThresholdParser {
                     throw new IllegalArgumentException(metric.name() + " needs a percentage such as 95%, was '" + value + "'");
                 }
                 double percent = number(metric, value.substring(0, value.length() - 1).trim());
-                if (percent < 0 || percent > 100) {
+                // a process's CPU is a share of one core: 200% is two cores
+                if (percent < 0 || (percent > 100 && metric.monitor() == null)) {
                     throw new IllegalArgumentException(metric.name() + " must be between 0% and 100%, was '" + value + "'");
                 }
                 return percent;
@@ -139,6 +159,14 @@ public final class ThresholdParser {
                 return number(metric, value.endsWith("/s") ? value.substring(0, value.length() - 2).trim() : value);
             case NUMBER:
                 return number(metric, value);
+            case BYTES:
+                return bytes(metric, value);
+            case BYTES_PER_SECOND:
+                if (!value.endsWith("/s")) {
+                    throw new IllegalArgumentException(metric.name() + " needs a size per second such as 50MB/s, was '"
+                            + value + "'");
+                }
+                return bytes(metric, value.substring(0, value.length() - 2));
             case LOAD:
                 return load(metric, value);
             default:
@@ -146,6 +174,14 @@ public final class ThresholdParser {
                     throw new IllegalArgumentException(metric.name() + " needs a whole number, was '" + value + "'");
                 }
                 return Long.parseLong(value);
+        }
+    }
+
+    private static double bytes(Metric metric, String value) {
+        try {
+            return Bytes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(metric.name() + ": " + e.getMessage());
         }
     }
 

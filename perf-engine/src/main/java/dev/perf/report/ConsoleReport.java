@@ -1,7 +1,9 @@
 package dev.perf.report;
 
 import dev.perf.analysis.Finding;
+import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.LinearFit;
+import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.UslFit;
@@ -35,8 +37,9 @@ public final class ConsoleReport {
     }
 
     /** Writes the report, one line per call of {@code out}. */
-    public static void print(Scenario scenario, LoadRun run, ScalabilityAnalysis analysis,
+    public static void print(Scenario scenario, LoadRun run, RunFigures figures, GeneratorCheck.Verdict generator,
                              List<ThresholdResult> thresholds, Consumer<String> out) {
+        ScalabilityAnalysis analysis = figures.analysis();
         RunMetrics m = run.metrics();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -70,6 +73,7 @@ public final class ConsoleReport {
         }
         out.accept("  connections: " + Cells.count(m.connectionsOpened()) + " opened, "
                 + Cells.count(m.connectionsReused()) + " reused");
+        ResourceReport.print(figures.resources(), generator, out);
         if (!thresholds.isEmpty()) {
             out.accept("  thresholds:");
             for (ThresholdResult result : thresholds) {

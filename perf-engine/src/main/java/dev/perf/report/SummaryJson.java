@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadRun;
@@ -34,8 +36,10 @@ public final class SummaryJson {
     }
 
     /** The run as a JSON tree. */
-    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, ScalabilityAnalysis analysis,
-                                    List<ThresholdResult> thresholds, boolean passed) {
+    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, RunFigures figures,
+                                    GeneratorCheck.Verdict generatorCheck, List<ThresholdResult> thresholds,
+                                    boolean passed) {
+        ScalabilityAnalysis analysis = figures.analysis();
         RunMetrics m = run.metrics();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -89,6 +93,14 @@ public final class SummaryJson {
         generator.put("lateSends", m.lateSends());
         putNullable(generator, "sendLagP99Ms", m.sendLagP99Millis());
         putNullable(generator, "sendLagMaxMs", m.sendLagMaxMillis());
+        generator.put("saturated", generatorCheck.saturated());
+        ArrayNode reasons = generator.putArray("saturation");
+        generatorCheck.reasons().forEach(reasons::add);
+        if (figures.resources() == null) {
+            root.putNull("resources");
+        } else {
+            root.set("resources", ResourcesJson.summary(figures.resources()));
+        }
         ObjectNode series = root.putObject("timeSeries");
         for (Map.Entry<String, List<IntervalPoint>> entry : m.series().entrySet()) {
             ArrayNode points = series.putArray(entry.getKey());

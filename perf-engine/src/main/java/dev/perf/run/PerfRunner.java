@@ -2,14 +2,20 @@ package dev.perf.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadEngine;
 import dev.perf.engine.LoadRun;
 import dev.perf.engine.RunControl;
+import dev.perf.monitor.ResourceMonitor;
+import dev.perf.monitor.ResourceSeries;
+import dev.perf.monitor.ResourceSummary;
 import dev.perf.report.ConsoleReport;
 import dev.perf.report.Redact;
+import dev.perf.report.ResourcesJson;
 import dev.perf.report.SummaryJson;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Scenario;
@@ -79,7 +85,8 @@ public final class PerfRunner {
             if (options.target() != null) {
                 target.set(startTarget(options.target()));
             }
-            List<ScenarioOutcome> outcomes = runAll(selected, options, control);
+            Long startedPid = target.get() == null ? null : target.get().pid();
+            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid);
             return new RunReport(List.of(), outcomes, control.aborted());
         } finally {
             TargetProcess started = target.getAndSet(null);
@@ -105,15 +112,15 @@ public final class PerfRunner {
         return process;
     }
 
-    private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control)
-            throws IOException {
+    private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
+                                         Long startedPid) throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         for (Scenario scenario : selected) {
             if (control.aborted()) {
                 console.warn("stopped: scenario " + scenario.name() + " was not run");
                 continue;
             }
-            outcomes.add(runOne(scenario, options, control));
+            outcomes.add(runOne(scenario, options, control, startedPid));
         }
         writeIndex(options.outputDirectory(), outcomes, control.aborted());
         return outcomes;
@@ -157,21 +164,35 @@ public final class PerfRunner {
         return HttpUrls.asBase(url);
     }
 
-    private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control) throws IOException {
+    /** @param startedPid the target process the run started, or {@code null}: monitored unless monitor.target says otherwise */
+    private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid)
+            throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         console.info("");
         console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + Redact.url(scenario.baseUrl()));
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
         StageProgress progress = new StageProgress(scenario.load(), console);
-        LoadRun run = engine.run(scenario, control, progress);
+        ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
+        LoadRun run;
+        ResourceSeries series;
+        try {
+            run = engine.run(scenario, control, progress);
+        } finally {
+            series = monitor.stop();
+        }
+        ResourceSummary resources = scenario.monitor().enabled() ? new ResourceSummary(series) : null;
+        if (resources != null) {
+            SummaryJson.write(ResourcesJson.series(runId, resources), runDirectory.resolve("resources.json"));
+        }
         ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
-        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
-                run.metrics().byRequest(), analysis);
-        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, analysis, thresholds);
-        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, analysis, thresholds, outcome.passed()),
+        RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources);
+        GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
+        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
+        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds);
+        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds, outcome.passed()),
                 runDirectory.resolve("summary.json"));
-        ConsoleReport.print(scenario, run, analysis, thresholds, console::info);
+        ConsoleReport.print(scenario, run, figures, generator, thresholds, console::info);
         console.info("  results: " + runDirectory);
         return outcome;
     }

@@ -1,6 +1,7 @@
 package dev.perf.run;
 
-import dev.perf.analysis.ScalabilityAnalysis;
+import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadRun;
 import dev.perf.scenario.Scenario;
@@ -12,10 +13,11 @@ import java.util.List;
  * One scenario's run, judged.
  *
  * @param runDirectory where its summary.json and latency.hlog are
- * @param analysis     the scalability analysis of a stepped run, or {@code null}
+ * @param figures      what the run measured and concluded: responses, analysis, resources
+ * @param generator    whether the load generator was the bottleneck
  */
-public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory, LoadRun run,
-                              ScalabilityAnalysis analysis, List<ThresholdResult> thresholds) {
+public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory, LoadRun run, RunFigures figures,
+                              GeneratorCheck.Verdict generator, List<ThresholdResult> thresholds) {
 
     public boolean passed() {
         return !run.partial() && thresholds.stream().allMatch(ThresholdResult::passed);

@@ -16,9 +16,10 @@ import java.util.List;
  * @param requests   the request mix, at least one, names unique
  * @param load       the stages to drive
  * @param thresholds pass/fail rules, possibly empty
+ * @param monitor    what to watch while it runs
  */
 public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<RequestSpec> requests,
-                       LoadSpec load, List<Threshold> thresholds) {
+                       LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
 
     public Scenario {
         requests = List.copyOf(requests);
@@ -27,6 +28,6 @@ public record Scenario(String name, Path file, String baseUrl, Duration timeout,
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, timeout, requests, load, thresholds);
+        return new Scenario(name, file, newBaseUrl, timeout, requests, load, thresholds, monitor);
     }
 }

@@ -187,14 +187,14 @@ class ScalabilityAnalyzerTest {
                 ThresholdParser.parse("breakpoint >= 150/s"),
                 ThresholdParser.parse("breakpoint > 200/s"),
                 ThresholdParser.parse("optimal-load >= 40/s"),
-                ThresholdParser.parse("max-sustainable-rps >= 100")), null, Map.of(), a);
+                ThresholdParser.parse("max-sustainable-rps >= 100")), new RunFigures(null, Map.of(), a, null));
         assertThat(results).extracting(ThresholdResult::passed).containsExactly(true, false, true, false);
         assertThat(results.get(3).describe()).isEqualTo("max-sustainable-rps >= 100  (measured 76.0/s)");
 
         ScalabilityAnalysis flat = ScalabilityAnalyzer.analyze(List.of(level(1, 10, 10, 0, 5, true),
                 level(2, 20, 20, 0, 5, true)), true, null);
         ThresholdResult notReached = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("breakpoint >= 15/s")),
-                null, Map.of(), flat).get(0);
+                new RunFigures(null, Map.of(), flat, null)).get(0);
         assertThat(notReached.passed()).isTrue();
         assertThat(notReached.actual()).isNull();
         assertThat(notReached.describe()).isEqualTo("breakpoint >= 15/s  (not reached up to 20/s)");

@@ -21,7 +21,7 @@ class ThresholdEvaluatorTest {
 
     private static List<ThresholdResult> judge(RequestStats overall, String... expressions) {
         return ThresholdEvaluator.evaluate(List.of(expressions).stream().map(ThresholdParser::parse).toList(),
-                overall, Map.of(overall.name(), overall), null);
+                new RunFigures(overall, Map.of(overall.name(), overall), null, null));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.perf.report;
 
+import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.EngineOptions;
@@ -30,10 +32,10 @@ class ConsoleReportTest {
                     thresholds: [ "success-rate >= 99%%", "get-two.p99 < 1us" ]
                     """.formatted(server.baseUrl()));
             LoadRun run = new LoadEngine(EngineOptions.defaults().withIoThreads(1)).run(scenario, new RunControl(), p -> { });
-            List<ThresholdResult> results = ThresholdEvaluator.evaluate(scenario.thresholds(), run.metrics().overall(),
-                    run.metrics().byRequest(), null);
+            RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), null, null);
+            List<ThresholdResult> results = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
             List<String> lines = new ArrayList<>();
-            ConsoleReport.print(scenario, run, null, results, lines::add);
+            ConsoleReport.print(scenario, run, figures, GeneratorCheck.check(null, run.metrics()), results, lines::add);
 
             assertThat(lines).anyMatch(l -> l.startsWith("  request ") && l.contains("p99") && l.contains("dropped"));
             assertThat(lines).anyMatch(l -> l.startsWith("  get-one "));

@@ -2,6 +2,7 @@ package dev.perf.scenario.yaml;
 
 import dev.perf.analysis.Threshold;
 import dev.perf.scenario.LoadSpec;
+import dev.perf.scenario.MonitorSpec;
 import dev.perf.scenario.RequestSpec;
 import dev.perf.scenario.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,7 +34,7 @@ public final class ScenarioLoader {
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "requests",
-            "load", "thresholds");
+            "load", "thresholds", "monitor");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Substitutor substitutor;
@@ -90,10 +91,13 @@ public final class ScenarioLoader {
                 ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, load)
                 : List.of();
 
+        MonitorSpec monitor = top.containsKey("monitor")
+                ? MonitorReader.read(doc, top.get("monitor").value()) : MonitorSpec.defaults();
+
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(doc.problems());
         }
-        return new Scenario(name, file, baseUrl, defaults.timeout(), requests, load, thresholds);
+        return new Scenario(name, file, baseUrl, defaults.timeout(), requests, load, thresholds, monitor);
     }
 
     private static Node compose(YamlDoc doc, String text) {

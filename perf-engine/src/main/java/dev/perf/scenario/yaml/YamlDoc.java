@@ -151,6 +151,22 @@ final class YamlDoc {
         return null;
     }
 
+    /** {@code true} or {@code false}, or {@code null} (problem recorded). */
+    Boolean bool(Node node, String field) {
+        String text = string(node, field);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> {
+                problem(node, field, "'" + text + "' is not valid; expected true or false");
+                yield null;
+            }
+        };
+    }
+
     static boolean isStandardTag(Tag tag) {
         return tag.equals(Tag.STR) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)
                 || tag.equals(Tag.NULL) || tag.equals(Tag.MAP) || tag.equals(Tag.SEQ)
