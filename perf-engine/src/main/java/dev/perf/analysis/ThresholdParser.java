@@ -1,5 +1,6 @@
 package dev.perf.analysis;
 
+import dev.perf.monitor.Scope;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.Rates;
 
@@ -141,7 +142,8 @@ public final class ThresholdParser {
                 }
                 double percent = number(metric, value.substring(0, value.length() - 1).trim());
                 // a process's CPU is a share of one core: 200% is two cores
-                if (percent < 0 || (percent > 100 && metric.monitor() == null)) {
+                boolean processCpu = metric.monitor() != null && metric.monitor().scope() != Scope.MACHINE;
+                if (percent < 0 || (percent > 100 && !processCpu)) {
                     throw new IllegalArgumentException(metric.name() + " must be between 0% and 100%, was '" + value + "'");
                 }
                 return percent;

@@ -57,7 +57,7 @@ public final class ResourcesJson {
     private static void describe(ObjectNode root, ResourceSummary summary) {
         ResourceSeries series = summary.series();
         root.put("intervalSeconds", series.intervalSeconds());
-        root.put("samples", series.samples().size());
+        root.put("sampleCount", series.samples().size());
         ObjectNode units = root.putObject("units");
         units.put("machine.cpu", "% of all logical CPUs of the machine");
         units.put("generator.cpu, target.cpu", "% of one core (a process busy on two cores reads 200)");
