@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * real rate, never a spike from counters since boot. {@link #stop} returns the series with the sampler's own CPU.
  */
 public final class ResourceMonitor {
-    private static final SystemInfo SYSTEM = new SystemInfo();
+    private static SystemInfo system;
     private final MonitorSpec spec;
     private final ScheduledExecutorService timer;
     private final List<ResourceSample> samples = new ArrayList<>();
@@ -56,12 +56,26 @@ public final class ResourceMonitor {
      * @param warn       told what cannot be watched, once
      */
     public static ResourceMonitor start(MonitorSpec spec, Long startedPid, Consumer<String> warn) {
-        OperatingSystem os = SYSTEM.getOperatingSystem();
+        OperatingSystem os;
+        try {
+            os = spec.enabled() ? system().getOperatingSystem() : null;
+        } catch (RuntimeException | LinkageError e) {
+            // OSHI needs JNA's native library, unpacked to the temp folder; a noexec /tmp, for one, prevents that
+            ResourceMonitor off = new ResourceMonitor(spec, null);
+            off.note("resource monitoring is not available here (" + e + "); if the temp folder is mounted noexec, "
+                    + "point -Djna.tmpdir at a writable, executable folder", warn);
+            return off;
+        }
         Integer targetPid = null;
         String description = null;
         String problem = null;
         if (spec.enabled() && spec.target() != null) {
-            TargetLocator.Found found = TargetLocator.find(os, spec.target());
+            TargetLocator.Found found;
+            try {
+                found = TargetLocator.find(os, spec.target());
+            } catch (RuntimeException | LinkageError e) {
+                found = new TargetLocator.Found(null, "looking it up failed: " + e);
+            }
             targetPid = found.pid();
             problem = found.problem();
             description = targetPid == null ? null : spec.target() instanceof MonitorSpec.ByPid ? "pid " + targetPid
@@ -84,7 +98,7 @@ public final class ResourceMonitor {
         long now = System.nanoTime();
         try {
             if (spec.machine()) {
-                machine = new MachineProbe(SYSTEM.getHardware(), os.getInternetProtocolStats(), now);
+                machine = new MachineProbe(system().getHardware(), os.getInternetProtocolStats(), now);
                 logicalCpus = machine.logicalCpus();
                 watched.add(Scope.MACHINE);
             }
@@ -102,6 +116,14 @@ public final class ResourceMonitor {
         }
         long intervalMillis = spec.interval().toMillis();
         timer.scheduleAtFixedRate(() -> sampleSafely(warn), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** One {@link SystemInfo} per JVM: OSHI caches what it learns about the platform in it. */
+    private static synchronized SystemInfo system() {
+        if (system == null) {
+            system = new SystemInfo();
+        }
+        return system;
     }
 
     private void sampleSafely(Consumer<String> warn) {
@@ -128,7 +150,7 @@ public final class ResourceMonitor {
             synchronized (samples) {
                 samples.add(sample);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // one failed reading must not stop the monitor; it is reported once
             note("a resource sample failed: " + e, warn);
         }
