@@ -20,4 +20,12 @@ assert summary.requests[0].name == 'home'
 assert summary.requests[0].latencyMs.p99 != null
 assert summary.thresholds.every { it.passed }
 assert new File(runDir, 'latency.hlog').length() > 0
+// the service the build started is watched beside the machine and the generator
+def resources = new JsonSlurper().parse(new File(runDir, 'resources.json'))
+assert resources.target.endsWith('started by the run')
+assert resources.watched == ['machine', 'generator', 'target']
+// 40 requests take less than the 1 s monitor interval: no sample, and figures absent rather than zero
+assert summary.resources.sampleCount == 0
+assert summary.resources.summary.generator.memory.max == null
+assert summary.generator.saturated instanceof Boolean
 return true
