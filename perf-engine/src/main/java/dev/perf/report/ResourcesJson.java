@@ -68,20 +68,12 @@ public final class ResourcesJson {
         environment.put("logicalCpus", series.logicalCpus());
         environment.put("generatorCores", series.generatorCores());
         SummaryJson.putNullable(environment, "containerCpuCores", series.containerCpuCores());
-        if (series.containerMemoryBytes() == null) {
-            environment.putNull("containerMemoryBytes");
-        } else {
-            environment.put("containerMemoryBytes", series.containerMemoryBytes());
-        }
+        environment.put("containerMemoryBytes", series.containerMemoryBytes());
         environment.put("machineFigures", "as the operating system reports them; inside a container these are "
                 + "usually the host's, and the container limits above apply to the generator");
         ArrayNode watched = root.putArray("watched");
         series.watched().forEach(scope -> watched.add(scope.key()));
-        if (series.target() == null) {
-            root.putNull("target");
-        } else {
-            root.put("target", series.target());
-        }
+        root.put("target", series.target());
         SummaryJson.putNullable(root, "monitorCpuPercentOfCore", series.ownCpuPercent());
         ArrayNode notes = root.putArray("notes");
         series.notes().forEach(notes::add);

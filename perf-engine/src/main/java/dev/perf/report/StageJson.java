@@ -28,11 +28,7 @@ final class StageJson {
         ObjectNode node = SummaryJson.mapper().createObjectNode();
         node.put("index", stage.index());
         StepPlan.Level level = load.steps() == null ? null : load.steps().levelOfStage(stage.index());
-        if (level == null) {
-            node.putNull("level");
-        } else {
-            node.put("level", level.number());
-        }
+        node.put("level", level == null ? null : level.number());
         if (load.steps() != null) {
             node.put("role", level != null ? "level" : load.steps().roleOfStage(stage.index(), planned));
         }
@@ -147,11 +143,7 @@ final class StageJson {
             case NOT_REACHED -> "not-reached";
             case NOT_COMPUTABLE -> "not-computable";
         });
-        if (f.level() == null) {
-            node.putNull("level");
-        } else {
-            node.put("level", f.level());
-        }
+        node.put("level", f.level());
         putNullable(node, "load", f.load());
         putNullable(node, "value", f.value());
         node.put("text", f.text());
