@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * request. Histograms auto-resize, so no latency is ever too large to record.
  */
 public final class RequestRecorder {
-    static final int SIGNIFICANT_DIGITS = 3;
+    public static final int SIGNIFICANT_DIGITS = 3;
     private static final int STATUS_CODES = 600;
     private static final ErrorKind[] KINDS = ErrorKind.values();
 

@@ -1,7 +1,6 @@
 package dev.perf.monitor;
 
 import dev.perf.scenario.MonitorSpec;
-import oshi.SystemInfo;
 import oshi.software.os.OperatingSystem;
 
 import java.lang.management.ManagementFactory;
@@ -23,7 +22,6 @@ import java.util.function.Consumer;
  * real rate, never a spike from counters since boot. {@link #stop} returns the series with the sampler's own CPU.
  */
 public final class ResourceMonitor {
-    private static SystemInfo system;
     private final MonitorSpec spec;
     private final ScheduledExecutorService timer;
     private final List<ResourceSample> samples = new ArrayList<>();
@@ -58,7 +56,7 @@ public final class ResourceMonitor {
     public static ResourceMonitor start(MonitorSpec spec, Long startedPid, Consumer<String> warn) {
         OperatingSystem os;
         try {
-            os = spec.enabled() ? system().getOperatingSystem() : null;
+            os = spec.enabled() ? Oshi.system().getOperatingSystem() : null;
         } catch (RuntimeException | LinkageError e) {
             // OSHI needs JNA's native library, unpacked to the temp folder; a noexec /tmp, for one, prevents that
             ResourceMonitor off = new ResourceMonitor(spec, null);
@@ -98,7 +96,7 @@ public final class ResourceMonitor {
         long now = System.nanoTime();
         try {
             if (spec.machine()) {
-                machine = new MachineProbe(system().getHardware(), os.getInternetProtocolStats(), now);
+                machine = new MachineProbe(Oshi.system().getHardware(), os.getInternetProtocolStats(), now);
                 logicalCpus = machine.logicalCpus();
                 watched.add(Scope.MACHINE);
             }
@@ -116,14 +114,6 @@ public final class ResourceMonitor {
         }
         long intervalMillis = spec.interval().toMillis();
         timer.scheduleAtFixedRate(() -> sampleSafely(warn), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** One {@link SystemInfo} per JVM: OSHI caches what it learns about the platform in it. */
-    private static synchronized SystemInfo system() {
-        if (system == null) {
-            system = new SystemInfo();
-        }
-        return system;
     }
 
     private void sampleSafely(Consumer<String> warn) {

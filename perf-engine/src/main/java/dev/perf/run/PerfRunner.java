@@ -115,12 +115,23 @@ public final class PerfRunner {
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
                                          Long startedPid) throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
-        for (Scenario scenario : selected) {
-            if (control.aborted()) {
-                console.warn("stopped: scenario " + scenario.name() + " was not run");
-                continue;
+        HistoryWriter history = HistoryWriter.open(options.history(), options.environment(), console);
+        try {
+            for (Scenario scenario : selected) {
+                if (control.aborted()) {
+                    console.warn("stopped: scenario " + scenario.name() + " was not run");
+                    continue;
+                }
+                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid);
+                outcomes.add(outcome);
+                if (history != null) {
+                    history.record(outcome);
+                }
             }
-            outcomes.add(runOne(scenario, options, control, startedPid));
+        } finally {
+            if (history != null) {
+                history.close();
+            }
         }
         writeIndex(options.outputDirectory(), outcomes, control.aborted());
         return outcomes;

@@ -16,8 +16,17 @@ import java.util.Map;
  * @param environment        values for {@code ${env.NAME}} references
  * @param engine             engine tuning
  * @param target             a service to start first and stop afterwards, or {@code null}
+ * @param history            where to keep the run history, or {@code null} for none
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                          Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
-                         TargetCommand target) {
+                         TargetCommand target, HistoryOptions history) {
+
+    /** Without a history. */
+    public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                      Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                      TargetCommand target) {
+        this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
+                target, null);
+    }
 }

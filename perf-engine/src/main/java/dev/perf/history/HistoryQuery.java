@@ -1,0 +1,213 @@
+package dev.perf.history;
+
+import dev.perf.metrics.RequestRecorder;
+import org.HdrHistogram.Histogram;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trends and reports read back from the history. Percentiles over a day or a period are computed from the merged
+ * HdrHistograms of the runs in it: SQLite has no percentile function, and an average of percentiles is not a
+ * percentile.
+ */
+public final class HistoryQuery {
+    /** The resource figures a trend carries. */
+    static final List<String[]> RESOURCE_FIGURES = List.of(new String[]{"machine", "cpu"},
+            new String[]{"generator", "cpu"}, new String[]{"target", "cpu"}, new String[]{"target", "memory"});
+    private final HistoryStore store;
+
+    public enum Grouping { RUN, DAY }
+
+    /** One row of {@link #report}: a request's figures over a period, all its runs merged. */
+    public record ReportRow(String scenario, String request, int runs, long count, Double successRate, Double avgMs,
+                            Double p95Ms, Double p99Ms) {
+    }
+
+    public HistoryQuery(HistoryStore store) {
+        this.store = store;
+    }
+
+    /** The scenarios with runs in the history, by name. */
+    public List<String> scenarios() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement s = store.connection().prepareStatement("SELECT DISTINCT scenario FROM runs ORDER BY scenario");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param request  a request name, or {@code ALL}
+     * @param lastRuns at most this many most recent runs, or 0 for no limit
+     * @param lastDays only runs of the last this many days, or 0 for no limit
+     * @return oldest first
+     */
+    public List<TrendPoint> trend(String scenario, String request, int lastRuns, int lastDays, Grouping grouping,
+                                  Instant now) throws SQLException {
+        List<Row> rows = rows(scenario, request, lastRuns, lastDays, now);
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row row : rows) {
+            String key = grouping == Grouping.RUN ? row.runId : Instant.ofEpochMilli(row.startMillis)
+                    .atZone(ZoneOffset.UTC).toLocalDate().toString();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        List<TrendPoint> points = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> group : groups.entrySet()) {
+            points.add(point(group.getKey(), group.getValue()));
+        }
+        return points;
+    }
+
+    /** Every scenario and request over the last {@code days}: runs, totals, success rate, avg, p95, p99. */
+    public List<ReportRow> report(int days, Instant now) throws SQLException {
+        Map<String, Merged> merged = new TreeMap<>();
+        try (PreparedStatement s = store.connection().prepareStatement("""
+                SELECT r.scenario, f.request, f.count, f.ok, f.latency_hdr FROM runs r
+                JOIN figures f ON f.run = r.id AND f.stage = ?
+                WHERE r.start_epoch_ms >= ? ORDER BY r.scenario, f.request""")) {
+            s.setInt(1, Schema.WHOLE_RUN);
+            s.setLong(2, days > 0 ? now.minus(Duration.ofDays(days)).toEpochMilli() : Long.MIN_VALUE);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Merged m = merged.computeIfAbsent(r.getString(1) + "\u0000" + r.getString(2),
+                            k -> new Merged());
+                    m.runs++;
+                    m.count += r.getLong(3);
+                    m.ok += r.getLong(4);
+                    m.latency.add(HistoryStore.decode(r.getBytes(5)));
+                }
+            }
+        }
+        List<ReportRow> report = new ArrayList<>();
+        for (Map.Entry<String, Merged> entry : merged.entrySet()) {
+            String[] key = entry.getKey().split("\u0000", 2);
+            Merged m = entry.getValue();
+            boolean data = m.latency.getTotalCount() > 0;
+            report.add(new ReportRow(key[0], key[1], m.runs, m.count, m.count == 0 ? null : m.ok * 100.0 / m.count,
+                    data ? m.latency.getMean() / 1000 : null, data ? m.latency.getValueAtPercentile(95) / 1000.0 : null,
+                    data ? m.latency.getValueAtPercentile(99) / 1000.0 : null));
+        }
+        return report;
+    }
+
+    private List<Row> rows(String scenario, String request, int lastRuns, int lastDays, Instant now) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = store.connection().prepareStatement("""
+                SELECT r.id, r.run_id, r.start_epoch_ms, f.count, f.ok, f.elapsed_seconds, f.latency_hdr FROM runs r
+                JOIN figures f ON f.run = r.id AND f.stage = ? AND f.request = ?
+                WHERE r.scenario = ? AND r.start_epoch_ms >= ?
+                ORDER BY r.start_epoch_ms DESC, r.id DESC LIMIT ?""")) {
+            s.setInt(1, Schema.WHOLE_RUN);
+            s.setString(2, request);
+            s.setString(3, scenario);
+            s.setLong(4, lastDays > 0 ? now.minus(Duration.ofDays(lastDays)).toEpochMilli() : Long.MIN_VALUE);
+            s.setInt(5, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                            r.getDouble(6), HistoryStore.decode(r.getBytes(7))));
+                }
+            }
+        }
+        Collections.reverse(rows);
+        for (Row row : rows) {
+            row.resources = resources(row.id);
+        }
+        return rows;
+    }
+
+    private Map<String, double[]> resources(long run) throws SQLException {
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        try (PreparedStatement s = store.connection().prepareStatement(
+                "SELECT scope, metric, avg, max, samples FROM resources WHERE run = ?")) {
+            s.setLong(1, run);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    figures.put(r.getString(1) + "." + r.getString(2), new double[]{r.getDouble(3), r.getDouble(4),
+                            r.getInt(5)});
+                }
+            }
+        }
+        return figures;
+    }
+
+    private static TrendPoint point(String label, List<Row> rows) {
+        Histogram latency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+        long count = 0;
+        long ok = 0;
+        double seconds = 0;
+        for (Row row : rows) {
+            latency.add(row.latency);
+            count += row.count;
+            ok += row.ok;
+            seconds += row.seconds;
+        }
+        boolean data = latency.getTotalCount() > 0;
+        Map<String, Double> resources = new LinkedHashMap<>();
+        for (String[] figure : RESOURCE_FIGURES) {
+            String key = figure[0] + "." + figure[1];
+            double weighted = 0;
+            double samples = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Row row : rows) {
+                double[] v = row.resources.get(key);
+                if (v != null) {
+                    weighted += v[0] * v[2];
+                    samples += v[2];
+                    max = Math.max(max, v[1]);
+                }
+            }
+            if (samples > 0) {
+                resources.put(key + ".avg", weighted / samples);
+                resources.put(key + ".max", max);
+            }
+        }
+        return new TrendPoint(label, rows.size(), count, ok, count == 0 ? null : ok * 100.0 / count,
+                data ? latency.getMean() / 1000 : null, data ? latency.getValueAtPercentile(50) / 1000.0 : null,
+                data ? latency.getValueAtPercentile(95) / 1000.0 : null,
+                data ? latency.getValueAtPercentile(99) / 1000.0 : null,
+                seconds > 0 && count > 0 ? count / seconds : null, resources);
+    }
+
+    private static final class Row {
+        final long id;
+        final String runId;
+        final long startMillis;
+        final long count;
+        final long ok;
+        final double seconds;
+        final Histogram latency;
+        Map<String, double[]> resources = Map.of();
+
+        Row(long id, String runId, long startMillis, long count, long ok, double seconds, Histogram latency) {
+            this.id = id;
+            this.runId = runId;
+            this.startMillis = startMillis;
+            this.count = count;
+            this.ok = ok;
+            this.seconds = seconds;
+            this.latency = latency;
+        }
+    }
+
+    private static final class Merged {
+        final Histogram latency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+        int runs;
+        long count;
+        long ok;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.perf.history;
+
+import dev.perf.analysis.ThresholdResult;
+import dev.perf.metrics.RunMetrics;
+import dev.perf.monitor.ResourceSummary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run as the history keeps it.
+ *
+ * @param verdict            passed, failed, aborted or partial
+ * @param scenarioSha256     hash of the scenario file's bytes, to tell when a scenario changed
+ * @param resources          the resource summary, or {@code null} when monitoring was off
+ */
+public record RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,
+                        Instant end, String verdict, String loadModel, String loadDescription, RunMetrics metrics,
+                        List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
+                        RunContext context) {
+}

@@ -1,0 +1,133 @@
+package dev.perf.history;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The history's schema, as migrations: version N is reached by running step N-1 on version N-1. A database is
+ * upgraded in place on open, each step in its own transaction; it is never dropped. A database newer than this
+ * tool is refused rather than guessed at. The version lives in SQLite's {@code PRAGMA user_version}.
+ */
+final class Schema {
+    /** Each entry takes the schema from version i to i + 1. Append only: never edit a step that has shipped. */
+    static final List<List<String>> STEPS = List.of(
+            List.of(
+                """
+                CREATE TABLE runs (
+                  id                  INTEGER PRIMARY KEY,
+                  run_id              TEXT    NOT NULL UNIQUE,
+                  scenario            TEXT    NOT NULL,
+                  scenario_file       TEXT,
+                  scenario_sha256     TEXT,
+                  project             TEXT,
+                  start_time          TEXT    NOT NULL,
+                  start_epoch_ms      INTEGER NOT NULL,
+                  end_time            TEXT    NOT NULL,
+                  verdict             TEXT    NOT NULL CHECK (verdict IN ('passed', 'failed', 'aborted', 'partial')),
+                  load_model          TEXT,
+                  load_description    TEXT,
+                  elapsed_seconds     REAL,
+                  git_commit          TEXT,
+                  git_branch          TEXT,
+                  ci_build_id         TEXT,
+                  ci_build_url        TEXT,
+                  host                TEXT,
+                  hardware            TEXT,
+                  hardware_json       TEXT,
+                  tool_version        TEXT,
+                  generator_saturated INTEGER NOT NULL DEFAULT 0
+                )""",
+                "CREATE INDEX runs_by_scenario ON runs (scenario, start_epoch_ms)",
+                """
+                CREATE TABLE figures (
+                  run             INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                  stage           INTEGER NOT NULL,
+                  request         TEXT    NOT NULL,
+                  count           INTEGER NOT NULL,
+                  ok              INTEGER NOT NULL,
+                  failed          INTEGER NOT NULL,
+                  dropped         INTEGER NOT NULL,
+                  elapsed_seconds REAL    NOT NULL,
+                  avg_ms          REAL,
+                  p50_ms          REAL,
+                  p95_ms          REAL,
+                  p99_ms          REAL,
+                  max_ms          REAL,
+                  latency_hdr     BLOB    NOT NULL,
+                  PRIMARY KEY (run, stage, request)
+                )""",
+                """
+                CREATE TABLE series (
+                  run     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                  request TEXT    NOT NULL,
+                  points  TEXT    NOT NULL,
+                  PRIMARY KEY (run, request)
+                )""",
+                """
+                CREATE TABLE thresholds (
+                  run        INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                  position   INTEGER NOT NULL,
+                  expression TEXT    NOT NULL,
+                  passed     INTEGER NOT NULL,
+                  actual     REAL,
+                  note       TEXT,
+                  PRIMARY KEY (run, position)
+                )""",
+                """
+                CREATE TABLE resources (
+                  run     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                  scope   TEXT    NOT NULL,
+                  metric  TEXT    NOT NULL,
+                  avg     REAL,
+                  max     REAL,
+                  samples INTEGER NOT NULL,
+                  PRIMARY KEY (run, scope, metric)
+                )"""
+            ));
+
+    /** Figures of a whole run (all stages) are stored under this stage number. */
+    static final int WHOLE_RUN = -1;
+
+    private Schema() {
+    }
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    /** Brings the database to the latest version. */
+    static void migrate(Connection connection, String location) throws SQLException {
+        int version = version(connection);
+        if (version > latest()) {
+            throw new SQLException("the history " + location + " has schema version " + version + ", newer than this "
+                    + "perf knows (" + latest() + "); use a newer perf, or point perf.history elsewhere");
+        }
+        boolean auto = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (int v = version; v < latest(); v++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : STEPS.get(v)) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + (v + 1));
+                }
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(auto);
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             var result = statement.executeQuery("PRAGMA user_version")) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.perf.run;
+
+import dev.perf.history.GitInfo;
+import dev.perf.history.Hardware;
+import dev.perf.history.HistoryStore;
+import dev.perf.history.PerfVersion;
+import dev.perf.history.RunContext;
+import dev.perf.history.RunRecord;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Records each run of an invocation in the history. A history that cannot be opened or written is a warning, not a
+ * failed build: the run's own results are already on disk.
+ */
+final class HistoryWriter implements AutoCloseable {
+    private final Console console;
+    private final HistoryOptions options;
+    private final HistoryStore store;
+    private final RunContext context;
+
+    private HistoryWriter(Console console, HistoryOptions options, HistoryStore store, RunContext context) {
+        this.console = console;
+        this.options = options;
+        this.store = store;
+        this.context = context;
+    }
+
+    /** @return a writer, or {@code null} when there is no history (off, or it cannot be opened: warned) */
+    static HistoryWriter open(HistoryOptions options, Map<String, String> environment, Console console) {
+        if (options == null) {
+            return null;
+        }
+        try {
+            HistoryStore store = HistoryStore.open(options.location());
+            GitInfo git = GitInfo.detect(environment, options.projectDirectory());
+            String[] hardware = Hardware.describe();
+            RunContext context = new RunContext(options.project(), git.commit(), git.branch(), git.buildId(),
+                    git.buildUrl(), host(environment), hardware[0], hardware[1], PerfVersion.get());
+            return new HistoryWriter(console, options, store, context);
+        } catch (SQLException | RuntimeException | LinkageError e) {
+            console.warn("the run history " + options.location() + " cannot be opened, so this run is not recorded: "
+                    + e.getMessage() + (e instanceof UnsatisfiedLinkError ? " (sqlite-jdbc unpacks a native library "
+                    + "to the temp folder; if it is mounted noexec, set -Dorg.sqlite.tmpdir to a writable folder)" : ""));
+            return null;
+        }
+    }
+
+    void record(ScenarioOutcome outcome) {
+        var run = outcome.run();
+        var scenario = outcome.scenario();
+        String verdict = run.partial() ? "partial" : outcome.passed() ? "passed" : "failed";
+        RunRecord record = new RunRecord(outcome.runId(), scenario.name(), scenario.file().toString(),
+                sha256(scenario.file()), run.startTime(), run.endTime(), verdict,
+                scenario.load().isOpenModel() ? "open" : "closed", scenario.load().describe(), run.metrics(),
+                outcome.thresholds(), outcome.figures().resources(), outcome.generator().saturated(), context);
+        try {
+            store.record(record);
+            int pruned = store.prune(options.keepRuns(), options.keepDays(), Instant.now());
+            console.info("  history: recorded in " + store.location() + (pruned > 0 ? " (" + pruned
+                    + " old runs pruned)" : ""));
+        } catch (SQLException e) {
+            console.warn("this run could not be recorded in the history " + store.location() + ": " + e.getMessage());
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static String host(Map<String, String> environment) {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return environment.getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } catch (SQLException e) {
+            console.warn("closing the history failed: " + e.getMessage());
+        }
+    }
+}
