@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The history's schema, as migrations: version N is reached by running step N-1 on version N-1. A database is
- * upgraded in place on open, each step in its own transaction; it is never dropped. A database newer than this
+ * upgraded in place on open, in one transaction; it is never dropped. A database newer than this
  * tool is refused rather than guessed at. The version lives in SQLite's {@code PRAGMA user_version}.
  */
 final class Schema {
@@ -97,25 +97,29 @@ final class Schema {
         return STEPS.size();
     }
 
-    /** Brings the database to the latest version. */
+    /**
+     * Brings the database to the latest version. The version is read inside a write transaction ({@code BEGIN
+     * IMMEDIATE}, the store's transaction mode), so two processes opening a new history at once do not both create
+     * it: the second waits, then finds it current.
+     */
     static void migrate(Connection connection, String location) throws SQLException {
-        int version = version(connection);
-        if (version > latest()) {
-            throw new SQLException("the history " + location + " has schema version " + version + ", newer than this "
-                    + "perf knows (" + latest() + "); use a newer perf, or point perf.history elsewhere");
-        }
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            for (int v = version; v < latest(); v++) {
-                try (Statement statement = connection.createStatement()) {
+            int version = version(connection);
+            if (version > latest()) {
+                throw new SQLException("the history " + location + " has schema version " + version + ", newer than "
+                        + "this perf knows (" + latest() + "); use a newer perf, or point perf.history elsewhere");
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (int v = version; v < latest(); v++) {
                     for (String sql : STEPS.get(v)) {
                         statement.execute(sql);
                     }
                     statement.execute("PRAGMA user_version = " + (v + 1));
                 }
-                connection.commit();
             }
+            connection.commit();
         } catch (SQLException e) {
             connection.rollback();
             throw e;
