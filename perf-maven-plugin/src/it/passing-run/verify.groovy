@@ -4,6 +4,11 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Target is up')
 assert log.contains('PASS  success-rate >= 99%')
 assert log.contains('BUILD SUCCESS')
+// the run is recorded in the history beside the pom, and perf:history reads it back
+assert new File(basedir, '.perf/history.db').isFile()
+assert log.contains('history: recorded in')
+assert log.contains('Performance over the last 7 days')
+assert log =~ /passing\s+home\s+1\s+40\s+100\.00%/
 
 def output = new File(basedir, 'target/perf')
 def index = new JsonSlurper().parse(new File(output, 'summary.json'))

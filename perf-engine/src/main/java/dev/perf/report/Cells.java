@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Formatting of single values for tables: fixed decimals, and "n/a" where a figure cannot be computed. */
 public final class Cells {
-    static final String NOT_AVAILABLE = "n/a";
+    public static final String NOT_AVAILABLE = "n/a";
 
     private Cells() {
     }

@@ -50,10 +50,10 @@ public final class ConsoleReport {
         out.accept("");
         out.accept("Scenario " + scenario.name() + (run.partial() ? "  (PARTIAL: stopped early)" : "")
                 + String.format(Locale.ROOT, "  -  %.1fs of load; latency in ms from intended send time", m.elapsedSeconds()));
-        printTable(rows, 1, out);
+        Tables.print(rows, 1, out);
         if (m.stages().stream().filter(StageMetrics::offersLoad).count() > 1) {
             out.accept("  " + (scenario.load().isStepped() ? "levels:" : "stages:"));
-            printTable(stageRows(scenario, m), 2, line -> out.accept("  " + line));
+            Tables.print(stageRows(scenario, m), 2, line -> out.accept("  " + line));
         }
         if (analysis != null) {
             printAnalysis(scenario.load().steps(), analysis, out);
@@ -162,23 +162,4 @@ public final class ConsoleReport {
                 Cells.millis(s.stdDevMillis()), Cells.count(s.dropped())};
     }
 
-    /** @param leftColumns how many leading (text) columns are left-aligned; numbers are right-aligned */
-    private static void printTable(List<String[]> rows, int leftColumns, Consumer<String> out) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int c = 0; c < row.length; c++) {
-                widths[c] = Math.max(widths[c], row[c].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int c = 0; c < row.length; c++) {
-                String cell = row[c];
-                String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c < leftColumns ? cell + pad : pad + cell).append(c < row.length - 1 ? "  " : "");
-            }
-            out.accept(line.toString().stripTrailing());
-        }
-    }
 }

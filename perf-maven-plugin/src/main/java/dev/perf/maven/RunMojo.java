@@ -1,6 +1,7 @@
 package dev.perf.maven;
 
 import dev.perf.engine.EngineOptions;
+import dev.perf.run.HistoryOptions;
 import dev.perf.run.PerfRunner;
 import dev.perf.run.PerfSetupException;
 import dev.perf.run.RunOptions;
@@ -106,6 +107,29 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "perf.ioThreads", defaultValue = "0")
     private int ioThreads;
 
+    /**
+     * The run history: a SQLite file (kept outside {@code target/} so that {@code mvn clean} keeps it, and cacheable
+     * between CI runs), a {@code jdbc:sqlite:} URL, or {@code off}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
+    private String history;
+
+    /** Keep at most this many runs per scenario in the history; 0 keeps all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.keepRuns", defaultValue = "0")
+    private int keepRuns;
+
+    /** Drop runs older than this many days from the history; 0 keeps them all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.keepDays", defaultValue = "0")
+    private int keepDays;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -134,8 +158,14 @@ public class RunMojo extends AbstractMojo {
         if (ioThreads > 0) {
             engine = engine.withIoThreads(ioThreads);
         }
+        if (keepRuns < 0 || keepDays < 0) {
+            throw new MojoFailureException("perf.keepRuns and perf.keepDays must be 0 (keep all) or more");
+        }
+        String location = HistoryLocation.resolve(history, project);
+        HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
+                + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays);
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
-                System.getenv(), engine, target());
+                System.getenv(), engine, target(), historyOptions);
     }
 
     /** {@code ${NAME}} values: project properties, then system properties, then {@code -D} user properties. */

@@ -1,0 +1,93 @@
+package dev.perf.maven;
+
+import dev.perf.history.HistoryQuery;
+import dev.perf.history.HistoryStore;
+import dev.perf.report.HistoryReport;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints what the run history says: every scenario and request over the last days (runs, count, success rate,
+ * avg, p95, p99, from merged histograms), then a trend per scenario by day or by run. Sends no traffic.
+ */
+@Mojo(name = "history", threadSafe = true, requiresProject = true)
+public class HistoryMojo extends AbstractMojo {
+
+    /** The run history: a SQLite file or a {@code jdbc:sqlite:} URL.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
+    private String history;
+
+    /** How many days back the report and the trends go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.days", defaultValue = "7")
+    private int days;
+
+    /** Only these scenarios (comma-separated names); all by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.scenario")
+    private String scenario;
+
+    /** Trends by {@code day} or by {@code run}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.groupBy", defaultValue = "day")
+    private String groupBy;
+
+    /** Trends over at most this many most recent runs; 0 for all in the period.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.runs", defaultValue = "0")
+    private int runs;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        String location = HistoryLocation.resolve(history, project);
+        if (location == null) {
+            getLog().info("perf:history: the history is off (perf.history=" + history + ")");
+            return;
+        }
+        if (days < 1 || runs < 0) {
+            throw new MojoFailureException("perf.days must be 1 or more and perf.runs 0 or more");
+        }
+        HistoryQuery.Grouping grouping = switch (groupBy.trim().toLowerCase(Locale.ROOT)) {
+            case "day" -> HistoryQuery.Grouping.DAY;
+            case "run" -> HistoryQuery.Grouping.RUN;
+            default -> throw new MojoFailureException("perf.groupBy='" + groupBy + "' is not valid; use day or run");
+        };
+        if (!location.startsWith("jdbc:") && !Files.exists(Path.of(location))) {
+            getLog().info("perf:history: no history yet at " + location + " (perf:run writes it)");
+            return;
+        }
+        List<String> only = scenario == null || scenario.isBlank() ? List.of()
+                : Arrays.stream(scenario.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        try (HistoryStore store = HistoryStore.open(location)) {
+            getLog().info("History: " + location);
+            HistoryReport.print(new HistoryQuery(store), days, only, grouping, runs, Instant.now(), getLog()::info);
+        } catch (SQLException e) {
+            throw new MojoFailureException("cannot read the history " + location + ": " + e.getMessage(), e);
+        }
+    }
+}
