@@ -12,7 +12,13 @@ import java.util.Map;
  * @param byRequest figures per request name
  * @param analysis  the scalability analysis of a stepped run, or {@code null}
  * @param resources what the monitor saw, or {@code null} when monitoring was off
+ * @param baselines earlier runs to compare with, or {@code null} when there is no history
  */
 public record RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
-                         ResourceSummary resources) {
+                         ResourceSummary resources, Baselines baselines) {
+
+    public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
+                      ResourceSummary resources) {
+        this(overall, byRequest, analysis, resources, null);
+    }
 }

@@ -11,15 +11,36 @@ package dev.perf.analysis;
  * @param limit      in the metric's unit: percent, milliseconds, per second, a count, a load or a number
  * @param limitKind  for a load limit, how it was written: {@code RATE} ({@code 150/s}), {@code USERS}
  *                   ({@code 50 users}) or {@code null} (a bare number, read in the plan's unit)
+ * @param relative   a limit relative to the baseline ({@code baseline * 1.10}, {@code baseline + 0.5%}), or
+ *                   {@code null} for an absolute {@code limit}
  */
 public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
-                        LimitKind limitKind) {
+                        LimitKind limitKind, Relative relative) {
+
+    /**
+     * A limit computed from the baseline's figure: {@code baseline * factor} or {@code baseline + offset} (the offset
+     * in the metric's unit, negative for {@code -}).
+     */
+    public record Relative(boolean multiply, double operand) {
+        public double limit(double baseline) {
+            return multiply ? baseline * operand : baseline + operand;
+        }
+    }
+
+    public boolean isRelative() {
+        return relative != null;
+    }
 
     /** How a load limit was written. */
     public enum LimitKind { RATE, USERS }
 
     /** Whether the rule holds for {@code actual}; never for a value that cannot be computed. */
     public boolean holds(Double actual) {
+        return holds(actual, limit);
+    }
+
+    /** Whether the rule holds for {@code actual} against {@code limit} (a relative limit, once computed). */
+    public boolean holds(Double actual, double limit) {
         return actual != null && !actual.isNaN() && comparison.holds(actual, limit);
     }
 

@@ -25,6 +25,10 @@ public final class ThresholdEvaluator {
                 results.add(resourceResult(threshold, monitor, figures.resources()));
                 continue;
             }
+            if (threshold.isRelative()) {
+                results.add(relativeResult(threshold, figures));
+                continue;
+            }
             Double actual = measure(threshold, figures.overall(), figures.byRequest());
             results.add(new ThresholdResult(threshold, actual, threshold.holds(actual), null));
         }
@@ -34,7 +38,8 @@ public final class ThresholdEvaluator {
     /** Request thresholds only (analysis and resource ones are skipped), as for one level of a stepped run. */
     public static boolean requestThresholdsHold(List<Threshold> thresholds, RequestStats overall,
                                                 Map<String, RequestStats> byRequest) {
-        return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null)
+        return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null
+                        && !t.isRelative())
                 .allMatch(t -> t.holds(measure(t, overall, byRequest)));
     }
 
@@ -42,6 +47,22 @@ public final class ThresholdEvaluator {
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
         return stats == null ? null : threshold.metric().valueOf(stats);
+    }
+
+    private static ThresholdResult relativeResult(Threshold threshold, RunFigures figures) {
+        Double actual = measure(threshold, figures.overall(), figures.byRequest());
+        Baselines baselines = figures.baselines();
+        Baselines.Figure base = baselines == null ? null : baselines.of(threshold.request(), threshold.metric());
+        if (base == null) {
+            String why = baselines == null ? "the run history is off" : baselines.whyNone();
+            return new ThresholdResult(threshold, actual, false, "no baseline: " + why, false);
+        }
+        double limit = threshold.relative().limit(base.median());
+        Metric metric = threshold.metric();
+        String note = "baseline " + metric.format(base.median()) + " (median of " + base.runs() + " run"
+                + (base.runs() == 1 ? "" : "s") + ", " + metric.format(base.min()) + " to " + metric.format(base.max())
+                + "), limit " + metric.format(limit);
+        return new ThresholdResult(threshold, actual, threshold.holds(actual, limit), note, true);
     }
 
     private static ThresholdResult resourceResult(Threshold threshold, MonitorMetric monitor, ResourceSummary resources) {

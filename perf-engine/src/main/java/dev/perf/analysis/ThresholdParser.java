@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * resources  := [ "generator." | "target." ] resource "." ( "avg" | "max" )   (see MonitorMetric)
  *               cpu, memory-percent: percent; memory: size (512MB); disk-*, net-*: size per second (50MB/s);
  *               load, threads, open-files, connections, tcp-established: number
+ * value      := a limit as above, or relative to the baseline (earlier passing runs, see the history):
+ *               "baseline" [ "*" factor | "+" limit | "-" limit ]     e.g. baseline * 1.10, baseline + 0.5%
  * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * </pre>
  * Latency metrics are over every completed request, measured from its intended send time.
@@ -68,13 +70,20 @@ public final class ThresholdParser {
         }
         Comparison op = Comparison.fromSymbol(m.group("op"));
         String value = m.group("value");
+        if (value.startsWith("baseline")) {
+            if (metric.isAnalysis() || metric.monitor() != null) {
+                throw new IllegalArgumentException(metric.name() + ": a limit relative to the baseline applies to the "
+                        + "responses' figures (p95, avg, rps, success-rate, ...)");
+            }
+            return new Threshold(expression.trim(), request, metric, op, Double.NaN, null, relative(metric, value));
+        }
         double limit = limit(metric, value);
         Threshold.LimitKind kind = null;
         if (metric.unit() == Metric.Unit.LOAD) {
             kind = value.contains("/") ? Threshold.LimitKind.RATE
                     : value.endsWith("user") || value.endsWith("users") ? Threshold.LimitKind.USERS : null;
         }
-        return new Threshold(expression.trim(), request, metric, op, limit, kind);
+        return new Threshold(expression.trim(), request, metric, op, limit, kind, null);
     }
 
     private static Metric metric(String name) {
@@ -177,6 +186,37 @@ public final class ThresholdParser {
                 }
                 return Long.parseLong(value);
         }
+    }
+
+    /** {@code baseline}, {@code baseline * 1.1}, {@code baseline + 20ms}, {@code baseline - 0.5%}. */
+    private static Threshold.Relative relative(Metric metric, String value) {
+        String rest = value.substring("baseline".length()).trim();
+        if (rest.isEmpty()) {
+            return new Threshold.Relative(true, 1);
+        }
+        char op = rest.charAt(0);
+        String operand = rest.substring(1).trim();
+        if (op == '*') {
+            double factor = number(metric, operand);
+            if (factor <= 0) {
+                throw new IllegalArgumentException(metric.name() + ": the factor must be positive, was '" + operand + "'");
+            }
+            return new Threshold.Relative(true, factor);
+        }
+        if (op == '+' || op == '-') {
+            double offset = metric.unit() == Metric.Unit.PERCENT ? percentPoints(metric, operand) : limit(metric, operand);
+            return new Threshold.Relative(false, op == '-' ? -offset : offset);
+        }
+        throw new IllegalArgumentException(metric.name() + ": '" + value + "' is not a baseline limit; write e.g. "
+                + "'baseline * 1.10', 'baseline + 20ms' or 'baseline + 0.5%'");
+    }
+
+    private static double percentPoints(Metric metric, String operand) {
+        if (!operand.endsWith("%")) {
+            throw new IllegalArgumentException(metric.name() + " needs percentage points such as 0.5%, was '"
+                    + operand + "'");
+        }
+        return number(metric, operand.substring(0, operand.length() - 1).trim());
     }
 
     private static double bytes(Metric metric, String value) {

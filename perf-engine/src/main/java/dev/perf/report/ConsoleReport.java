@@ -77,7 +77,8 @@ public final class ConsoleReport {
         if (!thresholds.isEmpty()) {
             out.accept("  thresholds:");
             for (ThresholdResult result : thresholds) {
-                out.accept("    " + (result.passed() ? "PASS  " : "FAIL  ") + result.describe());
+                out.accept("    " + (!result.judged() ? "NONE  " : result.passed() ? "PASS  " : "FAIL  ")
+                        + result.describe());
             }
         }
     }

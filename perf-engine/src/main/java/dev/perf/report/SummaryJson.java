@@ -74,7 +74,7 @@ public final class SummaryJson {
             node.put("request", result.threshold().request());
             node.put("metric", result.threshold().metric().name());
             node.put("comparison", result.threshold().comparison().symbol());
-            node.put("limit", result.threshold().limit());
+            putNullable(node, "limit", result.threshold().isRelative() ? null : result.threshold().limit());
             node.put("unit", result.threshold().metric().unit().name().toLowerCase());
             if (result.actual() == null) {
                 node.putNull("actual");
@@ -82,6 +82,10 @@ public final class SummaryJson {
                 node.put("actual", result.actual());
             }
             node.put("passed", result.passed());
+            node.put("judged", result.judged());
+            if (result.threshold().isRelative()) {
+                node.put("relativeTo", "baseline");
+            }
             if (result.note() != null) {
                 node.put("note", result.note());
             }

@@ -1,11 +1,14 @@
 package dev.perf.run;
 
+import dev.perf.analysis.Baselines;
 import dev.perf.history.GitInfo;
 import dev.perf.history.Hardware;
+import dev.perf.history.HistoryBaselines;
 import dev.perf.history.HistoryStore;
 import dev.perf.history.PerfVersion;
 import dev.perf.history.RunContext;
 import dev.perf.history.RunRecord;
+import dev.perf.scenario.Scenario;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,6 +56,12 @@ final class HistoryWriter implements AutoCloseable {
                     + "to the temp folder; if it is mounted noexec, set -Dorg.sqlite.tmpdir to a writable folder)" : ""));
             return null;
         }
+    }
+
+    /** Earlier passing runs of this scenario on this branch and hardware, to judge relative thresholds. */
+    Baselines baselines(Scenario scenario) {
+        return new HistoryBaselines(store, scenario.name(), context.gitBranch(), context.hardware(),
+                options.baselineRuns());
     }
 
     void record(ScenarioOutcome outcome) {

@@ -122,7 +122,7 @@ public final class PerfRunner {
                     console.warn("stopped: scenario " + scenario.name() + " was not run");
                     continue;
                 }
-                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid);
+                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history);
                 outcomes.add(outcome);
                 if (history != null) {
                     history.record(outcome);
@@ -175,9 +175,12 @@ public final class PerfRunner {
         return HttpUrls.asBase(url);
     }
 
-    /** @param startedPid the target process the run started, or {@code null}: monitored unless monitor.target says otherwise */
-    private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid)
-            throws IOException {
+    /**
+     * @param startedPid the target process the run started, or {@code null}: monitored unless monitor.target says otherwise
+     * @param history    where relative thresholds find their baseline, or {@code null}
+     */
+    private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid,
+                                   HistoryWriter history) throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         console.info("");
@@ -197,7 +200,8 @@ public final class PerfRunner {
             SummaryJson.write(ResourcesJson.series(runId, resources), runDirectory.resolve("resources.json"));
         }
         ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
-        RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources);
+        RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
+                history == null ? null : history.baselines(scenario));
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
         ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds);

@@ -20,10 +20,10 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
                               GeneratorCheck.Verdict generator, List<ThresholdResult> thresholds) {
 
     public boolean passed() {
-        return !run.partial() && thresholds.stream().allMatch(ThresholdResult::passed);
+        return !run.partial() && thresholds.stream().noneMatch(ThresholdResult::breached);
     }
 
     public List<ThresholdResult> breaches() {
-        return thresholds.stream().filter(t -> !t.passed()).toList();
+        return thresholds.stream().filter(ThresholdResult::breached).toList();
     }
 }

@@ -130,6 +130,14 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "perf.keepDays", defaultValue = "0")
     private int keepDays;
 
+    /** How many earlier passing runs (same branch, same hardware) make the baseline of relative thresholds
+     * such as {@code p95 <= baseline * 1.10}; their median is compared.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.baselineRuns", defaultValue = "5")
+    private int baselineRuns;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -161,9 +169,13 @@ public class RunMojo extends AbstractMojo {
         if (keepRuns < 0 || keepDays < 0) {
             throw new MojoFailureException("perf.keepRuns and perf.keepDays must be 0 (keep all) or more");
         }
+        if (baselineRuns < 1) {
+            throw new MojoFailureException("perf.baselineRuns must be 1 or more, was " + baselineRuns);
+        }
         String location = HistoryLocation.resolve(history, project);
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
-                + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays);
+                + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
+                baselineRuns);
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
                 System.getenv(), engine, target(), historyOptions);
     }

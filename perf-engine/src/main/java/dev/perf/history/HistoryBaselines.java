@@ -1,0 +1,120 @@
+package dev.perf.history;
+
+import dev.perf.analysis.Baselines;
+import dev.perf.analysis.Metric;
+import dev.perf.metrics.RequestStats;
+import org.HdrHistogram.Histogram;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario's baseline from the history: the last {@code runs} passing runs on the same branch and the same
+ * hardware fingerprint (runs on other machines are not mixed in), each run's figure computed from its stored
+ * histogram and counters, then their median and spread.
+ */
+public final class HistoryBaselines implements Baselines {
+    private final HistoryStore store;
+    private final String scenario;
+    private final String branch;
+    private final String hardware;
+    private final int runs;
+    private final Map<String, Figure> cache = new HashMap<>();
+    private List<Long> runIds;
+
+    /**
+     * @param branch   the current branch, or {@code null}: runs of any branch
+     * @param hardware the current hardware fingerprint, or {@code null}: runs on any hardware
+     */
+    public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs) {
+        this.store = store;
+        this.scenario = scenario;
+        this.branch = branch;
+        this.hardware = hardware;
+        this.runs = runs;
+    }
+
+    @Override
+    public Figure of(String request, Metric metric) {
+        String name = request == null ? RequestStats.ALL : request;
+        return cache.computeIfAbsent(name + "\u0000" + metric.name(), k -> compute(name, metric));
+    }
+
+    @Override
+    public String whyNone() {
+        return "no earlier passing run of " + scenario + (branch == null ? "" : " on branch " + branch)
+                + (hardware == null ? "" : " on this hardware (" + hardware + ")");
+    }
+
+    private Figure compute(String request, Metric metric) {
+        try {
+            List<Double> values = new ArrayList<>();
+            for (long run : runIds()) {
+                Double value = figure(run, request, metric);
+                if (value != null && !value.isNaN()) {
+                    values.add(value);
+                }
+            }
+            if (values.isEmpty()) {
+                return null;
+            }
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Figure(median(sorted), sorted[0], sorted[sorted.length - 1], sorted.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the baseline from the history failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Long> runIds() throws SQLException {
+        if (runIds == null) {
+            runIds = new ArrayList<>();
+            try (PreparedStatement s = store.connection().prepareStatement("""
+                    SELECT id FROM runs WHERE scenario = ? AND verdict = 'passed'
+                      AND (? IS NULL OR git_branch = ?) AND (? IS NULL OR hardware = ?)
+                    ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
+                s.setString(1, scenario);
+                s.setString(2, branch);
+                s.setString(3, branch);
+                s.setString(4, hardware);
+                s.setString(5, hardware);
+                s.setInt(6, runs);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        runIds.add(r.getLong(1));
+                    }
+                }
+            }
+        }
+        return runIds;
+    }
+
+    /** The figure of one stored run, as {@link Metric#valueOf} computes it for a live run. */
+    private Double figure(long run, String request, Metric metric) throws SQLException {
+        try (PreparedStatement s = store.connection().prepareStatement("""
+                SELECT ok, failed, dropped, elapsed_seconds, latency_hdr FROM figures
+                WHERE run = ? AND stage = ? AND request = ?""")) {
+            s.setLong(1, run);
+            s.setInt(2, Schema.WHOLE_RUN);
+            s.setString(3, request);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                Histogram latency = HistoryStore.decode(r.getBytes(5));
+                RequestStats stats = new RequestStats(request, r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4),
+                        latency, latency, Map.of(), Map.of(), 0, 0);
+                return metric.valueOf(stats);
+            }
+        }
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}

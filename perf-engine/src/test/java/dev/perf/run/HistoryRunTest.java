@@ -1,0 +1,72 @@
+package dev.perf.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perf.engine.EngineOptions;
+import dev.perf.history.HistoryQuery;
+import dev.perf.history.HistoryStore;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs recorded in the history, and a relative threshold that has no baseline on the first run and one after. */
+@Timeout(60)
+class HistoryRunTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRelativeThresholdWaitsForABaselineThenJudgesAgainstIt() throws Exception {
+        try (TestServer server = new TestServer().delayMillis(5)) {
+            Files.createDirectories(dir.resolve("perf"));
+            Files.writeString(dir.resolve("perf/kept.yaml"), """
+                    name: kept
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests: [ { name: home, path: / } ]
+                    load: { concurrency: 2, iterations: 50 }
+                    monitor: { enabled: false }
+                    thresholds: [ "p95 <= baseline * 20", "success-rate >= baseline - 1%" ]
+                    """);
+            String db = dir.resolve(".perf/history.db").toString();
+            RunOptions options = new RunOptions(dir.resolve("perf"), null, dir.resolve("out"), null,
+                    Map.of("port", Integer.toString(server.port())), Map.of("GIT_BRANCH", "main"),
+                    EngineOptions.defaults().withIoThreads(1), null,
+                    new HistoryOptions(db, "dev.perf:test:1", dir, 0, 0, 5));
+            RecordingConsole console = new RecordingConsole();
+
+            RunReport first = new PerfRunner(console).run(options);
+            assertThat(first.passed()).as("no baseline yet: reported, not failed").isTrue();
+            assertThat(first.outcomes().get(0).thresholds()).allSatisfy(t -> assertThat(t.judged()).isFalse());
+            assertThat(console.lines).anyMatch(l -> l.startsWith("    NONE  p95 <= baseline * 20  (measured ")
+                    && l.contains("no baseline: no earlier passing run of kept on branch main"));
+            JsonNode summary = new ObjectMapper().readTree(first.outcomes().get(0).runDirectory()
+                    .resolve("summary.json").toFile());
+            assertThat(summary.path("thresholds").get(0).path("judged").asBoolean()).isFalse();
+            assertThat(summary.path("thresholds").get(0).path("limit").isNull()).isTrue();
+
+            RunReport second = new PerfRunner(console).run(options);
+            assertThat(second.passed()).isTrue();
+            assertThat(second.outcomes().get(0).thresholds()).allSatisfy(t -> {
+                assertThat(t.judged()).isTrue();
+                assertThat(t.passed()).isTrue();
+                assertThat(t.note()).contains("median of 1 run");
+            });
+
+            try (HistoryStore store = HistoryStore.open(db)) {
+                HistoryQuery query = new HistoryQuery(store);
+                assertThat(query.scenarios()).containsExactly("kept");
+                assertThat(query.trend("kept", "ALL", 0, 0, HistoryQuery.Grouping.RUN, Instant.now()))
+                        .hasSize(2).allSatisfy(p -> assertThat(p.count()).isEqualTo(50));
+            }
+            assertThat(console.lines).filteredOn(l -> l.startsWith("  history: recorded in ")).hasSize(2);
+        }
+    }
+}
