@@ -1,5 +1,7 @@
 package dev.perf.analysis;
 
+import java.util.Arrays;
+
 /**
  * The baseline a run is compared with: for each request and metric, the figure of earlier passing runs (their
  * median, with their spread). Provided by the history.
@@ -20,7 +22,39 @@ public interface Baselines {
      * @param min    the lowest of them
      * @param max    the highest of them
      * @param runs   how many runs it comes from
+     * @param values the runs' figures, sorted
      */
-    record Figure(double median, double min, double max, int runs) {
+    record Figure(double median, double min, double max, int runs, double[] values) {
+
+        /**
+         * The spread of the runs' figures: the larger of their sample standard deviation and the robust one
+         * (1.4826 x the median absolute deviation), so one odd run cannot hide the noise of the others.
+         */
+        public double sigma() {
+            return Math.max(stdev(), robustSigma());
+        }
+
+        private double stdev() {
+            if (values.length < 2) {
+                return 0;
+            }
+            double mean = Arrays.stream(values).average().orElse(0);
+            double sum = 0;
+            for (double v : values) {
+                sum += (v - mean) * (v - mean);
+            }
+            return Math.sqrt(sum / (values.length - 1));
+        }
+
+        private double robustSigma() {
+            double[] deviations = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                deviations[i] = Math.abs(values[i] - median);
+            }
+            Arrays.sort(deviations);
+            int n = deviations.length;
+            double mad = n == 0 ? 0 : n % 2 == 1 ? deviations[n / 2] : (deviations[n / 2 - 1] + deviations[n / 2]) / 2;
+            return 1.4826 * mad;
+        }
     }
 }

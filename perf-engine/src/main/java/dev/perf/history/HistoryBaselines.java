@@ -64,7 +64,7 @@ public final class HistoryBaselines implements Baselines {
                 return null;
             }
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Figure(median(sorted), sorted[0], sorted[sorted.length - 1], sorted.length);
+            return new Figure(median(sorted), sorted[0], sorted[sorted.length - 1], sorted.length, sorted);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the baseline from the history failed: " + e.getMessage(), e);
         }

@@ -11,9 +11,17 @@ import java.nio.file.Path;
  * @param keepRuns         keep at most this many runs per scenario, 0 for all
  * @param keepDays         drop runs older than this many days, 0 for never
  * @param baselineRuns     how many earlier passing runs (same branch, same hardware) make the baseline
+ * @param tolerance        relative change tolerated before a figure can be a regression, e.g. 0.10
+ * @param failOnRegression whether a regression fails the run
  */
 public record HistoryOptions(String location, String project, Path projectDirectory, int keepRuns, int keepDays,
-                             int baselineRuns) {
+                             int baselineRuns, double tolerance, boolean failOnRegression) {
 
     public static final int DEFAULT_BASELINE_RUNS = 5;
+    public static final double DEFAULT_TOLERANCE = 0.10;
+
+    public HistoryOptions(String location, String project, Path projectDirectory, int keepRuns, int keepDays,
+                          int baselineRuns) {
+        this(location, project, projectDirectory, keepRuns, keepDays, baselineRuns, DEFAULT_TOLERANCE, false);
+    }
 }

@@ -3,6 +3,7 @@ package dev.perf.run;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdEvaluator;
@@ -15,6 +16,7 @@ import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
 import dev.perf.report.ConsoleReport;
 import dev.perf.report.Redact;
+import dev.perf.report.RegressionReport;
 import dev.perf.report.ResourcesJson;
 import dev.perf.report.SummaryJson;
 import dev.perf.scenario.HttpUrls;
@@ -204,10 +206,18 @@ public final class PerfRunner {
                 history == null ? null : history.baselines(scenario));
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
-        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds);
-        SummaryJson.write(SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds, outcome.passed()),
-                runDirectory.resolve("summary.json"));
+        HistoryOptions historyOptions = options.history();
+        List<RegressionCheck.Finding> regressions = history == null ? List.of()
+                : RegressionCheck.check(figures, historyOptions.tolerance(), !scenario.load().isOpenModel());
+        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds,
+                regressions, historyOptions != null && historyOptions.failOnRegression());
+        ObjectNode summary = SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds, outcome.passed());
+        summary.set("regressions", RegressionReport.json(regressions, history == null ? null : historyOptions.tolerance(),
+                outcome.failOnRegression()));
+        SummaryJson.write(summary, runDirectory.resolve("summary.json"));
         ConsoleReport.print(scenario, run, figures, generator, thresholds, console::info);
+        RegressionReport.print(regressions, history == null ? null : figures.baselines(), outcome.failOnRegression(),
+                console::info);
         console.info("  results: " + runDirectory);
         return outcome;
     }

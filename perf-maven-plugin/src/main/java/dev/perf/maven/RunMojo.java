@@ -138,6 +138,21 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "perf.baselineRuns", defaultValue = "5")
     private int baselineRuns;
 
+    /** How much worse than the baseline (in percent) a figure may be before it can count as a regression; it must
+     * also be beyond the baseline's own noise.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.regressionTolerance", defaultValue = "10")
+    private double regressionTolerance;
+
+    /** Fail the build when a figure regressed against the baseline (otherwise regressions are only reported).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.failOnRegression", defaultValue = "false")
+    private boolean failOnRegression;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -169,13 +184,16 @@ public class RunMojo extends AbstractMojo {
         if (keepRuns < 0 || keepDays < 0) {
             throw new MojoFailureException("perf.keepRuns and perf.keepDays must be 0 (keep all) or more");
         }
+        if (regressionTolerance < 0) {
+            throw new MojoFailureException("perf.regressionTolerance must be 0 or more (percent), was " + regressionTolerance);
+        }
         if (baselineRuns < 1) {
             throw new MojoFailureException("perf.baselineRuns must be 1 or more, was " + baselineRuns);
         }
         String location = HistoryLocation.resolve(history, project);
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
                 + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
-                baselineRuns);
+                baselineRuns, regressionTolerance / 100.0, failOnRegression);
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
                 System.getenv(), engine, target(), historyOptions);
     }
