@@ -24,6 +24,7 @@ public final class HistoryBaselines implements Baselines {
     private final String branch;
     private final String hardware;
     private final int runs;
+    private final String pinnedRun;
     private final Map<String, Figure> cache = new HashMap<>();
     private List<Long> runIds;
 
@@ -32,11 +33,18 @@ public final class HistoryBaselines implements Baselines {
      * @param hardware the current hardware fingerprint, or {@code null}: runs on any hardware
      */
     public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs) {
+        this(store, scenario, branch, hardware, runs, null);
+    }
+
+    /** @param pinnedRun a run id: that run alone is the baseline (whatever its branch and hardware), or {@code null} */
+    public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs,
+                            String pinnedRun) {
         this.store = store;
         this.scenario = scenario;
         this.branch = branch;
         this.hardware = hardware;
         this.runs = runs;
+        this.pinnedRun = pinnedRun;
     }
 
     @Override
@@ -47,6 +55,9 @@ public final class HistoryBaselines implements Baselines {
 
     @Override
     public String whyNone() {
+        if (pinnedRun != null) {
+            return "the pinned baseline run " + pinnedRun + " of " + scenario + " is not in the history";
+        }
         return "no earlier passing run of " + scenario + (branch == null ? "" : " on branch " + branch)
                 + (hardware == null ? "" : " on this hardware (" + hardware + ")");
     }
@@ -71,6 +82,19 @@ public final class HistoryBaselines implements Baselines {
     }
 
     private List<Long> runIds() throws SQLException {
+        if (runIds == null && pinnedRun != null) {
+            runIds = new ArrayList<>();
+            try (PreparedStatement s = store.connection().prepareStatement(
+                    "SELECT id FROM runs WHERE scenario = ? AND run_id = ?")) {
+                s.setString(1, scenario);
+                s.setString(2, pinnedRun);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        runIds.add(r.getLong(1));
+                    }
+                }
+            }
+        }
         if (runIds == null) {
             runIds = new ArrayList<>();
             try (PreparedStatement s = store.connection().prepareStatement("""

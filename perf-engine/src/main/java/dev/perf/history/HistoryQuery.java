@@ -1,6 +1,9 @@
 package dev.perf.history;
 
+import dev.perf.analysis.ChangePoints;
+import dev.perf.analysis.Metric;
 import dev.perf.metrics.RequestRecorder;
+import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
 
 import java.sql.PreparedStatement;
@@ -10,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +72,44 @@ public final class HistoryQuery {
         List<TrendPoint> points = new ArrayList<>();
         for (Map.Entry<String, List<Row>> group : groups.entrySet()) {
             points.add(point(group.getKey(), group.getValue()));
+        }
+        return points;
+    }
+
+    /**
+     * A change point in a scenario's or request's history.
+     *
+     * @param runId the first run after the change
+     */
+    public record ChangePoint(String runId, String startTime, double before, double after, double changePercent, double p) {
+    }
+
+    /**
+     * Lasting shifts of a figure across a scenario's runs (oldest first), by {@link ChangePoints}: E-Divisive means.
+     *
+     * @param metric a response figure such as {@code p95}
+     * @param lastRuns at most this many most recent runs, 0 for all
+     */
+    public List<ChangePoint> changePoints(String scenario, String request, Metric metric, int lastRuns)
+            throws SQLException {
+        List<Row> rows = rows(scenario, request, lastRuns, 0, Instant.now());
+        double[] series = new double[rows.size()];
+        int n = 0;
+        List<Row> kept = new ArrayList<>();
+        for (Row row : rows) {
+            RequestStats stats = new RequestStats(request, row.ok, row.count - row.ok, 0, row.seconds, row.latency,
+                    row.latency, Map.of(), Map.of(), 0, 0);
+            Double value = metric.valueOf(stats);
+            if (value != null && !value.isNaN()) {
+                series[n++] = value;
+                kept.add(row);
+            }
+        }
+        List<ChangePoint> points = new ArrayList<>();
+        for (ChangePoints.Change change : ChangePoints.find(Arrays.copyOf(series, n), scenario.hashCode())) {
+            Row first = kept.get(change.index());
+            points.add(new ChangePoint(first.runId, Instant.ofEpochMilli(first.startMillis).toString(), change.before(),
+                    change.after(), change.changePercent(), change.p()));
         }
         return points;
     }

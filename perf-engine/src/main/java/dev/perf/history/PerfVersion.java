@@ -2,9 +2,9 @@ package dev.perf.history;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Properties;
+import java.nio.charset.StandardCharsets;
 
-/** perf's own version, from the build (dev/perf/perf-version.properties). */
+/** perf's own version, from the build (dev/perf/perf-version.txt, filtered by Maven). */
 public final class PerfVersion {
     private static final String VERSION = read();
 
@@ -16,12 +16,9 @@ public final class PerfVersion {
     }
 
     private static String read() {
-        try (InputStream in = PerfVersion.class.getResourceAsStream("/dev/perf/perf-version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
+        try (InputStream in = PerfVersion.class.getResourceAsStream("/dev/perf/perf-version.txt")) {
+            String version = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return version.isEmpty() || version.startsWith("$") ? "unknown" : version;
         } catch (IOException e) {
             return "unknown";
         }

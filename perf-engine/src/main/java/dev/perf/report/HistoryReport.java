@@ -1,6 +1,8 @@
 package dev.perf.report;
 
 import dev.perf.analysis.Bytes;
+import dev.perf.analysis.Metric;
+import dev.perf.analysis.ThresholdParser;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.TrendPoint;
 
@@ -14,6 +16,7 @@ import java.util.function.Consumer;
 
 /** What {@code perf:history} prints: the performance report of the last days, then a trend per scenario. */
 public final class HistoryReport {
+    private static final Metric P95 = ThresholdParser.parse("p95 < 1s").metric();
 
     private HistoryReport() {
     }
@@ -60,6 +63,13 @@ public final class HistoryReport {
                                 : Cells.NOT_AVAILABLE});
             }
             Tables.print(trendRows, 1, out);
+            List<HistoryQuery.ChangePoint> changes = query.changePoints(scenario, "ALL", P95, 0);
+            out.accept(changes.isEmpty() ? "  change points in p95 (all runs): none"
+                    : "  change points in p95 (all runs, E-Divisive means):");
+            for (HistoryQuery.ChangePoint c : changes) {
+                out.accept(String.format(Locale.ROOT, "    from run %s (%s): %s -> %s ms (%+.1f%%), p = %.3f", c.runId(),
+                        c.startTime(), Cells.millis(c.before()), Cells.millis(c.after()), c.changePercent(), c.p()));
+            }
         }
     }
 }

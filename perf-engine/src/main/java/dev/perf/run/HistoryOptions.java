@@ -13,15 +13,21 @@ import java.nio.file.Path;
  * @param baselineRuns     how many earlier passing runs (same branch, same hardware) make the baseline
  * @param tolerance        relative change tolerated before a figure can be a regression, e.g. 0.10
  * @param failOnRegression whether a regression fails the run
+ * @param baselineBranch   the branch whose runs make the baseline (e.g. main, for pull requests), or {@code null}
+ *                         for the current branch
+ * @param baselineRun      a run id pinned as the baseline, or {@code null}
+ * @param anyHardware      mix runs from other hardware fingerprints into the baseline
  */
 public record HistoryOptions(String location, String project, Path projectDirectory, int keepRuns, int keepDays,
-                             int baselineRuns, double tolerance, boolean failOnRegression) {
+                             int baselineRuns, double tolerance, boolean failOnRegression, String baselineBranch,
+                             String baselineRun, boolean anyHardware) {
 
     public static final int DEFAULT_BASELINE_RUNS = 5;
     public static final double DEFAULT_TOLERANCE = 0.10;
 
     public HistoryOptions(String location, String project, Path projectDirectory, int keepRuns, int keepDays,
                           int baselineRuns) {
-        this(location, project, projectDirectory, keepRuns, keepDays, baselineRuns, DEFAULT_TOLERANCE, false);
+        this(location, project, projectDirectory, keepRuns, keepDays, baselineRuns, DEFAULT_TOLERANCE, false, null, null,
+                false);
     }
 }

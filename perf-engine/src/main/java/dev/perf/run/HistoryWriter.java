@@ -60,8 +60,9 @@ final class HistoryWriter implements AutoCloseable {
 
     /** Earlier passing runs of this scenario on this branch and hardware, to judge relative thresholds. */
     Baselines baselines(Scenario scenario) {
-        return new HistoryBaselines(store, scenario.name(), context.gitBranch(), context.hardware(),
-                options.baselineRuns());
+        String branch = options.baselineBranch() != null ? options.baselineBranch() : context.gitBranch();
+        return new HistoryBaselines(store, scenario.name(), branch, options.anyHardware() ? null : context.hardware(),
+                options.baselineRuns(), options.baselineRun());
     }
 
     void record(ScenarioOutcome outcome) {

@@ -51,6 +51,14 @@ class BaselinesTest {
             assertThat(p95.max()).isCloseTo(30.0, within(0.05));
             assertThat(baselines.of("get", ThresholdParser.parse("success-rate > 1%").metric()).median()).isEqualTo(100.0);
 
+            // a pinned run is the baseline whatever its branch and hardware; mixing hardware when asked
+            assertThat(new HistoryBaselines(store, "s", "main", "hw1", 3, "other-machine").of(null,
+                    ThresholdParser.parse("p95 < 1s").metric()).median()).isCloseTo(1.0, within(0.01));
+            assertThat(new HistoryBaselines(store, "s", "main", "hw1", 3, "nope").whyNone())
+                    .isEqualTo("the pinned baseline run nope of s is not in the history");
+            assertThat(new HistoryBaselines(store, "s", "main", null, 2).of(null,
+                    ThresholdParser.parse("p95 < 1s").metric()).values()).containsExactly(1.0, 20.015);
+
             assertThat(new HistoryBaselines(store, "s", "release", "hw1", 3).of(null,
                     ThresholdParser.parse("p95 < 1s").metric())).isNull();
             assertThat(new HistoryBaselines(store, "s", "release", "hw1", 3).whyNone())

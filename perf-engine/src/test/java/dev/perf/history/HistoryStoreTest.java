@@ -1,5 +1,6 @@
 package dev.perf.history;
 
+import dev.perf.analysis.ThresholdParser;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,23 @@ class HistoryStoreTest {
                     tuple("t", "ALL", 1, 1L), tuple("t", "get", 1, 1L));
             // HdrHistogram's mean uses each bucket's middle: 3 significant digits
             assertThat(report.get(0).avgMs()).isCloseTo(2.0, within(0.002));
+        }
+    }
+
+    @Test
+    void aLastingShiftInTheHistoryIsAChangePoint() throws Exception {
+        try (HistoryStore store = HistoryStore.open(db())) {
+            for (int i = 0; i < 30; i++) {
+                long base = i < 20 ? 10_000 : 15_000;
+                long wobble = (i % 3) * 200L;
+                store.record(Runs.run("run" + i, "s", DAY1.plus(Duration.ofMinutes(i)), base + wobble, base + wobble));
+            }
+            List<HistoryQuery.ChangePoint> changes = new HistoryQuery(store).changePoints("s", "ALL",
+                    ThresholdParser.parse("p95 < 1s").metric(), 0);
+            assertThat(changes).singleElement().satisfies(c -> {
+                assertThat(c.runId()).isEqualTo("run20");
+                assertThat(c.changePercent()).isCloseTo(50, within(5.0));
+            });
         }
     }
 

@@ -60,6 +60,15 @@ class HistoryRunTest {
                 assertThat(t.note()).contains("median of 1 run");
             });
 
+            // one baseline run cannot tell noise from change: nothing is called a regression
+            assertThat(second.outcomes().get(0).regressions()).isNotEmpty().noneMatch(f ->
+                    f.verdict() == dev.perf.analysis.RegressionCheck.Verdict.REGRESSED);
+            JsonNode secondSummary = new ObjectMapper().readTree(second.outcomes().get(0).runDirectory()
+                    .resolve("summary.json").toFile());
+            assertThat(secondSummary.path("regressions").path("tolerancePercent").asDouble()).isEqualTo(10.0);
+            assertThat(secondSummary.path("regressions").path("figures").get(0).path("baselineRuns").asInt()).isEqualTo(1);
+            assertThat(console.lines).anyMatch(l -> l.startsWith("  regressions against the baseline: "));
+
             try (HistoryStore store = HistoryStore.open(db)) {
                 HistoryQuery query = new HistoryQuery(store);
                 assertThat(query.scenarios()).containsExactly("kept");

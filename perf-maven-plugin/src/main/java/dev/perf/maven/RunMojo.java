@@ -153,6 +153,27 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "perf.failOnRegression", defaultValue = "false")
     private boolean failOnRegression;
 
+    /** The branch whose runs make the baseline, e.g. {@code main} for a pull request; default: the current branch.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.baselineBranch")
+    private String baselineBranch;
+
+    /** A run id pinned as the baseline (as listed by {@code perf:history -Dperf.groupBy=run}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.baselineRun")
+    private String baselineRun;
+
+    /** Mix runs from other hardware into the baseline (by default only runs on the same hardware fingerprint count).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.baselineAnyHardware", defaultValue = "false")
+    private boolean baselineAnyHardware;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -193,9 +214,14 @@ public class RunMojo extends AbstractMojo {
         String location = HistoryLocation.resolve(history, project);
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
                 + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
-                baselineRuns, regressionTolerance / 100.0, failOnRegression);
+                baselineRuns, regressionTolerance / 100.0, failOnRegression, blankToNull(baselineBranch),
+                blankToNull(baselineRun), baselineAnyHardware);
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
                 System.getenv(), engine, target(), historyOptions);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** {@code ${NAME}} values: project properties, then system properties, then {@code -D} user properties. */
