@@ -32,9 +32,10 @@ public final class RegressionCheck {
      *
      * @param request       a request name, or {@code ALL}
      * @param changePercent (current - median) / median in %, or {@code null} when the median is 0
+     * @param shown         the current value in the metric's unit, for people
      */
     public record Finding(String request, String metric, double current, Baselines.Figure baseline,
-                          Double changePercent, Verdict verdict, String reason) {
+                          Double changePercent, Verdict verdict, String reason, String shown) {
     }
 
     private RegressionCheck() {
@@ -104,7 +105,8 @@ public final class RegressionCheck {
             verdict = Verdict.OK;
             reason = "within the tolerance or the noise";
         }
-        return new Finding(request, metric.name(), current, base, change, verdict, reason + "; " + spread);
+        return new Finding(request, metric.name(), current, base, change, verdict, reason + "; " + spread,
+                metric.format(current));
     }
 
     /** Half-width of the 99% prediction interval of one more run, from the baseline's runs. */

@@ -36,7 +36,7 @@ public final class RegressionReport {
             if (f.verdict() == RegressionCheck.Verdict.OK) {
                 continue;
             }
-            out.accept("    " + f.verdict() + "  " + f.request() + " " + f.metric() + ": " + number(f.current())
+            out.accept("    " + f.verdict() + "  " + f.request() + " " + f.metric() + ": " + f.shown()
                     + (f.changePercent() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", f.changePercent()))
                     + ": " + f.reason());
         }
@@ -70,9 +70,5 @@ public final class RegressionReport {
             figure.put("reason", f.reason());
         }
         return node;
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -78,4 +78,37 @@ class HistoryRunTest {
             assertThat(console.lines).filteredOn(l -> l.startsWith("  history: recorded in ")).hasSize(2);
         }
     }
+
+    @Test
+    void aSlowerRunFailsWithFailOnRegressionOnceThereIsABaseline() throws Exception {
+        try (TestServer server = new TestServer().delayMillis(5)) {
+            Files.createDirectories(dir.resolve("perf"));
+            Files.writeString(dir.resolve("perf/watched.yaml"), """
+                    name: watched
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests: [ { name: home, path: / } ]
+                    load: { concurrency: 2, iterations: 40 }
+                    monitor: { enabled: false }
+                    """);
+            RunOptions options = new RunOptions(dir.resolve("perf"), null, dir.resolve("out"), null,
+                    Map.of("port", Integer.toString(server.port())), Map.of("GIT_BRANCH", "main"),
+                    EngineOptions.defaults().withIoThreads(1), null,
+                    new HistoryOptions(dir.resolve("h.db").toString(), null, dir, 0, 0, 5, 0.10, true, null, null, false));
+            RecordingConsole console = new RecordingConsole();
+            for (int i = 0; i < 4; i++) {
+                assertThat(new PerfRunner(console).run(options).passed()).isTrue();
+            }
+            // the service gets ten times slower: p95 goes from ~6 ms to ~50 ms, far beyond tolerance and noise
+            server.delayMillis(50);
+            RunReport slower = new PerfRunner(console).run(options);
+
+            assertThat(slower.passed()).isFalse();
+            assertThat(slower.outcomes().get(0).regressions()).anySatisfy(f -> {
+                assertThat(f.metric()).isEqualTo("p95");
+                assertThat(f.verdict()).isEqualTo(dev.perf.analysis.RegressionCheck.Verdict.REGRESSED);
+                assertThat(f.baseline().runs()).isEqualTo(4);
+            });
+            assertThat(console.lines).anyMatch(l -> l.startsWith("    REGRESSED  ALL p95: "));
+        }
+    }
 }
