@@ -194,6 +194,9 @@ public class RunMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write results to " + outputDirectory + ": " + e.getMessage(), e);
         }
+        if (!report.outcomes().isEmpty()) {
+            DashboardPages.render(outputDirectory.toPath(), getLog());
+        }
         verdict(report);
     }
 

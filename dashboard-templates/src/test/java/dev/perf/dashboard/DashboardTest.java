@@ -1,0 +1,135 @@
+package dev.perf.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard rendered from results shaped as perf:run writes them. */
+class DashboardTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVIL = "<script>alert('x')</script>";
+    @TempDir
+    Path out;
+
+    private static ObjectNode stats(String name, long count) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("name", name);
+        s.put("count", count);
+        s.put("successRate", 99.5);
+        s.put("rps", 100.0);
+        ObjectNode latency = s.putObject("latencyMs");
+        latency.put("min", 1.0);
+        latency.put("avg", 4.5);
+        latency.put("p50", 4.0);
+        latency.put("p90", 7.0);
+        latency.put("p95", 9.25);
+        latency.putNull("p99");
+        latency.put("max", 30.0);
+        return s;
+    }
+
+    /** A run folder with summary.json (and resources.json), and the invocation's summary.json listing it. */
+    private void results(int requests, int seconds) throws Exception {
+        String runId = "20261127-080000-demo";
+        Files.createDirectories(out.resolve(runId));
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("scenario", "demo " + EVIL);
+        summary.put("runId", runId);
+        summary.put("verdict", "failed");
+        summary.put("status", "completed");
+        summary.put("startTime", "2026-11-27T08:00:00Z");
+        summary.put("baseUrl", "http://127.0.0.1:18080");
+        summary.putObject("load").put("description", "100/s for 10s");
+        ObjectNode overall = stats("ALL", 1000);
+        ObjectNode errors = overall.putObject("errors");
+        errors.putObject("status").put("count", 5).put("firstMessage", "HTTP 503 " + EVIL);
+        summary.set("overall", overall);
+        ArrayNode list = summary.putArray("requests");
+        for (int i = 0; i < requests; i++) {
+            list.add(stats(i == 0 ? "get " + EVIL : "get-" + i, 10));
+        }
+        ArrayNode thresholds = summary.putArray("thresholds");
+        thresholds.addObject().put("expression", "p95 <= 5ms").put("unit", "millis").put("actual", 9.25)
+                .put("passed", false).put("judged", true);
+        thresholds.addObject().put("expression", "p95 <= baseline * 1.1").put("unit", "millis").put("actual", 9.25)
+                .put("passed", false).put("judged", false).put("note", "no baseline: first run");
+        summary.putObject("generator").putArray("saturation").add("its CPU was busy " + EVIL);
+        ArrayNode series = summary.putObject("timeSeries").putArray("ALL");
+        for (int t = 1; t <= seconds; t++) {
+            series.addObject().put("t", t).put("seconds", 1.0).put("count", 100).put("failed", t % 7 == 0 ? 3 : 0)
+                    .put("p50Ms", 4.0).put("p90Ms", 7.0 + t % 5).putNull("p99Ms");
+        }
+        JSON.writeValue(out.resolve(runId).resolve("summary.json").toFile(), summary);
+        ObjectNode resources = JSON.createObjectNode();
+        ArrayNode samples = resources.putArray("samples");
+        for (int t = 1; t <= 5; t++) {
+            ObjectNode sample = samples.addObject().put("t", t);
+            sample.putObject("machine").put("cpu", 20.0 + t);
+            sample.putObject("generator").put("cpu", 40.0 + t);
+        }
+        JSON.writeValue(out.resolve(runId).resolve("resources.json").toFile(), resources);
+        ObjectNode index = JSON.createObjectNode();
+        index.put("verdict", "failed");
+        index.putArray("runs").addObject().put("scenario", "demo").put("runId", runId);
+        JSON.writeValue(out.resolve("summary.json").toFile(), index);
+    }
+
+    @Test
+    void rendersIndexAndRunPagesWithEscapedTextAndSvgCharts() throws Exception {
+        results(3, 20);
+        Path index = new Dashboard().render(out);
+
+        String indexHtml = Files.readString(index);
+        String runHtml = Files.readString(out.resolve("20261127-080000-demo/index.html"));
+        assertThat(out.resolve("dashboard.css")).exists();
+        assertThat(indexHtml).contains("<a href=\"20261127-080000-demo/index.html\">20261127-080000-demo</a>")
+                .contains("9.25");
+        for (String html : new String[]{indexHtml, runHtml}) {
+            // user and server text is text: escaped everywhere, never markup
+            assertThat(html).doesNotContain("<script").doesNotContain(" style=").doesNotContain("src=")
+                    .doesNotContain("href=\"http");
+        }
+        assertThat(runHtml).contains("demo &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                .contains("get &lt;script&gt;")
+                .contains("HTTP 503 &lt;script&gt;")
+                .contains("its CPU was busy &lt;script&gt;")
+                .contains("<link rel=\"stylesheet\" href=\"../dashboard.css\">")
+                .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td>9.25 ms</td>")
+                .contains("<td class=\"none\">none</td>")
+                .contains("n/a");
+        assertThat(svgCount(runHtml)).isEqualTo(3);
+        assertThat(pointsOf(runHtml)).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void manyRequestsAndLongRunsStaySmall() throws Exception {
+        results(200, 3600);
+        new Dashboard().render(out);
+        String runHtml = Files.readString(out.resolve("20261127-080000-demo/index.html"));
+        assertThat(runHtml).contains("and 170 more requests, not shown here");
+        // an hour of one-second points is downsampled for display; the page stays small
+        Matcher polylines = Pattern.compile("<polyline points=\"([^\"]*)\"").matcher(runHtml);
+        while (polylines.find()) {
+            assertThat(polylines.group(1).split(" ").length).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
+        }
+        assertThat(Files.size(out.resolve("20261127-080000-demo/index.html"))).isLessThan(1_000_000);
+    }
+
+    private static int svgCount(String html) {
+        return html.split("<svg ", -1).length - 1;
+    }
+
+    private static int pointsOf(String html) {
+        Matcher m = Pattern.compile("<polyline points=\"([^\"]+)\"").matcher(html);
+        return m.find() ? m.group(1).split(" ").length : 0;
+    }
+}
