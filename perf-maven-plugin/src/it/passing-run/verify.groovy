@@ -25,6 +25,10 @@ assert summary.requests[0].name == 'home'
 assert summary.requests[0].latencyMs.p99 != null
 assert summary.thresholds.every { it.passed }
 assert new File(runDir, 'latency.hlog').length() > 0
+// the dashboard: an index of the build's runs and a page per run
+assert new File(output, 'index.html').text.contains(index.runs[0].runId + '/index.html')
+assert new File(runDir, 'index.html').text.contains('<svg class="chart"')
+assert new File(output, 'dashboard.css').isFile()
 // the service the build started is watched beside the machine and the generator
 def resources = new JsonSlurper().parse(new File(runDir, 'resources.json'))
 assert resources.target.endsWith('started by the run')

@@ -16,7 +16,7 @@ final class SvgChart {
     private static final int HEIGHT = 220;
     private static final int LEFT = 56;
     private static final int RIGHT = 12;
-    private static final int TOP = 12;
+    private static final int TOP = 24;
     private static final int BOTTOM = 28;
 
     /** One line: a name for the legend and {x, y} points ({@code y} NaN: a gap). */
@@ -67,7 +67,7 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%.1f\">%s</text>", LEFT - 6, y + 4,
                     Html.escape(number(value))));
         }
-        svg.append(String.format(Locale.ROOT, "<text class=\"axis unit\" x=\"%d\" y=\"%d\">%s</text>", LEFT - 6, TOP - 2,
+        svg.append(String.format(Locale.ROOT, "<text class=\"axis unit\" x=\"%d\" y=\"%d\">%s</text>", LEFT - 6, 12,
                 Html.escape(yUnit)));
         svg.append(String.format(Locale.ROOT, "<text class=\"axis start\" x=\"%d\" y=\"%d\">%s %s</text>", LEFT,
                 HEIGHT - 8, Html.escape(number(minX)), Html.escape(xUnit)));
@@ -93,7 +93,7 @@ final class SvgChart {
                     .append(Html.escape(line.name())).append("</title>");
             // legend, top right, one entry per series
             svg.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%d\" y=\"%d\">%s</text>",
-                    WIDTH - RIGHT - 90 * (series.size() - s) + 90, TOP + 2, Html.escape(line.name())));
+                    WIDTH - RIGHT - 90 * (series.size() - s) + 90, 14, Html.escape(line.name())));
             svg.append("<polyline points=\"").append(path).append("\"/>").append(dots).append("</g>");
         }
         return svg.append("</svg>").toString();
