@@ -49,6 +49,7 @@ final class RunView {
             addChart(charts, "CPU (machine: % of all CPUs; processes: % of one core)", cpuChart(resources));
         }
         view.put("charts", charts);
+        ScalabilityView.add(summary.path("scalability"), view);
         return view;
     }
 

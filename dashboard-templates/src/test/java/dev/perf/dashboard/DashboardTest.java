@@ -68,6 +68,18 @@ class DashboardTest {
             series.addObject().put("t", t).put("seconds", 1.0).put("count", 100).put("failed", t % 7 == 0 ? 3 : 0)
                     .put("p50Ms", 4.0).put("p90Ms", 7.0 + t % 5).putNull("p99Ms");
         }
+        if (requests < 10) {
+            ObjectNode scalability = summary.putObject("scalability");
+            scalability.put("steps", "concurrency");
+            ArrayNode levels = scalability.putArray("levels");
+            for (int n : new int[]{1, 2, 4, 8}) {
+                levels.addObject().put("load", n).put("ran", true).put("avgMs", 10.0 * Math.max(1, n / 2))
+                        .put("p95Ms", 12.0 * Math.max(1, n / 2)).put("successRate", 100.0).put("throughput", 100.0 * Math.min(n, 2));
+            }
+            scalability.putObject("breakpoint").put("text", "not reached up to 8 users");
+            scalability.putObject("usl").put("fitted", true).put("lambda", 100.0).put("sigma", 0.5).put("kappa", 0.01)
+                    .put("r2", 0.97).put("peakConcurrency", 7.07);
+        }
         JSON.writeValue(out.resolve(runId).resolve("summary.json").toFile(), summary);
         ObjectNode resources = JSON.createObjectNode();
         ArrayNode samples = resources.putArray("samples");
@@ -106,7 +118,11 @@ class DashboardTest {
                 .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td>9.25 ms</td>")
                 .contains("<td class=\"none\">none</td>")
                 .contains("n/a");
-        assertThat(svgCount(runHtml)).isEqualTo(3);
+        // latency, throughput and CPU over time; response time, success rate and throughput against load
+        assertThat(svgCount(runHtml)).isEqualTo(6);
+        assertThat(runHtml).contains("<th scope=\"row\">breakpoint</th><td>not reached up to 8 users</td>")
+                .contains("lambda 100.00/s per user, sigma 0.5000, kappa 0.010000, R² 0.970, peak at 7.1 users")
+                .contains("USL fit");
         assertThat(pointsOf(runHtml)).isGreaterThanOrEqualTo(20);
     }
 
@@ -128,8 +144,13 @@ class DashboardTest {
         return html.split("<svg ", -1).length - 1;
     }
 
+    /** The most points of any line: the 20 one-second points of the time series. */
     private static int pointsOf(String html) {
         Matcher m = Pattern.compile("<polyline points=\"([^\"]+)\"").matcher(html);
-        return m.find() ? m.group(1).split(" ").length : 0;
+        int most = 0;
+        while (m.find()) {
+            most = Math.max(most, m.group(1).split(" ").length);
+        }
+        return most;
     }
 }
