@@ -1,7 +1,5 @@
 package dev.perf.analysis;
 
-import java.util.Arrays;
-
 /**
  * The baseline a run is compared with: for each request and metric, the figure of earlier passing runs (their
  * median, with their spread). Provided by the history.
@@ -38,7 +36,10 @@ public interface Baselines {
             if (values.length < 2) {
                 return 0;
             }
-            double mean = Arrays.stream(values).average().orElse(0);
+            double mean = 0;
+            for (double v : values) {
+                mean += v / values.length;
+            }
             double sum = 0;
             for (double v : values) {
                 sum += (v - mean) * (v - mean);
@@ -51,10 +52,7 @@ public interface Baselines {
             for (int i = 0; i < values.length; i++) {
                 deviations[i] = Math.abs(values[i] - median);
             }
-            Arrays.sort(deviations);
-            int n = deviations.length;
-            double mad = n == 0 ? 0 : n % 2 == 1 ? deviations[n / 2] : (deviations[n / 2 - 1] + deviations[n / 2]) / 2;
-            return 1.4826 * mad;
+            return values.length == 0 ? 0 : 1.4826 * Medians.of(deviations);
         }
     }
 }

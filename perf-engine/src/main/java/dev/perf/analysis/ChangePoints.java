@@ -78,8 +78,8 @@ public final class ChangePoints {
             int cut = sorted.get(i);
             int start = i == 0 ? 0 : sorted.get(i - 1);
             int end = i == sorted.size() - 1 ? series.length : sorted.get(i + 1);
-            changes.add(new Change(cut, median(Arrays.copyOfRange(series, start, cut)),
-                    median(Arrays.copyOfRange(series, cut, end)), pValues.get(cuts.indexOf(cut))));
+            changes.add(new Change(cut, Medians.of(Arrays.copyOfRange(series, start, cut)),
+                    Medians.of(Arrays.copyOfRange(series, cut, end)), pValues.get(cuts.indexOf(cut))));
         }
         return changes;
     }
@@ -148,12 +148,5 @@ public final class ChangePoints {
             }
         }
         return (atLeast + 1.0) / (PERMUTATIONS + 1.0);
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Compares a run with its baseline, figure by figure, and calls a figure regressed only when it is worse than the
@@ -41,9 +42,13 @@ public final class RegressionCheck {
     private RegressionCheck() {
     }
 
-    /** The figures compared: latency (higher is worse), error rate (higher is worse), and throughput for the closed model. */
-    static List<String> metrics(boolean closedModel) {
-        return closedModel ? List.of("avg", "p95", "p99", "error-rate", "rps") : List.of("avg", "p95", "p99", "error-rate");
+    /** The figures compared: latency and error rate (higher is worse), and throughput in the closed model. */
+    private static final List<Metric> COMPARED = Stream.of("avg", "p95", "p99", "error-rate")
+            .map(ThresholdParser::metric).toList();
+    private static final Metric RPS = ThresholdParser.metric("rps");
+
+    static List<Metric> metrics(boolean closedModel) {
+        return closedModel ? Stream.concat(COMPARED.stream(), Stream.of(RPS)).toList() : COMPARED;
     }
 
     /**
@@ -62,9 +67,7 @@ public final class RegressionCheck {
         all.addAll(figures.byRequest().values());
         for (RequestStats stats : all) {
             String request = stats.name().equals(RequestStats.ALL) ? null : stats.name();
-            for (String name : metrics(closedModel)) {
-                Metric metric = ThresholdParser.parse(name + (name.equals("error-rate") ? " < 1%"
-                        : name.equals("rps") ? " > 1" : " < 1s")).metric();
+            for (Metric metric : metrics(closedModel)) {
                 Double current = metric.valueOf(stats);
                 Baselines.Figure base = baselines.of(request, metric);
                 if (current == null || current.isNaN() || base == null) {

@@ -1,5 +1,7 @@
 package dev.perf.analysis;
 
+import dev.perf.scenario.LoadKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,8 +151,7 @@ public final class ScalabilityAnalyzer {
 
     /** {@code 150/s} or {@code 50 users}. */
     public static String format(double load, boolean open) {
-        String number = load == Math.rint(load) ? Long.toString((long) load) : String.format(Locale.ROOT, "%.2f", load);
-        return number + (open ? "/s" : load == 1 ? " user" : " users");
+        return (open ? LoadKind.RATE : LoadKind.USERS).format(load);
     }
 
     private static String millis(double ms) {

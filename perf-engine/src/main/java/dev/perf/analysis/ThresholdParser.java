@@ -86,7 +86,12 @@ public final class ThresholdParser {
         return new Threshold(expression.trim(), request, metric, op, limit, kind, null);
     }
 
-    private static Metric metric(String name) {
+    /**
+     * The metric a threshold names, such as {@code p95} or {@code target.cpu.max}.
+     *
+     * @throws IllegalArgumentException for an unknown name, saying what is valid
+     */
+    public static Metric metric(String name) {
         MonitorMetric monitor = MonitorMetric.parse(name);
         if (monitor != null) {
             return new Metric(name, switch (monitor.metric().kind()) {

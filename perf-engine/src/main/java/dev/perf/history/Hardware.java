@@ -6,9 +6,6 @@ import dev.perf.monitor.CgroupLimits;
 import dev.perf.monitor.Oshi;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** What a run ran on, and a fingerprint of it: runs on different hardware are not mixed into one baseline. */
 public final class Hardware {
@@ -41,15 +38,6 @@ public final class Hardware {
         node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         String json = node.toString();
-        return new String[]{sha256(json).substring(0, 12), json};
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return new String[]{Digests.sha256(json.getBytes(StandardCharsets.UTF_8)).substring(0, 12), json};
     }
 }

@@ -1,6 +1,7 @@
 package dev.perf.history;
 
 import dev.perf.analysis.Baselines;
+import dev.perf.analysis.Medians;
 import dev.perf.analysis.Metric;
 import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
@@ -26,6 +27,7 @@ public final class HistoryBaselines implements Baselines {
     private final int runs;
     private final String pinnedRun;
     private final Map<String, Figure> cache = new HashMap<>();
+    private final Map<String, List<RequestStats>> stats = new HashMap<>();
     private List<Long> runIds;
 
     /**
@@ -65,8 +67,8 @@ public final class HistoryBaselines implements Baselines {
     private Figure compute(String request, Metric metric) {
         try {
             List<Double> values = new ArrayList<>();
-            for (long run : runIds()) {
-                Double value = figure(run, request, metric);
+            for (RequestStats stats : statsOf(request)) {
+                Double value = metric.valueOf(stats);
                 if (value != null && !value.isNaN()) {
                     values.add(value);
                 }
@@ -75,7 +77,7 @@ public final class HistoryBaselines implements Baselines {
                 return null;
             }
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Figure(median(sorted), sorted[0], sorted[sorted.length - 1], sorted.length, sorted);
+            return new Figure(Medians.of(sorted), sorted[0], sorted[sorted.length - 1], sorted.length, sorted);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the baseline from the history failed: " + e.getMessage(), e);
         }
@@ -117,28 +119,34 @@ public final class HistoryBaselines implements Baselines {
         return runIds;
     }
 
-    /** The figure of one stored run, as {@link Metric#valueOf} computes it for a live run. */
-    private Double figure(long run, String request, Metric metric) throws SQLException {
+    /**
+     * The stored figures of {@code request} in each baseline run, read and decoded once whatever the number of
+     * metrics asked of them; {@link Metric#valueOf} then computes a figure as it does for a live run.
+     */
+    private List<RequestStats> statsOf(String request) throws SQLException {
+        List<RequestStats> cached = stats.get(request);
+        if (cached != null) {
+            return cached;
+        }
+        List<RequestStats> found = new ArrayList<>();
         try (PreparedStatement s = store.connection().prepareStatement("""
                 SELECT ok, failed, dropped, elapsed_seconds, latency_hdr FROM figures
                 WHERE run = ? AND stage = ? AND request = ?""")) {
-            s.setLong(1, run);
-            s.setInt(2, Schema.WHOLE_RUN);
-            s.setString(3, request);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
+            for (long run : runIds()) {
+                s.setLong(1, run);
+                s.setInt(2, Schema.WHOLE_RUN);
+                s.setString(3, request);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        Histogram latency = HistoryStore.decode(r.getBytes(5));
+                        found.add(new RequestStats(request, r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4),
+                                latency, latency, Map.of(), Map.of(), 0, 0));
+                    }
                 }
-                Histogram latency = HistoryStore.decode(r.getBytes(5));
-                RequestStats stats = new RequestStats(request, r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4),
-                        latency, latency, Map.of(), Map.of(), 0, 0);
-                return metric.valueOf(stats);
             }
         }
+        stats.put(request, found);
+        return found;
     }
 
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

@@ -39,7 +39,7 @@ public final class ResourcesJson {
                 ObjectNode values = node.putObject(scope.key());
                 for (ResourceMetric metric : ResourceMetric.values()) {
                     if (metric.appliesTo(scope)) {
-                        put(values, metric.key(), sample.value(scope, metric));
+                        SummaryJson.putNullable(values, metric.key(), sample.value(scope, metric));
                     }
                 }
             }
@@ -86,18 +86,10 @@ public final class ResourcesJson {
                 }
                 ResourceSummary.Stats s = summary.stats(scope, metric);
                 ObjectNode node = scoped.putObject(metric.key());
-                put(node, "avg", s == null ? Double.NaN : s.avg());
-                put(node, "max", s == null ? Double.NaN : s.max());
+                SummaryJson.putNullable(node, "avg", s == null ? null : s.avg());
+                SummaryJson.putNullable(node, "max", s == null ? null : s.max());
                 node.put("samples", s == null ? 0 : s.samples());
             }
-        }
-    }
-
-    private static void put(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
         }
     }
 }

@@ -22,7 +22,6 @@ public record HistoryOptions(String location, String project, Path projectDirect
                              int baselineRuns, double tolerance, boolean failOnRegression, String baselineBranch,
                              String baselineRun, boolean anyHardware) {
 
-    public static final int DEFAULT_BASELINE_RUNS = 5;
     public static final double DEFAULT_TOLERANCE = 0.10;
 
     public HistoryOptions(String location, String project, Path projectDirectory, int keepRuns, int keepDays,

@@ -1,6 +1,7 @@
 package dev.perf.run;
 
 import dev.perf.analysis.Baselines;
+import dev.perf.history.Digests;
 import dev.perf.history.GitInfo;
 import dev.perf.history.Hardware;
 import dev.perf.history.HistoryBaselines;
@@ -14,11 +15,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -85,8 +83,8 @@ final class HistoryWriter implements AutoCloseable {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return Digests.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
             return null;
         }
     }

@@ -18,7 +18,7 @@ class RegressionDetectionTest {
     private static Baselines.Figure baseline(double... values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return new Baselines.Figure(ChangePoints.median(sorted), sorted[0], sorted[sorted.length - 1], sorted.length,
+        return new Baselines.Figure(Medians.of(sorted), sorted[0], sorted[sorted.length - 1], sorted.length,
                 sorted);
     }
 
