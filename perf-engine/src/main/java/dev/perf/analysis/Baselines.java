@@ -15,6 +15,21 @@ public interface Baselines {
     /** Why there is no baseline, for people: "no earlier passing run of this scenario on branch main". */
     String whyNone();
 
+    /** No baseline for anything, for the reason given. */
+    static Baselines none(String why) {
+        return new Baselines() {
+            @Override
+            public Figure of(String request, Metric metric) {
+                return null;
+            }
+
+            @Override
+            public String whyNone() {
+                return why;
+            }
+        };
+    }
+
     /**
      * @param median the median of the runs' figures: what relative limits are computed from
      * @param min    the lowest of them

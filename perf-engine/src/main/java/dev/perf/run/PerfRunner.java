@@ -2,6 +2,7 @@ package dev.perf.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.Baselines;
 import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
@@ -202,8 +203,10 @@ public final class PerfRunner {
             SummaryJson.write(ResourcesJson.series(runId, resources), runDirectory.resolve("resources.json"));
         }
         ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
+        Baselines baselines = history != null ? history.baselines(scenario) : options.history() == null ? null
+                : Baselines.none("the run history could not be opened (see the warning above)");
         RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
-                history == null ? null : history.baselines(scenario));
+                baselines);
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
         HistoryOptions historyOptions = options.history();
