@@ -34,9 +34,11 @@ public final class RegressionCheck {
      * @param request       a request name, or {@code ALL}
      * @param changePercent (current - median) / median in %, or {@code null} when the median is 0
      * @param shown         the current value in the metric's unit, for people
+     * @param limit         the value beyond which this figure would have regressed, or {@code null} when it could
+     *                      not (too few baseline runs)
      */
     public record Finding(String request, String metric, double current, Baselines.Figure baseline,
-                          Double changePercent, Verdict verdict, String reason, String shown) {
+                          Double changePercent, Verdict verdict, String reason, String shown, Double limit) {
     }
 
     private RegressionCheck() {
@@ -108,8 +110,11 @@ public final class RegressionCheck {
             verdict = Verdict.OK;
             reason = "within the tolerance or the noise";
         }
+        double margin = Math.max(tolerated, noise);
+        Double limit = base.runs() < MIN_RUNS || Double.isInfinite(margin) ? null
+                : higherIsWorse ? base.median() + margin : base.median() - margin;
         return new Finding(request, metric.name(), current, base, change, verdict, reason + "; " + spread,
-                metric.format(current));
+                metric.format(current), limit);
     }
 
     /** Half-width of the 99% prediction interval of one more run, from the baseline's runs. */

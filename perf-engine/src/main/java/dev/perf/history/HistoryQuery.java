@@ -55,6 +55,37 @@ public final class HistoryQuery {
     }
 
     /**
+     * A scenario's runs, oldest first.
+     *
+     * @param lastRuns at most this many most recent runs, or 0 for no limit
+     * @param lastDays only runs of the last this many days, or 0 for no limit
+     */
+    public List<RunInfo> runs(String scenario, int lastRuns, int lastDays, Instant now) throws SQLException {
+        List<RunInfo> runs = new ArrayList<>();
+        try (PreparedStatement s = store.connection().prepareStatement("""
+                SELECT run_id, scenario, start_epoch_ms, verdict, load_description, git_commit, git_branch, ci_build_url
+                FROM runs WHERE scenario = ? AND start_epoch_ms >= ?
+                ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
+            s.setString(1, scenario);
+            s.setLong(2, lastDays > 0 ? now.minus(Duration.ofDays(lastDays)).toEpochMilli() : Long.MIN_VALUE);
+            s.setInt(3, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    runs.add(new RunInfo(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8)));
+                }
+            }
+        }
+        Collections.reverse(runs);
+        return runs;
+    }
+
+    /** A recorded run's result file ({@code summary.json}...), or {@code null} when the history has none for it. */
+    public byte[] document(String runId, String name) throws SQLException {
+        return store.document(runId, name);
+    }
+
+    /**
      * @param request  a request name, or {@code ALL}
      * @param lastRuns at most this many most recent runs, or 0 for no limit
      * @param lastDays only runs of the last this many days, or 0 for no limit

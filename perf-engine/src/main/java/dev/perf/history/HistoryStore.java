@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;
@@ -13,8 +14,10 @@ import dev.perf.monitor.Scope;
 import org.HdrHistogram.Histogram;
 import org.sqlite.SQLiteConfig;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,7 +30,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The history database. One connection, which is the only writer of this process; WAL and a busy timeout let
@@ -103,6 +107,7 @@ public final class HistoryStore implements AutoCloseable {
             if (run.resources() != null) {
                 insertResources(id, run.resources());
             }
+            insertDocuments(id, run.documents());
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -244,6 +249,48 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
+    private void insertDocuments(long run, Map<String, byte[]> documents) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO documents (run, name, gzip) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+                s.setLong(1, run);
+                s.setString(2, document.getKey());
+                s.setBytes(3, gzip(document.getValue()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** A recorded run's result file ({@code summary.json}...), or {@code null} when the history has none for it. */
+    public byte[] document(String runId, String name) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT d.gzip FROM documents d JOIN runs r ON r.id = d.run WHERE r.run_id = ? AND d.name = ?""")) {
+            s.setString(1, runId);
+            s.setString(2, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? gunzip(r.getBytes(1)) : null;
+            }
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws SQLException {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return gzip.readAllBytes();
+        } catch (IOException e) {
+            throw new SQLException("a stored document is damaged: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Deletes the oldest runs of each scenario beyond {@code keepRuns}, and runs older than {@code keepDays}.
      *
@@ -287,20 +334,11 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     static byte[] encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return bytes;
+        return Histograms.encode(histogram);
     }
 
     static Histogram decode(byte[] bytes) {
-        try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a stored histogram is damaged: " + e.getMessage(), e);
-        }
+        return Histograms.decode(bytes);
     }
 
     private static void setNullable(PreparedStatement s, int index, Double value) throws SQLException {

@@ -6,6 +6,7 @@ import dev.perf.monitor.ResourceSummary;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One run as the history keeps it.
@@ -13,9 +14,11 @@ import java.util.List;
  * @param verdict            passed, failed, aborted or partial
  * @param scenarioSha256     hash of the scenario file's bytes, to tell when a scenario changed
  * @param resources          the resource summary, or {@code null} when monitoring was off
+ * @param documents          the run's result files by name ({@code summary.json}, {@code resources.json}), kept
+ *                           so that its dashboard page can be rendered again from the history
  */
 public record RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,
                         Instant end, String verdict, String loadModel, String loadDescription, RunMetrics metrics,
                         List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
-                        RunContext context) {
+                        RunContext context, Map<String, byte[]> documents) {
 }

@@ -85,6 +85,17 @@ final class Schema {
                   samples INTEGER NOT NULL,
                   PRIMARY KEY (run, scope, metric)
                 )"""
+            ),
+            // 1 -> 2: the run's own result files (summary.json, resources.json), gzipped, so that perf:report can
+            // render any recorded run's page as perf:run did
+            List.of(
+                """
+                CREATE TABLE documents (
+                  run  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                  name TEXT    NOT NULL,
+                  gzip BLOB    NOT NULL,
+                  PRIMARY KEY (run, name)
+                )"""
             ));
 
     /** Figures of a whole run (all stages) are stored under this stage number. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drains every recorder once per interval (default one second): adds the interval histograms to the run totals,
  * appends them to the HdrHistogram interval log (one tagged entry per request, one untagged entry for all),
- * and keeps a small time-series point. Memory grows with seconds, never with requests.
+ * and keeps a small time-series point (for all requests, with the responses by status and the failures by kind).
+ * Memory grows with seconds, never with requests.
  *
  * <p>{@link #start()} and {@link #stop()} bracket the run; all accumulation happens on the sampler thread,
  * and the final drain in {@code stop()} after that thread has ended.
@@ -30,6 +32,10 @@ public final class IntervalSampler implements AutoCloseable {
     private final Histogram[][] latencyTotals;
     private final Histogram[][] serviceTotals;
     private final long[] previousFailed;
+    private final long[] previousStatuses = new long[RequestRecorder.STATUS_CODES];
+    private final long[] previousErrors = new long[ErrorKind.values().length];
+    private final long[] statusesNow = new long[RequestRecorder.STATUS_CODES];
+    private final long[] errorsNow = new long[ErrorKind.values().length];
     private final Map<String, List<IntervalPoint>> series = new LinkedHashMap<>();
     private final PrintStream hlog;
     private final HistogramLogWriter hlogWriter;
@@ -151,11 +157,14 @@ public final class IntervalSampler implements AutoCloseable {
                 serviceTotals[s][r].add(recorder.intervalServiceTime());
                 requestInterval.add(latency);
                 failedNow += recorder.failed();
+                recorder.addStatusCounts(statusesNow);
+                recorder.addErrorCounts(errorsNow);
             }
             long failedInInterval = failedNow - previousFailed[r];
             previousFailed[r] = failedNow;
             allFailed += failedInInterval;
-            series.get(names.get(r)).add(point(endSeconds, intervalSeconds, requestInterval, failedInInterval));
+            series.get(names.get(r)).add(point(endSeconds, intervalSeconds, requestInterval, failedInInterval, Map.of(),
+                    Map.of()));
             allInterval.add(requestInterval);
             if (hlogWriter != null) {
                 requestInterval.setStartTimeStamp(intervalStartMillis);
@@ -164,7 +173,8 @@ public final class IntervalSampler implements AutoCloseable {
                 hlogWriter.outputIntervalHistogram(requestInterval);
             }
         }
-        series.get(RequestStats.ALL).add(point(endSeconds, intervalSeconds, allInterval, allFailed));
+        series.get(RequestStats.ALL).add(point(endSeconds, intervalSeconds, allInterval, allFailed, statusDeltas(),
+                errorDeltas()));
         if (hlogWriter != null) {
             allInterval.setStartTimeStamp(intervalStartMillis);
             allInterval.setEndTimeStamp(intervalEndMillis);
@@ -172,12 +182,42 @@ public final class IntervalSampler implements AutoCloseable {
         }
     }
 
-    private static IntervalPoint point(double endSeconds, double intervalSeconds, Histogram h, long failed) {
+    private static IntervalPoint point(double endSeconds, double intervalSeconds, Histogram h, long failed,
+                                       Map<Integer, Long> statuses, Map<String, Long> errors) {
         if (h.getTotalCount() == 0) {
-            return new IntervalPoint(endSeconds, intervalSeconds, 0, failed, null, null, null, null);
+            return new IntervalPoint(endSeconds, intervalSeconds, 0, failed, null, null, null, null, statuses, errors);
         }
         return new IntervalPoint(endSeconds, intervalSeconds, h.getTotalCount(), failed, h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+                h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+                statuses, errors);
+    }
+
+    /** The responses by status since the last interval, from the running totals summed in {@link #sample()}. */
+    private Map<Integer, Long> statusDeltas() {
+        Map<Integer, Long> deltas = new TreeMap<>();
+        for (int code = 0; code < statusesNow.length; code++) {
+            long delta = statusesNow[code] - previousStatuses[code];
+            if (delta > 0) {
+                deltas.put(code, delta);
+            }
+            previousStatuses[code] = statusesNow[code];
+            statusesNow[code] = 0;
+        }
+        return deltas;
+    }
+
+    private Map<String, Long> errorDeltas() {
+        Map<String, Long> deltas = new LinkedHashMap<>();
+        ErrorKind[] kinds = ErrorKind.values();
+        for (int k = 0; k < kinds.length; k++) {
+            long delta = errorsNow[k] - previousErrors[k];
+            if (delta > 0) {
+                deltas.put(kinds[k].key(), delta);
+            }
+            previousErrors[k] = errorsNow[k];
+            errorsNow[k] = 0;
+        }
+        return deltas;
     }
 
     /** Copies of the latency and service-time totals of one stage, one pair per request, as of the last drain. */

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestRecorder {
     public static final int SIGNIFICANT_DIGITS = 3;
-    private static final int STATUS_CODES = 600;
+    static final int STATUS_CODES = 600;
     private static final ErrorKind[] KINDS = ErrorKind.values();
 
     private final String name;
@@ -132,6 +132,20 @@ public final class RequestRecorder {
 
     long bytesSent() {
         return bytesSent.sum();
+    }
+
+    /** Adds the counts so far, by status code, into {@code into} (length {@link #STATUS_CODES}). */
+    void addStatusCounts(long[] into) {
+        for (int code = 0; code < STATUS_CODES; code++) {
+            into[code] += statusCounts.get(code);
+        }
+    }
+
+    /** Adds the failures so far, by {@link ErrorKind#ordinal()}, into {@code into}. */
+    void addErrorCounts(long[] into) {
+        for (int k = 0; k < KINDS.length; k++) {
+            into[k] += errorCounts.get(k);
+        }
     }
 
     Map<Integer, Long> statusCounts() {

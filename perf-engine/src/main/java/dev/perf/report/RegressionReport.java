@@ -65,6 +65,7 @@ public final class RegressionReport {
             figure.put("baselineMedian", f.baseline().median());
             figure.put("baselineSigma", f.baseline().sigma());
             figure.put("baselineRuns", f.baseline().runs());
+            SummaryJson.putNullable(figure, "regressionLimit", f.limit());
             SummaryJson.putNullable(figure, "changePercent", f.changePercent());
             figure.put("verdict", f.verdict().name().toLowerCase(Locale.ROOT));
             figure.put("reason", f.reason());

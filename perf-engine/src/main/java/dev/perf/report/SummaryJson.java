@@ -9,16 +9,19 @@ import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.LoadRun;
+import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.StageMetrics;
 import dev.perf.scenario.Scenario;
+import org.HdrHistogram.HistogramIterationValue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,7 @@ import java.util.Map;
 public final class SummaryJson {
     public static final int SCHEMA_VERSION = 1;
     static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
+    private static final int SPECTRUM_TICKS_PER_HALF_DISTANCE = 5;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
@@ -57,9 +61,9 @@ public final class SummaryJson {
         load.put("description", scenario.load().describe());
         load.put("elapsedSeconds", m.elapsedSeconds());
         load.put("maxInFlight", scenario.load().maxInFlight());
-        root.set("overall", stats(m.overall()));
+        root.set("overall", withSpectrum(stats(m.overall()), m.overall()));
         ArrayNode requests = root.putArray("requests");
-        m.byRequest().values().forEach(s -> requests.add(stats(s)));
+        m.byRequest().values().forEach(s -> requests.add(withSpectrum(stats(s), s)));
         ArrayNode stages = root.putArray("stages");
         for (StageMetrics stage : m.stages()) {
             stages.add(StageJson.stage(scenario.load(), stage));
@@ -118,6 +122,14 @@ public final class SummaryJson {
                 putNullable(point, "p90Ms", p.p90Millis());
                 putNullable(point, "p99Ms", p.p99Millis());
                 putNullable(point, "maxMs", p.maxMillis());
+                if (!p.statuses().isEmpty()) {
+                    ObjectNode statuses = point.putObject("statuses");
+                    p.statuses().forEach((code, n) -> statuses.put(Integer.toString(code), n));
+                }
+                if (!p.errors().isEmpty()) {
+                    ObjectNode errors = point.putObject("errors");
+                    p.errors().forEach(errors::put);
+                }
             }
         }
         return root;
@@ -154,6 +166,35 @@ public final class SummaryJson {
         });
         node.put("bytesReceived", s.bytesReceived());
         node.put("bytesSent", s.bytesSent());
+        return node;
+    }
+
+    /**
+     * Adds the latency's percentile spectrum as HdrHistogram plots it: {@code [percentile, ms]} pairs, denser
+     * towards the tail (five steps per halving of the distance to 100%), ending at the maximum; and the histogram
+     * itself (microseconds, HdrHistogram's compressed encoding in Base64), so that tools can merge requests or runs
+     * exactly.
+     */
+    static ObjectNode withSpectrum(ObjectNode node, RequestStats s) {
+        node.put("latencyHistogram", Base64.getEncoder().encodeToString(Histograms.encode(s.latencyMicros())));
+        ArrayNode spectrum = node.putArray("latencySpectrumMs");
+        if (s.latencyMicros().getTotalCount() == 0) {
+            return node;
+        }
+        double lastPercentile = -1;
+        for (HistogramIterationValue v : s.latencyMicros().percentiles(SPECTRUM_TICKS_PER_HALF_DISTANCE)) {
+            double percentile = v.getPercentileLevelIteratedTo();
+            if (percentile == lastPercentile) {
+                continue;
+            }
+            lastPercentile = percentile;
+            ArrayNode pair = spectrum.addArray();
+            pair.add(Math.round(percentile * 1e6) / 1e6);
+            pair.add(v.getValueIteratedTo() / 1000.0);
+            if (percentile >= 100) {
+                break;
+            }
+        }
         return node;
     }
 

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Map;
  * failed build: the run's own results are already on disk.
  */
 final class HistoryWriter implements AutoCloseable {
+    /** The result files kept with each run. */
+    private static final List<String> DOCUMENTS = List.of("summary.json", "resources.json");
     private final Console console;
     private final HistoryOptions options;
     private final HistoryStore store;
@@ -70,7 +74,8 @@ final class HistoryWriter implements AutoCloseable {
         RunRecord record = new RunRecord(outcome.runId(), scenario.name(), scenario.file().toString(),
                 sha256(scenario.file()), run.startTime(), run.endTime(), verdict,
                 scenario.load().isOpenModel() ? "open" : "closed", scenario.load().describe(), run.metrics(),
-                outcome.thresholds(), outcome.figures().resources(), outcome.generator().saturated(), context);
+                outcome.thresholds(), outcome.figures().resources(), outcome.generator().saturated(), context,
+                documents(outcome.runDirectory()));
         try {
             store.record(record);
             int pruned = store.prune(options.keepRuns(), options.keepDays(), Instant.now());
@@ -79,6 +84,22 @@ final class HistoryWriter implements AutoCloseable {
         } catch (SQLException e) {
             console.warn("this run could not be recorded in the history " + store.location() + ": " + e.getMessage());
         }
+    }
+
+    /** The run's result files, for its dashboard page; one that cannot be read is left out. */
+    private Map<String, byte[]> documents(Path runDirectory) {
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        for (String name : DOCUMENTS) {
+            Path file = runDirectory.resolve(name);
+            if (Files.isRegularFile(file)) {
+                try {
+                    documents.put(name, Files.readAllBytes(file));
+                } catch (IOException e) {
+                    console.warn("the history keeps no copy of " + file + ": " + e.getMessage());
+                }
+            }
+        }
+        return documents;
     }
 
     private static String sha256(Path file) {

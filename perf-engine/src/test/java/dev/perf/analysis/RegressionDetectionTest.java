@@ -40,6 +40,25 @@ class RegressionDetectionTest {
     }
 
     @Test
+    void theRegressionLimitIsWhereAFigureStartsToRegress() {
+        Baselines.Figure tight = baseline(100, 102, 98, 101, 99);
+        // tolerance (10 ms) is wider than the noise here: the limit is the median plus the tolerance
+        Double limit = RegressionCheck.judge("ALL", P95, 100, tight, 0.10).limit();
+        assertThat(limit).isEqualTo(110.0);
+        assertThat(RegressionCheck.judge("ALL", P95, 110.5, tight, 0.10).verdict()).isEqualTo(RegressionCheck.Verdict.REGRESSED);
+        assertThat(RegressionCheck.judge("ALL", P95, 109.5, tight, 0.10).verdict()).isEqualTo(RegressionCheck.Verdict.OK);
+        // the noise is wider than the tolerance: the limit is the median plus the prediction interval
+        Baselines.Figure noisy = baseline(80, 120, 100, 90, 110);
+        double noisyLimit = RegressionCheck.judge("ALL", P95, 100, noisy, 0.10).limit();
+        assertThat(noisyLimit).isEqualTo(100 + RegressionCheck.noise(noisy));
+        assertThat(RegressionCheck.judge("ALL", P95, noisyLimit + 0.1, noisy, 0.10).verdict())
+                .isEqualTo(RegressionCheck.Verdict.REGRESSED);
+        // throughput regresses downwards; too few runs have no limit
+        assertThat(RegressionCheck.judge("ALL", RPS, 100, tight, 0.10).limit()).isEqualTo(90.0);
+        assertThat(RegressionCheck.judge("ALL", P95, 100, baseline(100, 101), 0.10).limit()).isNull();
+    }
+
+    @Test
     void errorRateUsesPercentagePointsAndThroughputIsWorseWhenLower() {
         Baselines.Figure clean = baseline(0, 0, 0, 0, 0);
         assertThat(RegressionCheck.judge("ALL", ERRORS, 0.3, clean, 0.10).verdict()).isEqualTo(RegressionCheck.Verdict.OK);

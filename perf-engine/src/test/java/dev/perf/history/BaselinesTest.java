@@ -28,7 +28,7 @@ class BaselinesTest {
         RunRecord r = Runs.run(id, "s", T0.plus(Duration.ofMinutes(minute)), valueMicros, valueMicros, valueMicros);
         RunContext c = new RunContext("p", "c", branch, null, null, "h", hardware, "{}", "v");
         return new RunRecord(r.runId(), r.scenario(), r.scenarioFile(), r.scenarioSha256(), r.start(), r.end(), verdict,
-                r.loadModel(), r.loadDescription(), r.metrics(), r.thresholds(), r.resources(), false, c);
+                r.loadModel(), r.loadDescription(), r.metrics(), r.thresholds(), r.resources(), false, c, Map.of());
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +145,48 @@ class HistoryStoreTest {
                 assertThat(c.runId()).isEqualTo("run20");
                 assertThat(c.changePercent()).isCloseTo(50, within(5.0));
             });
+        }
+    }
+
+    @Test
+    void aVersionOneHistoryIsUpgradedInPlaceAndKeepsItsRuns() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            for (String sql : Schema.STEPS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO runs (run_id, scenario, start_time, start_epoch_ms, end_time, verdict) "
+                    + "VALUES ('old', 's', '2026-11-01T00:00:00Z', 0, '2026-11-01T00:00:10Z', 'passed')");
+        }
+        try (HistoryStore store = HistoryStore.open(db())) {
+            assertThat(Schema.version(store.connection())).isEqualTo(2);
+            assertThat(store.document("old", "summary.json")).as("runs from before have no copy").isNull();
+            store.record(Runs.run("new", "s", DAY1, 1000));
+        }
+        assertThat(scalar("SELECT count(*) FROM runs")).isEqualTo(2);
+    }
+
+    @Test
+    void aRunsResultFilesAreKeptWithItAndGoWithIt() throws Exception {
+        byte[] summary = "{\"scenario\":\"s\",\"runId\":\"r1\"}".repeat(200).getBytes(StandardCharsets.UTF_8);
+        try (HistoryStore store = HistoryStore.open(db())) {
+            RunRecord r = Runs.run("r1", "s", DAY1, 1000);
+            store.record(new RunRecord(r.runId(), r.scenario(), r.scenarioFile(), r.scenarioSha256(), r.start(), r.end(),
+                    r.verdict(), r.loadModel(), r.loadDescription(), r.metrics(), r.thresholds(), r.resources(), false,
+                    r.context(), Map.of("summary.json", summary)));
+            store.record(Runs.run("r2", "s", DAY1.plus(Duration.ofMinutes(1)), 1000));
+            assertThat(store.document("r1", "summary.json")).isEqualTo(summary);
+            assertThat(store.document("r1", "resources.json")).isNull();
+            assertThat(new HistoryQuery(store).runs("s", 0, 0, DAY1)).extracting(RunInfo::runId)
+                    .containsExactly("r1", "r2");
+            assertThat(new HistoryQuery(store).runs("s", 1, 0, DAY1)).extracting(RunInfo::runId).containsExactly("r2");
+            try (var s = store.connection().prepareStatement("SELECT length(gzip) FROM documents");
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getLong(1)).as("stored compressed").isLessThan(summary.length / 10);
+            }
+            store.prune(1, 0, DAY1);
+            assertThat(scalar("SELECT count(*) FROM documents")).as("documents go with their runs").isZero();
         }
     }
 

@@ -28,6 +28,6 @@ final class Runs {
                 Map.of(200, (long) values.length), Map.of(), 0, 0);
         RunMetrics metrics = new RunMetrics(10, all, Map.of("get", get), List.of(), Map.of(), 1, 0, 0, null, null);
         return new RunRecord(runId, scenario, "s.yaml", "sha", start, start.plusSeconds(10), "passed", "open",
-                "10/s for 10s", metrics, List.of(), null, false, CONTEXT);
+                "10/s for 10s", metrics, List.of(), null, false, CONTEXT, Map.of());
     }
 }

@@ -3,6 +3,7 @@ package dev.perf.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.engine.EngineOptions;
+import dev.perf.metrics.Histograms;
 import dev.perf.testing.TestServer;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +86,27 @@ class PerfRunnerTest {
             assertThat(summary.get("overall").get("count").asLong()).isEqualTo(30);
             assertThat(summary.get("requests").get(0).get("latencyMs").get("p99").isNumber()).isTrue();
             assertThat(summary.get("thresholds")).hasSize(2);
+            // the latency histogram itself, for tools and the dashboard's merged "other" row
+            Histogram latency = Histograms.decode(Base64.getDecoder().decode(summary.path("overall")
+                    .path("latencyHistogram").asText()));
+            assertThat(latency.getTotalCount()).isEqualTo(30);
+            // the percentile spectrum: rising percentiles and values, ending at 100% with the maximum
+            JsonNode spectrum = summary.path("overall").path("latencySpectrumMs");
+            assertThat(spectrum.size()).isGreaterThan(10);
+            for (int i = 1; i < spectrum.size(); i++) {
+                assertThat(spectrum.get(i).get(0).asDouble()).isGreaterThan(spectrum.get(i - 1).get(0).asDouble());
+                assertThat(spectrum.get(i).get(1).asDouble()).isGreaterThanOrEqualTo(spectrum.get(i - 1).get(1).asDouble());
+            }
+            assertThat(spectrum.get(spectrum.size() - 1).get(0).asDouble()).isEqualTo(100.0);
+            assertThat(spectrum.get(spectrum.size() - 1).get(1).asDouble())
+                    .isEqualTo(summary.path("overall").path("latencyMs").path("max").asDouble());
+            // every response is counted by status in the interval it arrived in
+            long byStatus = 0;
+            for (JsonNode point : summary.path("timeSeries").path("ALL")) {
+                byStatus += point.path("statuses").path("200").asLong();
+                assertThat(point.path("errors").isMissingNode()).isTrue();
+            }
+            assertThat(byStatus).isEqualTo(30);
             assertHlogHolds(dir.resolve("out").resolve(runId).resolve("latency.hlog"), 30);
             assertThat(console).anyMatch(line -> line.contains("PASS  success-rate >= 99%"));
         }
@@ -118,6 +141,28 @@ class PerfRunnerTest {
         }
         assertThat(all.getTotalCount()).isEqualTo(responses);
         assertThat(home.getTotalCount()).isEqualTo(responses);
+    }
+
+    @Test
+    void failuresAreCountedByStatusAndKindInTheIntervalTheyHappened() throws Exception {
+        try (TestServer server = new TestServer().status(503)) {
+            scenario("failing.yaml", VALID.formatted("failing"));
+            RunReport report = runner.run(options(null, server.port()));
+            assertThat(report.passed()).isFalse();
+            JsonNode summary = new ObjectMapper().readTree(report.outcomes().get(0).runDirectory()
+                    .resolve("summary.json").toFile());
+            long statuses = 0;
+            long failures = 0;
+            for (JsonNode point : summary.path("timeSeries").path("ALL")) {
+                statuses += point.path("statuses").path("503").asLong();
+                failures += point.path("errors").path("status").asLong();
+                assertThat(point.path("errors").path("status").asLong()).isEqualTo(point.path("failed").asLong());
+            }
+            assertThat(statuses).isEqualTo(30);
+            assertThat(failures).isEqualTo(30);
+            // per request, the series carries latency and counts only
+            assertThat(summary.path("timeSeries").path("home").get(0).has("statuses")).isFalse();
+        }
     }
 
     @Test
