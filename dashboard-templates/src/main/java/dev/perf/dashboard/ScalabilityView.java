@@ -22,7 +22,7 @@ final class ScalabilityView {
             return;
         }
         boolean rate = scalability.path("steps").asText().equals("rate");
-        String unit = rate ? "/s" : "users";
+        String unit = rate ? "req/s" : "users";
         List<Map<String, Object>> findings = new ArrayList<>();
         for (String[] f : new String[][]{{"degradation start", "degradationStart"}, {"breakpoint", "breakpoint"},
                 {"optimal load", "optimalLoad"}, {"max sustainable throughput", "maxSustainable"}}) {
@@ -58,17 +58,17 @@ final class ScalabilityView {
             success.add(point(load, level.path("successRate")));
             throughput.add(point(load, level.path("throughput")));
         }
+        List<SvgChart.Marker> markers = markers(scalability, unit);
         List<Map<String, Object>> charts = new ArrayList<>();
-        add(charts, "Response time against load", SvgChart.line("Response time against load", unit, "ms",
-                List.of(new SvgChart.Series("avg", avg), new SvgChart.Series("p95", p95))));
-        add(charts, "Success rate against load", SvgChart.line("Success rate against load", unit, "%",
-                List.of(new SvgChart.Series("success rate", success))));
-        List<SvgChart.Series> tp = new ArrayList<>();
-        tp.add(new SvgChart.Series("throughput (successes/s)", throughput));
+        RunCharts.add(charts, "Response time against load", null, marked(SvgChart.titled("Response time against load")
+                .x(unit).y("ms").line("avg", avg).line("p95", p95), markers).svg());
+        RunCharts.add(charts, "Success rate against load", null, marked(SvgChart.titled("Success rate against load")
+                .x(unit).y("%").line("success rate", success), markers).svg());
+        SvgChart tp = SvgChart.titled("Throughput against load").x(unit).y("/s").line("throughput (successes/s)", throughput);
         if (usl.path("fitted").asBoolean() && !throughput.isEmpty()) {
-            tp.add(new SvgChart.Series("USL fit", uslCurve(usl, throughput)));
+            tp.line("USL fit", uslCurve(usl, throughput));
         }
-        add(charts, "Throughput against load", SvgChart.line("Throughput against load", unit, "/s", tp));
+        RunCharts.add(charts, "Throughput against load", null, marked(tp, markers).svg());
         section.put("charts", charts);
         view.put("scalability", section);
     }
@@ -86,13 +86,27 @@ final class ScalabilityView {
         return curve;
     }
 
+    /** Degradation start, breakpoint and optimal load, where found, as vertical lines. */
+    private static List<SvgChart.Marker> markers(JsonNode scalability, String unit) {
+        List<SvgChart.Marker> markers = new ArrayList<>();
+        for (String[] f : new String[][]{{"degradationStart", "degradation starts"}, {"breakpoint", "breakpoint"},
+                {"optimalLoad", "optimal load"}}) {
+            JsonNode finding = scalability.path(f[0]);
+            if (finding.path("status").asText().equals("found") && finding.path("load").isNumber()) {
+                double load = finding.path("load").asDouble();
+                markers.add(new SvgChart.Marker(load, f[1] + " at " + SvgChart.number(load) + " " + unit));
+            }
+        }
+        return markers;
+    }
+
+    private static SvgChart marked(SvgChart chart, List<SvgChart.Marker> markers) {
+        markers.forEach(chart::marker);
+        return chart;
+    }
+
     private static double[] point(double x, JsonNode y) {
         return new double[]{x, y.isNumber() ? y.asDouble() : Double.NaN};
     }
 
-    private static void add(List<Map<String, Object>> charts, String title, String svg) {
-        if (svg != null) {
-            charts.add(Map.of("title", title, "svg", svg));
-        }
-    }
 }

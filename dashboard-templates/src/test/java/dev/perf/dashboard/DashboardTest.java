@@ -115,12 +115,12 @@ class DashboardTest {
                 .contains("HTTP 503 &lt;script&gt;")
                 .contains("its CPU was busy &lt;script&gt;")
                 .contains("<link rel=\"stylesheet\" href=\"../dashboard.css\">")
-                .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td>9.25 ms</td>")
+                .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td class=\"num\">9.25 ms</td>")
                 .contains("<td class=\"none\">none</td>")
                 .contains("n/a");
         // latency, throughput and CPU over time; response time, success rate and throughput against load
         assertThat(svgCount(runHtml)).isEqualTo(6);
-        assertThat(runHtml).contains("<th scope=\"row\">breakpoint</th><td>not reached up to 8 users</td>")
+        assertThat(runHtml).contains("<th scope=\"row\">breakpoint</th><td class=\"wrap\">not reached up to 8 users</td>")
                 .contains("lambda 100.00/s per user, sigma 0.5000, kappa 0.010000, R² 0.970, peak at 7.1 users")
                 .contains("USL fit");
         assertThat(pointsOf(runHtml)).isGreaterThanOrEqualTo(20);
@@ -131,11 +131,12 @@ class DashboardTest {
         results(200, 3600);
         new Dashboard().render(out);
         String runHtml = Files.readString(out.resolve("20261127-080000-demo/index.html"));
-        assertThat(runHtml).contains("and 170 more requests, not shown here");
+        assertThat(runHtml).contains("The 30 busiest requests are shown by name; 170 more are merged into \"other\"")
+                .contains("<td class=\"name\">other (170 requests)</td><td class=\"num\">1,700</td>");
         // an hour of one-second points is downsampled for display; the page stays small
-        Matcher polylines = Pattern.compile("<polyline points=\"([^\"]*)\"").matcher(runHtml);
-        while (polylines.find()) {
-            assertThat(polylines.group(1).split(" ").length).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
+        Matcher paths = Pattern.compile("<path d=\"([^\"]*)\"").matcher(runHtml);
+        while (paths.find()) {
+            assertThat(paths.group(1).split("[ML]").length - 1).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
         }
         assertThat(Files.size(out.resolve("20261127-080000-demo/index.html"))).isLessThan(1_000_000);
     }
@@ -146,10 +147,10 @@ class DashboardTest {
 
     /** The most points of any line: the 20 one-second points of the time series. */
     private static int pointsOf(String html) {
-        Matcher m = Pattern.compile("<polyline points=\"([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<path d=\"([^\"]+)\"").matcher(html);
         int most = 0;
         while (m.find()) {
-            most = Math.max(most, m.group(1).split(" ").length);
+            most = Math.max(most, m.group(1).split("[ML]").length - 1);
         }
         return most;
     }

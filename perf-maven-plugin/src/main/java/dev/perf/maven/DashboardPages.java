@@ -1,26 +1,49 @@
 package dev.perf.maven;
 
 import dev.perf.dashboard.Dashboard;
+import dev.perf.history.HistoryQuery;
+import dev.perf.history.HistoryStore;
 import org.apache.maven.plugin.logging.Log;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 
-/** Renders the dashboard after a run; a failure to render is a warning, the results are already written. */
+/** Renders the dashboard from the results folder and, when there is one, the run history. */
 final class DashboardPages {
 
     private DashboardPages() {
     }
 
-    /** @return whether the pages were written */
-    static boolean render(Path output, Log log) {
+    /**
+     * @param history the history's location, or {@code null} when it is off
+     * @throws IOException when nothing could be rendered; a history that cannot be read is a warning, and the pages
+     *                     are rendered without trends
+     */
+    static Path render(Path output, String history, Dashboard.Options options, Log log) throws IOException {
+        Dashboard dashboard = new Dashboard(options);
+        if (history == null || (!history.startsWith("jdbc:") && !Files.isRegularFile(Path.of(history)))) {
+            return dashboard.render(output, null);
+        }
+        try (HistoryStore store = HistoryStore.open(history)) {
+            return dashboard.render(output, new HistoryQuery(store));
+        } catch (SQLException | IOException | RuntimeException | LinkageError e) {
+            if (!Files.isRegularFile(output.resolve("summary.json"))) {
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            log.warn("the dashboard has no trends: the history " + history + " could not be read (" + e.getMessage()
+                    + ")");
+            return dashboard.render(output, null);
+        }
+    }
+
+    /** After perf:run: a failure to render is a warning, the results are already written. */
+    static void renderAfterRun(Path output, String history, Dashboard.Options options, Log log) {
         try {
-            Path index = new Dashboard().render(output);
-            log.info("Dashboard: " + index.toUri());
-            return true;
+            log.info("Dashboard: " + render(output, history, options, log).toUri());
         } catch (IOException | RuntimeException e) {
             log.warn("the dashboard could not be rendered: " + e.getMessage());
-            return false;
         }
     }
 }

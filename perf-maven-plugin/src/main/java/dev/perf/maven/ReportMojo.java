@@ -1,35 +1,68 @@
 package dev.perf.maven;
 
+import dev.perf.dashboard.Dashboard;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * Renders the static dashboard ({@code index.html}) again from the results in {@code target/perf}, without
- * running anything.
+ * Renders the static dashboard again without running anything: this build's results in {@code target/perf} (when
+ * there are any) and every scenario's trend and recent runs from the run history (after {@code mvn clean}, say, or
+ * on a machine that only has the history).
  */
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMojo {
 
-    /** Where perf:run wrote its results.
+    /** Where perf:run wrote its results, and where the dashboard goes.
      *
      * @since 0.1.0
      */
     @Parameter(property = "perf.outputDirectory", defaultValue = "${project.build.directory}/perf")
     private File outputDirectory;
 
+    /** The run history to draw trends and earlier runs from; {@code off} renders this build's results alone.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
+    private String history;
+
+    /** How many of each scenario's most recent runs its trend page shows (each gets its own page).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.trendRuns", defaultValue = "100")
+    private int trendRuns;
+
+    /** How many days the by-day trend covers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.trendDays", defaultValue = "90")
+    private int trendDays;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
     @Override
     public void execute() throws MojoFailureException {
-        if (!Files.isRegularFile(outputDirectory.toPath().resolve("summary.json"))) {
-            throw new MojoFailureException("no results in " + outputDirectory + " (summary.json is missing); run "
-                    + "perf:run first, or point perf.outputDirectory at its results");
+        if (trendRuns < 1 || trendDays < 1) {
+            throw new MojoFailureException("perf.trendRuns and perf.trendDays must be 1 or more");
         }
-        if (!DashboardPages.render(outputDirectory.toPath(), getLog())) {
-            throw new MojoFailureException("the dashboard could not be rendered from " + outputDirectory);
+        Path output = outputDirectory.toPath();
+        String location = HistoryLocation.resolve(history, project);
+        try {
+            Path index = DashboardPages.render(output, location, new Dashboard.Options(trendRuns, trendDays), getLog());
+            getLog().info("Dashboard: " + index.toUri());
+        } catch (IOException | RuntimeException e) {
+            throw new MojoFailureException("the dashboard could not be rendered: " + e.getMessage() + "; run perf:run "
+                    + "first, or point perf.outputDirectory at its results and perf.history at the run history", e);
         }
     }
 }

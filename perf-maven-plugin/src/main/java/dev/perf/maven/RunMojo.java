@@ -1,5 +1,6 @@
 package dev.perf.maven;
 
+import dev.perf.dashboard.Dashboard;
 import dev.perf.engine.EngineOptions;
 import dev.perf.run.HistoryOptions;
 import dev.perf.run.PerfRunner;
@@ -160,6 +161,20 @@ public class RunMojo extends AbstractMojo {
     @Parameter(property = "perf.baselineBranch")
     private String baselineBranch;
 
+    /** How many of each scenario's most recent runs its trend page on the dashboard shows.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.trendRuns", defaultValue = "100")
+    private int trendRuns;
+
+    /** How many days the dashboard's by-day trend covers.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.trendDays", defaultValue = "90")
+    private int trendDays;
+
     /** A run id pinned as the baseline (as listed by {@code perf:history -Dperf.groupBy=run}).
      *
      * @since 0.1.0
@@ -195,7 +210,8 @@ public class RunMojo extends AbstractMojo {
             throw new MojoExecutionException("cannot write results to " + outputDirectory + ": " + e.getMessage(), e);
         }
         if (!report.outcomes().isEmpty()) {
-            DashboardPages.render(outputDirectory.toPath(), getLog());
+            DashboardPages.renderAfterRun(outputDirectory.toPath(), HistoryLocation.resolve(history, project),
+                    new Dashboard.Options(trendRuns, trendDays), getLog());
         }
         verdict(report);
     }
@@ -210,6 +226,9 @@ public class RunMojo extends AbstractMojo {
         }
         if (regressionTolerance < 0) {
             throw new MojoFailureException("perf.regressionTolerance must be 0 or more (percent), was " + regressionTolerance);
+        }
+        if (trendRuns < 1 || trendDays < 1) {
+            throw new MojoFailureException("perf.trendRuns and perf.trendDays must be 1 or more");
         }
         if (baselineRuns < 1) {
             throw new MojoFailureException("perf.baselineRuns must be 1 or more, was " + baselineRuns);

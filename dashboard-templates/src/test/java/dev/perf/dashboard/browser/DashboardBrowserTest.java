@@ -1,0 +1,262 @@
+package dev.perf.dashboard.browser;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.perf.dashboard.Dashboard;
+import dev.perf.engine.EngineOptions;
+import dev.perf.history.HistoryQuery;
+import dev.perf.history.HistoryStore;
+import dev.perf.run.Console;
+import dev.perf.run.HistoryOptions;
+import dev.perf.run.PerfRunner;
+import dev.perf.run.RunOptions;
+import dev.perf.run.RunReport;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium): results of real runs against a local server (a
+ * load test run four times, so that it has a baseline, and a stepped test that breaks the server), rendered with
+ * their history, then every page loaded from {@code file://} and from a local server that sends Jenkins' default
+ * Content-Security-Policy. No page may log a console error (a blocked stylesheet or inline style would), every chart
+ * must hold data points, the stylesheet must apply, and names with markup must show as text. Screenshots (light,
+ * dark, phone) land in {@code target/screenshots} for people to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(240)
+class DashboardBrowserTest {
+    static final String CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'self';";
+    private static final String NAME = "customer <b>api</b> & co";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Path dir;
+    private Path output;
+    private HttpServer pages;
+    private Chromium chromium;
+    private Tab tab;
+
+    @BeforeAll
+    void renderRealRunsAndStartTheBrowser() throws Exception {
+        Path binary = Chromium.find();
+        if (binary == null && System.getenv("CI") != null) {
+            throw new IllegalStateException("no chromium on the PATH: .ci/run installs Debian's chromium package");
+        }
+        assumeTrue(binary != null, "no chromium on the PATH (apt-get install chromium); browser tests skipped");
+        dir = Files.createTempDirectory("perf-dashboard-browser");
+        output = dir.resolve("out");
+        try (TestServer fast = new TestServer().delayMillis(2);
+             TestServer bounded = TestServer.boundedPool(2, 30).delayMillis(10)) {
+            Files.createDirectories(dir.resolve("perf"));
+            Files.writeString(dir.resolve("perf/load.yaml"), """
+                    name: "%s"
+                    target: { baseUrl: "http://127.0.0.1:${fast}" }
+                    requests:
+                      - { name: list-customers, path: /customers, weight: 3 }
+                      - { name: get-customer, path: /customers/1 }
+                    load: { rate: 80/s, duration: 2500ms }
+                    monitor:
+                      interval: 1s
+                      target: { port: "${fast}" }
+                    thresholds: [ "p95 <= 500ms", "p95 <= baseline * 3", "success-rate >= 99%%" ]
+                    """.formatted(NAME));
+            Files.writeString(dir.resolve("perf/steps.yaml"), """
+                    name: steps
+                    target: { baseUrl: "http://127.0.0.1:${bounded}" }
+                    requests: [ { name: get, path: /customers/1 } ]
+                    load: { rate: [40, 120, 300, 500], stepDuration: 1s }
+                    monitor: { interval: 1s }
+                    """);
+            Map<String, String> properties = Map.of("fast", Integer.toString(fast.port()), "bounded",
+                    Integer.toString(bounded.port()));
+            HistoryOptions history = new HistoryOptions(dir.resolve("history.db").toString(), "dev.perf:browser:1",
+                    dir, 0, 0, 5);
+            for (int run = 0; run < 4; run++) {
+                RunReport report = new PerfRunner(Console.SYSTEM).run(new RunOptions(dir.resolve("perf"),
+                        run < 3 ? "load" : null, output, null, properties, Map.of("GIT_BRANCH", "main"),
+                        EngineOptions.defaults().withIoThreads(1), null, history));
+                assertThat(report.invalid()).as("the scenarios are valid").isEmpty();
+            }
+        }
+        try (HistoryStore store = HistoryStore.open(dir.resolve("history.db").toString())) {
+            new Dashboard().render(output, new HistoryQuery(store));
+        }
+        pages = serveWithCsp(output);
+        chromium = Chromium.launch(binary, dir.resolve("profile"));
+        tab = chromium.open();
+    }
+
+    @AfterAll
+    void stop() {
+        if (tab != null) {
+            tab.close();
+        }
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (pages != null) {
+            pages.stop(0);
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temp folder left behind is harmless
+            }
+        }
+    }
+
+    @Test
+    void everyPageRendersCompletelyFromFileAndUnderJenkinsCsp() throws Exception {
+        List<Path> all = htmlPages();
+        assertThat(all).as("index, a trend page per scenario, a page per run").hasSizeGreaterThanOrEqualTo(1 + 2 + 5);
+        for (Path page : all) {
+            String relative = output.relativize(page).toString().replace('\\', '/');
+            for (String url : List.of(page.toUri().toString(), "http://127.0.0.1:" + pages.getAddress().getPort() + "/"
+                    + relative)) {
+                tab.emulate(1280, 900, false);
+                tab.navigate(url);
+                assertThat(tab.problems()).as("console of " + url).isEmpty();
+                assertThat(tab.computedStyle("body", "max-width")).as("dashboard.css applies on " + url)
+                        .isEqualTo("1216px");
+                String html = tab.html();
+                for (String svg : charts(html)) {
+                    assertThat(svg).as("a chart on " + url + " holds data points").containsPattern("<(path d|polyline points)=\"M?[0-9]");
+                }
+                assertThat(html).as("markup in names is text on " + url).doesNotContain("<b>api</b>");
+            }
+        }
+    }
+
+    @Test
+    void theRunPageShowsTablesChartsAndEscapedNames() throws Exception {
+        Path runPage = runPages("customer").get(3);
+        tab.emulate(1280, 900, false);
+        tab.navigate(runPage.toUri().toString());
+        String html = tab.html();
+        assertThat(html).contains("customer &lt;b&gt;api&lt;/b&gt; &amp; co").contains("list-customers");
+        assertThat(charts(html)).hasSizeGreaterThanOrEqualTo(6);
+        for (String title : List.of("Latency over time", "Responses per second", "Responses by status code",
+                "Latency distribution", "CPU", "Memory", "Connections and threads")) {
+            assertThat(html).as(title).contains("aria-label=\"" + title + "\"");
+        }
+        assertThat(html).contains("Against the baseline");
+        screenshots(runPage, "run-load");
+    }
+
+    @Test
+    void theSteppedRunShowsScalabilityWithMarkersAndFailuresByStatus() throws Exception {
+        Path runPage = runPages("steps").get(0);
+        tab.emulate(1280, 900, false);
+        tab.navigate(runPage.toUri().toString());
+        String html = tab.html();
+        assertThat(html).contains("aria-label=\"Throughput against load\"").contains("aria-label=\"Failures by kind\"")
+                .contains("HTTP 503").contains("class=\"marker\"");
+        screenshots(runPage, "run-steps");
+    }
+
+    @Test
+    void theTrendPageLinksEachRunAndTheIndexHasSparklines() throws Exception {
+        Path index = output.resolve("index.html");
+        tab.emulate(1280, 900, false);
+        tab.navigate(index.toUri().toString());
+        String indexHtml = tab.html();
+        assertThat(indexHtml).contains("<svg class=\"spark\"").contains("trend of 4 runs");
+        screenshots(index, "index");
+
+        Path trend;
+        try (Stream<Path> files = Files.list(output.resolve("trends"))) {
+            trend = files.filter(f -> f.getFileName().toString().startsWith("customer")).findFirst().orElseThrow();
+        }
+        tab.navigate(trend.toUri().toString());
+        String html = tab.html();
+        assertThat(html).contains("aria-label=\"Latency across runs\"").contains("class=\"band\"");
+        Matcher links = Pattern.compile("<a href=\"\\.\\./([0-9A-Za-z_.-]+)/index\\.html\"><circle").matcher(html);
+        List<String> linked = new ArrayList<>();
+        while (links.find()) {
+            linked.add(links.group(1));
+        }
+        assertThat(linked).as("points link to their runs").isNotEmpty()
+                .allSatisfy(run -> assertThat(output.resolve(run).resolve("index.html")).exists());
+        screenshots(trend, "trend");
+    }
+
+    private void screenshots(Path page, String name) throws IOException {
+        String url = page.toUri().toString();
+        tab.emulate(1280, 900, false);
+        tab.navigate(url);
+        tab.screenshot(SCREENSHOTS.resolve(name + "-light.png"));
+        tab.emulate(1280, 900, true);
+        tab.navigate(url);
+        tab.screenshot(SCREENSHOTS.resolve(name + "-dark.png"));
+        tab.emulate(390, 844, false);
+        tab.navigate(url);
+        tab.screenshot(SCREENSHOTS.resolve(name + "-phone.png"));
+        tab.emulate(1280, 900, false);
+    }
+
+    private List<Path> htmlPages() throws IOException {
+        try (Stream<Path> files = Files.walk(output)) {
+            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    /** The run pages of a scenario whose folder name starts with {@code prefix}, oldest first. */
+    private List<Path> runPages(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(output)) {
+            return files.filter(f -> f.getFileName().toString().contains("-" + prefix))
+                    .map(f -> f.resolve("index.html")).filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static List<String> charts(String html) {
+        List<String> charts = new ArrayList<>();
+        Matcher m = Pattern.compile("<svg class=\"chart\".*?</svg>", Pattern.DOTALL).matcher(html);
+        while (m.find()) {
+            charts.add(m.group());
+        }
+        return charts;
+    }
+
+    /** Serves the folder with the CSP header Jenkins sends by default, as a CI server's artifact view would. */
+    private static HttpServer serveWithCsp(Path root) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = Files.readAllBytes(file);
+            String name = file.getFileName().toString();
+            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".css") ? "text/css; charset=utf-8"
+                    : name.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream");
+            exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+}
