@@ -150,6 +150,7 @@ class HistoryStoreTest {
 
     @Test
     void aVersionOneHistoryIsUpgradedInPlaceAndKeepsItsRuns() throws Exception {
+        java.nio.file.Files.createDirectories(Path.of(db()).getParent());
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
             for (String sql : Schema.STEPS.get(0)) {
                 s.execute(sql);
@@ -181,9 +182,9 @@ class HistoryStoreTest {
                     .containsExactly("r1", "r2");
             assertThat(new HistoryQuery(store).runs("s", 1, 0, DAY1)).extracting(RunInfo::runId).containsExactly("r2");
             try (var s = store.connection().prepareStatement("SELECT length(gzip) FROM documents");
-                 ResultSet r = s.executeQuery()) {
-                r.next();
-                assertThat(r.getLong(1)).as("stored compressed").isLessThan(summary.length / 10);
+                 ResultSet stored = s.executeQuery()) {
+                stored.next();
+                assertThat(stored.getLong(1)).as("stored compressed").isLessThan(summary.length / 10);
             }
             store.prune(1, 0, DAY1);
             assertThat(scalar("SELECT count(*) FROM documents")).as("documents go with their runs").isZero();
