@@ -51,10 +51,11 @@ final class ResourceCharts {
             List<double[]> points = new ArrayList<>();
             boolean values = false;
             for (JsonNode s : samples) {
+                // a figure sampled less often (connections: every fifth sample) is joined across the samples without it
                 JsonNode v = s.path(l.scope()).path(l.metric());
-                if (!s.path(l.scope()).isMissingNode()) {
-                    points.add(new double[]{s.path("t").asDouble(), v.isNumber() ? v.asDouble() / l.divisor() : Double.NaN});
-                    values |= v.isNumber();
+                if (v.isNumber()) {
+                    points.add(new double[]{s.path("t").asDouble(), v.asDouble() / l.divisor()});
+                    values = true;
                 }
             }
             if (values) {

@@ -164,6 +164,11 @@ final class TrendView {
         RunCharts.add(charts, "Error rate by day", null, SvgChart.titled("Error rate by day").xLabels(label::apply)
                 .y("%").line(dayLine("error rate", days, p -> p.successRate() == null ? null : 100 - p.successRate()))
                 .svg());
+        RunCharts.add(charts, "CPU by day", "Averages weighted by samples. Machine: % of all CPUs; processes: % of one "
+                + "core.", SvgChart.titled("CPU by day").xLabels(label::apply).y("%")
+                .line(dayLine("target", days, p -> p.resources().get("target.cpu.avg")))
+                .line(dayLine("generator", days, p -> p.resources().get("generator.cpu.avg")))
+                .line(dayLine("machine", days, p -> p.resources().get("machine.cpu.avg"))).svg());
         return charts;
     }
 
@@ -218,7 +223,10 @@ final class TrendView {
 
     /** "p95 +35.2%, p99 +40.1%" for the figures that regressed; "none"; or why nothing was compared. */
     private static String regressionText(JsonNode regressions) {
-        if (regressions == null || !regressions.isObject()) {
+        if (regressions == null) {
+            return Format.NONE; // recorded before the history kept result files
+        }
+        if (!regressions.isObject()) {
             return "not checked";
         }
         if (regressions.path("figures").isEmpty()) {

@@ -50,6 +50,11 @@ class DashboardTest {
         summary.put("baseUrl", "http://127.0.0.1:18080");
         summary.putObject("load").put("description", "100/s for 10s");
         ObjectNode overall = stats("ALL", 1000);
+        ArrayNode spectrum = overall.putArray("latencySpectrumMs");
+        for (int i = 0; i < 80; i++) {
+            spectrum.addArray().add(100 * (1 - Math.pow(0.5, i / 5.0))).add(1.0 + i);
+        }
+        spectrum.addArray().add(100.0).add(90.0);
         ObjectNode errors = overall.putObject("errors");
         errors.putObject("status").put("count", 5).put("firstMessage", "HTTP 503 " + EVIL);
         summary.set("overall", overall);
@@ -65,8 +70,13 @@ class DashboardTest {
         summary.putObject("generator").putArray("saturation").add("its CPU was busy " + EVIL);
         ArrayNode series = summary.putObject("timeSeries").putArray("ALL");
         for (int t = 1; t <= seconds; t++) {
-            series.addObject().put("t", t).put("seconds", 1.0).put("count", 100).put("failed", t % 7 == 0 ? 3 : 0)
-                    .put("p50Ms", 4.0).put("p90Ms", 7.0 + t % 5).putNull("p99Ms");
+            ObjectNode point = series.addObject().put("t", t).put("seconds", 1.0).put("count", 100)
+                    .put("failed", t % 7 == 0 ? 3 : 0).put("p50Ms", 4.0).put("p90Ms", 7.0 + t % 5).putNull("p99Ms")
+                    .put("maxMs", 20.0 + t % 11);
+            point.putObject("statuses").put("200", t % 7 == 0 ? 97 : 100).put("503", t % 7 == 0 ? 3 : 0);
+            if (t % 7 == 0) {
+                point.putObject("errors").put("status", 3);
+            }
         }
         if (requests < 10) {
             ObjectNode scalability = summary.putObject("scalability");
@@ -83,10 +93,17 @@ class DashboardTest {
         JSON.writeValue(out.resolve(runId).resolve("summary.json").toFile(), summary);
         ObjectNode resources = JSON.createObjectNode();
         ArrayNode samples = resources.putArray("samples");
-        for (int t = 1; t <= 5; t++) {
+        for (int t = 1; t <= Math.max(5, seconds); t++) {
             ObjectNode sample = samples.addObject().put("t", t);
-            sample.putObject("machine").put("cpu", 20.0 + t);
-            sample.putObject("generator").put("cpu", 40.0 + t);
+            sample.putObject("machine").put("cpu", 20.0 + t % 9).put("memory", 2e9 + t).put("disk-read", 1e5 * (t % 3))
+                    .put("disk-write", 2e5 * (t % 4)).put("net-sent", 1e4).put("net-received", 2e4)
+                    .put("tcp-established", 40 + t % 6);
+            sample.putObject("generator").put("cpu", 40.0 + t % 13).put("memory", 3e8).put("threads", 30);
+            ObjectNode target = sample.putObject("target").put("cpu", 80.0 + t % 17).put("memory", 5e8 + t * 1e4)
+                    .put("threads", 200).put("disk-read", 0).put("disk-write", 1e4 * (t % 5));
+            if (t % 5 == 0) {
+                target.put("connections", 50 + t % 3);
+            }
         }
         JSON.writeValue(out.resolve(runId).resolve("resources.json").toFile(), resources);
         ObjectNode index = JSON.createObjectNode();
@@ -118,8 +135,9 @@ class DashboardTest {
                 .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td class=\"num\">9.25 ms</td>")
                 .contains("<td class=\"none\">none</td>")
                 .contains("n/a");
-        // latency, throughput and CPU over time; response time, success rate and throughput against load
-        assertThat(svgCount(runHtml)).isEqualTo(6);
+        // latency, throughput, statuses, failures over time; the spectrum; CPU, memory, disk, network,
+        // connections; response time, success rate and throughput against load
+        assertThat(svgCount(runHtml)).isEqualTo(13);
         assertThat(runHtml).contains("<th scope=\"row\">breakpoint</th><td class=\"wrap\">not reached up to 8 users</td>")
                 .contains("lambda 100.00/s per user, sigma 0.5000, kappa 0.010000, R² 0.970, peak at 7.1 users")
                 .contains("USL fit");
@@ -138,6 +156,8 @@ class DashboardTest {
         while (paths.find()) {
             assertThat(paths.group(1).split("[ML]").length - 1).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
         }
+        // every chart of an hour-long run (13 of them, 31 lines) in well under 1 MB
+        assertThat(svgCount(runHtml)).isEqualTo(10);
         assertThat(Files.size(out.resolve("20261127-080000-demo/index.html"))).isLessThan(1_000_000);
     }
 

@@ -129,20 +129,49 @@ class DashboardBrowserTest {
         List<Path> all = htmlPages();
         assertThat(all).as("index, a trend page per scenario, a page per run").hasSizeGreaterThanOrEqualTo(1 + 2 + 5);
         for (Path page : all) {
-            String relative = output.relativize(page).toString().replace('\\', '/');
-            for (String url : List.of(page.toUri().toString(), "http://127.0.0.1:" + pages.getAddress().getPort() + "/"
-                    + relative)) {
-                tab.emulate(1280, 900, false);
-                tab.navigate(url);
-                assertThat(tab.problems()).as("console of " + url).isEmpty();
-                assertThat(tab.computedStyle("body", "max-width")).as("dashboard.css applies on " + url)
-                        .isEqualTo("1216px");
-                String html = tab.html();
-                for (String svg : charts(html)) {
-                    assertThat(svg).as("a chart on " + url + " holds data points").containsPattern("<(path d|polyline points)=\"M?[0-9]");
+            assertRendersCleanly(output, page, pages);
+        }
+    }
+
+    /**
+     * The sample scenarios' own dashboard, when {@code mvn install -Pdemo} has rendered it (CI does, before the
+     * tests): real runs of the load, stress, scalability, spike and soak samples, with their history.
+     */
+    @Test
+    void theSampleScenariosDashboardRendersCompletelyToo() throws Exception {
+        Path samples = Path.of("..", "sample-scenarios", "target", "perf").toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(samples.resolve("index.html")),
+                "no sample results: mvn install -Pdemo renders them (CI runs it before the tests)");
+        HttpServer server = serveWithCsp(samples);
+        try (Stream<Path> files = Files.walk(samples)) {
+            for (Path page : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                assertRendersCleanly(samples, page, server);
+                String name = samples.relativize(page).toString().replace('/', '_').replace(".html", "");
+                if (name.equals("index") || name.endsWith("scalability_index") || name.endsWith("stress_index")
+                        || name.startsWith("trends_")) {
+                    screenshots(page, "samples-" + name.replaceAll("^[0-9]+-[0-9]+-", ""));
                 }
-                assertThat(html).as("markup in names is text on " + url).doesNotContain("<b>api</b>");
             }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private void assertRendersCleanly(Path root, Path page, HttpServer server) throws IOException {
+        String relative = root.relativize(page).toString().replace('\\', '/');
+        for (String url : List.of(page.toUri().toString(), "http://127.0.0.1:" + server.getAddress().getPort() + "/"
+                + relative)) {
+            tab.emulate(1280, 900, false);
+            tab.navigate(url);
+            assertThat(tab.problems()).as("console of " + url).isEmpty();
+            assertThat(tab.computedStyle("body", "max-width")).as("dashboard.css applies on " + url)
+                    .isEqualTo("1216px");
+            String html = tab.html();
+            for (String svg : charts(html)) {
+                assertThat(svg).as("a chart on " + url + " holds data points")
+                        .containsPattern("<path d=\"M[0-9]");
+            }
+            assertThat(html).as("markup in names is text on " + url).doesNotContain("<b>api</b>");
         }
     }
 
