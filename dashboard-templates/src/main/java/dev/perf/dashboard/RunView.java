@@ -37,6 +37,10 @@ final class RunView {
         view.put("thresholds", thresholds(summary.path("thresholds")));
         view.put("regressions", regressions(summary.path("regressions")));
         view.put("errors", errors(summary.path("overall").path("errors")));
+        List<Map<String, Object>> flows = new ArrayList<>();
+        summary.path("flows").forEach(f -> flows.add(RequestTable.row(f)));
+        view.put("flows", flows);
+        view.put("checks", checks(summary.path("requests")));
         List<String> warnings = new ArrayList<>();
         summary.path("generator").path("saturation").forEach(r -> warnings.add(r.asText()));
         view.put("saturation", warnings);
@@ -83,6 +87,16 @@ final class RunView {
         }
         view.put("rows", rows);
         return view;
+    }
+
+    /** Failed checks by request and name, informational ones included. */
+    private static List<Map<String, Object>> checks(JsonNode requests) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode r : requests) {
+            r.path("checks").fields().forEachRemaining(c -> rows.add(Map.of("request", r.path("name").asText(),
+                    "check", c.getKey(), "count", Format.count(c.getValue()))));
+        }
+        return rows;
     }
 
     private static List<Map<String, Object>> errors(JsonNode errors) {

@@ -62,6 +62,8 @@ class DashboardTest {
         for (int i = 0; i < requests; i++) {
             list.add(stats(i == 0 ? "get " + EVIL : "get-" + i, 10));
         }
+        summary.putArray("flows").add(stats("journey " + EVIL, 40));
+        ((ObjectNode) list.get(0)).putObject("checks").put("json $.id = ${id} " + EVIL, 7);
         ArrayNode thresholds = summary.putArray("thresholds");
         thresholds.addObject().put("expression", "p95 <= 5ms").put("unit", "millis").put("actual", 9.25)
                 .put("passed", false).put("judged", true);
@@ -138,6 +140,9 @@ class DashboardTest {
         // latency, throughput, statuses, failures over time; the spectrum; CPU, memory, disk, network,
         // connections; response time, success rate and throughput against load
         assertThat(svgCount(runHtml)).isEqualTo(13);
+        assertThat(runHtml).contains("<h2>Flows</h2>").contains("<td class=\"name\">journey &lt;script&gt;")
+                .contains("<td class=\"wrap\">json $.id = ${id} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"
+                        + "<td class=\"num\">7</td>");
         assertThat(runHtml).contains("<th scope=\"row\">breakpoint</th><td class=\"wrap\">not reached up to 8 users</td>")
                 .contains("lambda 100.00/s per user, sigma 0.5000, kappa 0.010000, R² 0.970, peak at 7.1 users")
                 .contains("USL fit");

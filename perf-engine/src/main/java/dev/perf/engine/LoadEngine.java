@@ -6,6 +6,7 @@ import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.RunMetricsBuilder;
 import dev.perf.metrics.StagePlanInfo;
+import dev.perf.scenario.Flow;
 import dev.perf.scenario.RequestSpec;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.Stage;
@@ -36,20 +37,24 @@ public final class LoadEngine {
 
     public LoadRun run(Scenario scenario, RunControl control, RunListener listener) {
         List<RequestSpec> requests = scenario.requests();
+        List<Flow> flows = scenario.flows();
         List<Stage> stages = scenario.load().stages();
         List<StagePlanInfo> plan = new ArrayList<>();
         for (int s = 0; s < stages.size(); s++) {
             plan.add(new StagePlanInfo(s, stages.get(s).describe(), stages.get(s).offersLoad()));
         }
-        MetricsRegistry registry = new MetricsRegistry(requests.stream().map(RequestSpec::name).toList(), stages.size());
-        RequestMix mix = new RequestMix(requests.stream().map(RequestSpec::weight).toList());
-        long drainNanos = scenario.timeout().toNanos() + options.drainTimeoutMillis() * 1_000_000L;
+        MetricsRegistry registry = new MetricsRegistry(requests.stream().map(RequestSpec::name).toList(), stages.size(),
+                FlowRunner.recordedFlows(flows));
+        RequestMix mix = new RequestMix(flows.stream().map(Flow::weight).toList());
+        long drainNanos = FlowRunner.longestFlow(flows, scenario.timeout()).toNanos()
+                + options.drainTimeoutMillis() * 1_000_000L;
         AtomicInteger inFlight = new AtomicInteger();
         Instant startTime = Instant.now();
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
-             HttpSender sender = new HttpSender(scenario.baseUrl(), requests, scenario.timeout(), options,
-                     registry, clock)) {
-            boolean nativeTransport = sender.usesNativeTransport();
+             HttpSender http = new HttpSender(scenario.timeout(), options, clock)) {
+            boolean nativeTransport = http.usesNativeTransport();
+            FlowRunner sender = new FlowRunner(flows, scenario.baseUrl(), scenario.timeout(), http, registry, clock,
+                    http.ticker());
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
@@ -57,7 +62,7 @@ public final class LoadEngine {
                 }
             });
             sampler.start();
-            StageSequence sequence = new StageSequence(scenario.load(), sender, sender.ticker(), clock, mix, registry,
+            StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
             StageSequence.Timeline timeline = sequence.run(clock.nanoTime(), (s, start, end) -> {
                 sampler.sampleNow();

@@ -1,7 +1,6 @@
 package dev.perf.engine;
 
 import dev.perf.metrics.MetricsRegistry;
-import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.SendLag;
 import dev.perf.scenario.RateStage;
 
@@ -87,15 +86,14 @@ final class OpenModelDriver implements StageDriver {
         }
 
         private void send(long intended, long now) {
-            int request = mix.next();
-            RequestRecorder recorder = registry.recorder(stageIndex, request);
+            int item = mix.next();
             if (inFlight.get() >= maxInFlight) {
-                recorder.recordDropped();
+                sender.dropped(item, stageIndex);
                 return;
             }
             inFlight.incrementAndGet();
             lag.record(now - intended);
-            sender.send(request, recorder, intended, now, release);
+            sender.send(item, stageIndex, intended, now, release);
         }
 
         private void finish(long end) {

@@ -1,15 +1,21 @@
 package dev.perf.engine;
 
-import dev.perf.metrics.RequestRecorder;
-
-/** Sends one request of the mix; the seam between pacing and the network, so drivers can be tested without one. */
+/**
+ * Starts one item of the mix (a flow: one request, or a journey of steps); the seam between pacing and the network,
+ * so drivers can be tested without one.
+ */
 interface Sender {
 
     /**
-     * Sends request {@code index}; its outcome is recorded into {@code recorder} and {@code completion} runs once.
+     * Starts item {@code item} in stage {@code stage}; its outcome is recorded and {@code completion} runs once, when
+     * the item (every step of a flow) has ended.
      *
      * @param intendedNanos when it should have been sent
      * @param sentNanos     when it is being sent
      */
-    void send(int index, RequestRecorder recorder, long intendedNanos, long sentNanos, Completion completion);
+    void send(int item, int stage, long intendedNanos, long sentNanos, Completion completion);
+
+    /** An open-model arrival of {@code item} that was not sent because too many were outstanding. */
+    default void dropped(int item, int stage) {
+    }
 }

@@ -15,6 +15,10 @@ public enum ErrorKind {
     CONNECTION_REFUSED("connection refused"),
     /** The peer reset or closed the connection before the response was complete. */
     CONNECTION_RESET("connection reset"),
+    /** A check on the response failed (a header, the body, a JSON field, the response time). */
+    CHECK("failed check"),
+    /** A value to capture for later steps was not in the response; the rest of that flow iteration is skipped. */
+    CAPTURE("missing capture"),
     /** Anything else (TLS, DNS, protocol errors...). */
     OTHER("other");
 

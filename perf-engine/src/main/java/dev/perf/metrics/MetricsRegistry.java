@@ -14,7 +14,15 @@ public final class MetricsRegistry {
     private final LongAdder connectionsReused = new LongAdder();
     private final SendLag[] sendLags;
 
+    private final List<RequestRecorder> flowRecorders;
+
     public MetricsRegistry(List<String> requestNames, int stageCount) {
+        this(requestNames, stageCount, List.of());
+    }
+
+    /** @param flowNames flows whose whole duration is recorded (journeys of several steps) */
+    public MetricsRegistry(List<String> requestNames, int stageCount, List<String> flowNames) {
+        this.flowRecorders = flowNames.stream().map(RequestRecorder::new).toList();
         this.requestNames = List.copyOf(requestNames);
         this.recorders = new RequestRecorder[stageCount][requestNames.size()];
         for (int s = 0; s < stageCount; s++) {
@@ -30,6 +38,11 @@ public final class MetricsRegistry {
 
     public RequestRecorder recorder(int stage, int request) {
         return recorders[stage][request];
+    }
+
+    /** The whole-flow recorders, in the order of the flow names given. */
+    public List<RequestRecorder> flowRecorders() {
+        return flowRecorders;
     }
 
     public List<String> requestNames() {

@@ -6,6 +6,7 @@ import org.HdrHistogram.Recorder;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -30,6 +31,7 @@ public final class RequestRecorder {
     private final AtomicLongArray statusCounts = new AtomicLongArray(STATUS_CODES);
     private final AtomicLongArray errorCounts = new AtomicLongArray(KINDS.length);
     private final AtomicReferenceArray<String> firstErrorMessages = new AtomicReferenceArray<>(KINDS.length);
+    private final ConcurrentHashMap<String, LongAdder> checkFailures = new ConcurrentHashMap<>();
     private Histogram intervalLatency;
     private Histogram intervalServiceTime;
 
@@ -80,6 +82,24 @@ public final class RequestRecorder {
             firstErrorMessages.compareAndSet(ErrorKind.STATUS.ordinal(), null,
                     "HTTP " + statusCode + " (expected " + expected + ")");
         }
+    }
+
+    /** A check failed (fatal or informational); counted under its name. */
+    public void recordCheckFailure(String check) {
+        checkFailures.computeIfAbsent(check, k -> new LongAdder()).increment();
+    }
+
+    /** A failure that is not the transport's nor the status's: a failed check or a missing capture. */
+    public void recordFailedResponse(int statusCode, ErrorKind kind, String message, long intendedNanos, long sentNanos,
+                                     long completedNanos, long bodyBytes, long requestBytes) {
+        recordTimes(intendedNanos, sentNanos, completedNanos);
+        if (statusCode >= 0 && statusCode < STATUS_CODES) {
+            statusCounts.incrementAndGet(statusCode);
+        }
+        bytesReceived.add(bodyBytes);
+        bytesSent.add(requestBytes);
+        failed.increment();
+        countError(kind, message);
     }
 
     /** An open-model arrival that was not sent because too many requests were outstanding. */
@@ -146,6 +166,12 @@ public final class RequestRecorder {
         for (int k = 0; k < KINDS.length; k++) {
             into[k] += errorCounts.get(k);
         }
+    }
+
+    Map<String, Long> checkFailures() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        checkFailures.forEach((name, n) -> counts.put(name, n.sum()));
+        return counts;
     }
 
     Map<Integer, Long> statusCounts() {

@@ -19,11 +19,20 @@ import java.util.Map;
  * @param errorCounts       failures by kind
  * @param bytesReceived     response body bytes
  * @param bytesSent         request body bytes
+ * @param checkFailures     failed checks by name (informational ones too), in the order first seen
  */
 public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
                            Histogram latencyMicros, Histogram serviceTimeMicros,
                            Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
-                           long bytesReceived, long bytesSent) {
+                           long bytesReceived, long bytesSent, Map<String, Long> checkFailures) {
+
+    /** Without checks. */
+    public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                        Histogram latencyMicros, Histogram serviceTimeMicros, Map<Integer, Long> statusCounts,
+                        Map<ErrorKind, ErrorCount> errorCounts, long bytesReceived, long bytesSent) {
+        this(name, ok, failed, dropped, elapsedSeconds, latencyMicros, serviceTimeMicros, statusCounts, errorCounts,
+                bytesReceived, bytesSent, Map.of());
+    }
 
     /** The name used for whole-scenario figures. */
     public static final String ALL = "ALL";

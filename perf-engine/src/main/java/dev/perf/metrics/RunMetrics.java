@@ -16,9 +16,18 @@ import java.util.Map;
  * @param lateSends         open-model sends more than {@link SendLag#LATE_MICROS} behind schedule
  * @param sendLagP99Millis  99th percentile of the pacer's lateness, {@code null} for the closed model
  * @param sendLagMaxMillis  worst lateness, {@code null} for the closed model
+ * @param flows             per flow of several steps: each iteration from its start to its last step's end
  */
 public record RunMetrics(double elapsedSeconds, RequestStats overall, Map<String, RequestStats> byRequest,
                          List<StageMetrics> stages, Map<String, List<IntervalPoint>> series,
                          long connectionsOpened, long connectionsReused, long lateSends,
-                         Double sendLagP99Millis, Double sendLagMaxMillis) {
+                         Double sendLagP99Millis, Double sendLagMaxMillis, Map<String, RequestStats> flows) {
+
+    /** Without flows. */
+    public RunMetrics(double elapsedSeconds, RequestStats overall, Map<String, RequestStats> byRequest,
+                      List<StageMetrics> stages, Map<String, List<IntervalPoint>> series, long connectionsOpened,
+                      long connectionsReused, long lateSends, Double sendLagP99Millis, Double sendLagMaxMillis) {
+        this(elapsedSeconds, overall, byRequest, stages, series, connectionsOpened, connectionsReused, lateSends,
+                sendLagP99Millis, sendLagMaxMillis, Map.of());
+    }
 }

@@ -58,7 +58,7 @@ public final class RunMetricsBuilder {
         RequestStats overall = merge(RequestStats.ALL, byRequest.values(), loadSeconds);
         return new RunMetrics(loadSeconds, overall, byRequest, stageMetrics, sampler.series(),
                 registry.connectionsOpened(), registry.connectionsReused(), lag.lateSends(),
-                lag.p99Millis(), lag.maxMillis());
+                lag.p99Millis(), lag.maxMillis(), flows(registry, loadSeconds));
     }
 
     private static StageMetrics stage(MetricsRegistry registry, StagePlanInfo stage, double seconds, boolean ran,
@@ -79,7 +79,7 @@ public final class RunMetricsBuilder {
                                       double seconds) {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
                 service.copy(), recorder.statusCounts(), recorder.errorCounts(), recorder.bytesReceived(),
-                recorder.bytesSent());
+                recorder.bytesSent(), recorder.checkFailures());
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -93,7 +93,9 @@ public final class RunMetricsBuilder {
         long sent = 0;
         Map<Integer, Long> status = new TreeMap<>();
         Map<ErrorKind, RequestStats.ErrorCount> errors = new EnumMap<>(ErrorKind.class);
+        Map<String, Long> checks = new LinkedHashMap<>();
         for (RequestStats part : parts) {
+            part.checkFailures().forEach((check, n) -> checks.merge(check, n, Long::sum));
             latency.add(part.latencyMicros());
             service.add(part.serviceTimeMicros());
             ok += part.ok();
@@ -106,6 +108,18 @@ public final class RunMetricsBuilder {
                     new RequestStats.ErrorCount(a.count() + b.count(),
                             a.firstMessage() != null ? a.firstMessage() : b.firstMessage())));
         }
-        return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent);
+        return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent,
+                checks);
+    }
+
+    /** Whole-flow figures: each flow's iterations, from its start to its last step's end. */
+    public static Map<String, RequestStats> flows(MetricsRegistry registry, double seconds) {
+        Map<String, RequestStats> flows = new LinkedHashMap<>();
+        for (RequestRecorder recorder : registry.flowRecorders()) {
+            Histogram latency = recorder.intervalLatency();
+            Histogram service = recorder.intervalServiceTime();
+            flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, seconds));
+        }
+        return flows;
     }
 }

@@ -32,6 +32,8 @@ public final class ConsoleReport {
             "median", "p90", "p95", "p99", "max", "stddev", "dropped"};
     private static final String[] STAGE_HEADER = {"stage", "load", "count", "success", "rps", "avg", "median",
             "p95", "p99", "max", "errors", "dropped", "late"};
+    private static final String[] FLOW_HEADER = {"flow", "iterations", "completed", "failed", "success", "avg",
+            "median", "p95", "p99", "max"};
 
     private ConsoleReport() {
     }
@@ -55,8 +57,23 @@ public final class ConsoleReport {
             out.accept("  " + (scenario.load().isStepped() ? "levels:" : "stages:"));
             Tables.print(stageRows(scenario, m), 2, line -> out.accept("  " + line));
         }
+        if (!m.flows().isEmpty()) {
+            out.accept("  flows (each iteration from its intended start to its last step's end):");
+            List<String[]> flowRows = new ArrayList<>();
+            flowRows.add(FLOW_HEADER);
+            m.flows().values().forEach(f -> flowRows.add(new String[]{f.name(), Cells.count(f.count()),
+                    Cells.count(f.ok()), Cells.count(f.failed()), Cells.percent(f.successRatePercent()),
+                    Cells.millis(f.meanMillis()), Cells.millis(f.percentileMillis(50)),
+                    Cells.millis(f.percentileMillis(95)), Cells.millis(f.percentileMillis(99)),
+                    Cells.millis(f.maxMillis())}));
+            Tables.print(flowRows, 1, line -> out.accept("  " + line));
+        }
         if (analysis != null) {
             printAnalysis(scenario.load().steps(), analysis, out);
+        }
+        for (RequestStats stats : m.byRequest().values()) {
+            stats.checkFailures().forEach((check, n) -> out.accept("  check failed: " + stats.name() + " '" + check
+                    + "' x" + Cells.count(n)));
         }
         for (Map.Entry<ErrorKind, RequestStats.ErrorCount> error : m.overall().errorCounts().entrySet()) {
             RequestStats.ErrorCount e = error.getValue();

@@ -64,6 +64,8 @@ public final class SummaryJson {
         root.set("overall", withSpectrum(stats(m.overall()), m.overall()));
         ArrayNode requests = root.putArray("requests");
         m.byRequest().values().forEach(s -> requests.add(withSpectrum(stats(s), s)));
+        ArrayNode flows = root.putArray("flows");
+        m.flows().values().forEach(f -> flows.add(withSpectrum(stats(f), f)));
         ArrayNode stages = root.putArray("stages");
         for (StageMetrics stage : m.stages()) {
             stages.add(StageJson.stage(scenario.load(), stage));
@@ -164,6 +166,8 @@ public final class SummaryJson {
             error.put("count", e.count());
             error.put("firstMessage", e.firstMessage());
         });
+        ObjectNode checks = node.putObject("checks");
+        s.checkFailures().forEach(checks::put);
         node.put("bytesReceived", s.bytesReceived());
         node.put("bytesSent", s.bytesSent());
         return node;

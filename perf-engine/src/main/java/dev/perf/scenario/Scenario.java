@@ -13,21 +13,29 @@ import java.util.List;
  * @param file       the file it was loaded from, for messages
  * @param baseUrl    absolute http(s) URL every relative request path is resolved against
  * @param timeout    request timeout (connect and whole request), from {@code defaults.timeout}
- * @param requests   the request mix, at least one, names unique
+ * @param flows      the mix: flows of steps (a request of {@code requests:} is a flow of one step), weighted
+ * @param requests   every step's request, in order: the names of the metrics, unique
  * @param load       the stages to drive
  * @param thresholds pass/fail rules, possibly empty
  * @param monitor    what to watch while it runs
  */
-public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<RequestSpec> requests,
-                       LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
+public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows,
+                       List<RequestSpec> requests, LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
 
     public Scenario {
+        flows = List.copyOf(flows);
         requests = List.copyOf(requests);
         thresholds = List.copyOf(thresholds);
     }
 
+    public Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows, LoadSpec load,
+                    List<Threshold> thresholds, MonitorSpec monitor) {
+        this(name, file, baseUrl, timeout, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
+                .toList(), load, thresholds, monitor);
+    }
+
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, timeout, requests, load, thresholds, monitor);
+        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, load, thresholds, monitor);
     }
 }

@@ -28,21 +28,12 @@ class StageSequenceTest {
 
     private StageSequence.Timeline run(List<Stage> stages, StageSequence.StageEnd hook) throws InterruptedException {
         MetricsRegistry registry = new MetricsRegistry(List.of("r"), stages.size());
-        Sender sender = (index, recorder, intended, sent, completion) -> sends.add(
-                new Send(stageOf(registry, recorder), intended, sent));
+        Sender sender = (index, stage, intended, sent, completion) -> sends.add(new Send(stage, intended, sent));
         StageSequence sequence = new StageSequence(new LoadSpec(stages, 1_000_000), sender, clock, clock,
                 new RequestMix(List.of(1)), registry, new RunControl(), new AtomicInteger(), 0);
         return sequence.run(0, hook);
     }
 
-    private static int stageOf(MetricsRegistry registry, RequestRecorder recorder) {
-        for (int s = 0; s < registry.stageCount(); s++) {
-            if (registry.recorder(s, 0) == recorder) {
-                return s;
-            }
-        }
-        throw new AssertionError("unknown recorder");
-    }
 
     private static RateStage rate(double from, double to, long millis) {
         return new RateStage(from, to, Duration.ofMillis(millis));

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small customer API to aim the sample scenarios at, listening on 127.0.0.1 only.
  *
  * <pre>
- * POST   /customers        -> 201 {"id":..,...}
+ * POST   /customers        -> 201 {"id":..,...}, Location: /customers/{id}
  * GET    /customers/{id}   -> 200 or 404
  * PUT    /customers/{id}   -> 200 or 404
  * DELETE /customers/{id}   -> 204 or 404
@@ -90,7 +90,9 @@ public final class DemoServer {
             return;
         }
         if (path.equals("/customers") && method.equals("POST")) {
-            send(exchange, 201, create(body));
+            long id = create(body);
+            exchange.getResponseHeaders().set("Location", "/customers/" + id);
+            send(exchange, 201, customers.get(id));
             return;
         }
         Long id = idOf(path);
@@ -106,11 +108,10 @@ public final class DemoServer {
         }
     }
 
-    private String create(String body) {
+    private long create(String body) {
         long id = nextId.getAndIncrement();
-        String json = json(id, body);
-        customers.put(id, json);
-        return json;
+        customers.put(id, json(id, body));
+        return id;
     }
 
     private static String json(long id, String body) {

@@ -1,17 +1,20 @@
 package dev.perf.scenario.yaml;
 
+import dev.perf.scenario.Check;
 import dev.perf.scenario.ExpectedStatus;
+import dev.perf.scenario.Flow;
 import dev.perf.scenario.HttpMethod;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.RequestSpec;
+import dev.perf.scenario.Step;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +23,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** Reads {@code requests:}, the request mix. */
+/** Reads {@code requests:}, the request mix (each request becomes a flow of one step), and the request part of a step. */
 final class RequestsReader {
     private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "expect", "weight");
+            "expect", "weight", "check");
+    /** A step of a flow: a request without a weight, with captures and a pause after it. */
+    static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
+            "expect", "check", "capture", "think");
     private static final Set<String> EXPECT_KEYS = YamlDoc.keys("status");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     static final int MAX_WEIGHT = 10_000;
@@ -35,33 +41,36 @@ final class RequestsReader {
      * @param names receives the name of every request written, valid or not, so that thresholds can be checked
      *              against them even when a request has other problems
      */
-    static List<RequestSpec> read(YamlDoc doc, Node node, Defaults defaults, List<String> names) {
+    static List<Flow> read(YamlDoc doc, Node node, Defaults defaults, List<String> names) {
         List<Node> items = doc.list(node, "requests", false);
         if (items.isEmpty() && node instanceof SequenceNode) {
             doc.problem(node, "requests", "the list is empty; add at least one request");
         }
-        List<RequestSpec> requests = new ArrayList<>();
-        Map<String, Node> seen = new HashMap<>();
+        List<Flow> flows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            RequestSpec request = readOne(doc, items.get(i), "requests[" + i + "]", defaults, names);
-            if (request == null) {
+            String field = "requests[" + i + "]";
+            Read read = readOne(doc, items.get(i), field, defaults, names, KEYS);
+            if (read == null) {
                 continue;
             }
-            Node previous = seen.putIfAbsent(request.name(), items.get(i));
-            if (previous != null) {
-                doc.problem(items.get(i), "requests[" + i + "].name", "duplicate request name '" + request.name()
-                        + "'; it is already used on line " + (previous.getStartMark().getLine() + 1));
-                continue;
-            }
-            requests.add(request);
+            List<Check> checks = read.entries().containsKey("check")
+                    ? StepReader.checks(doc, read.entries().get("check").value(), field + ".check") : List.of();
+            Step step = new Step(read.spec(), List.of(), checks, Duration.ZERO, Duration.ZERO);
+            StepReader.checkVariables(doc, items.get(i), field, step, Set.of());
+            flows.add(new Flow(read.spec().name(), read.spec().weight(), List.of(step), true));
         }
-        return requests;
+        return flows;
     }
 
-    private static RequestSpec readOne(YamlDoc doc, Node node, String field, Defaults defaults,
-                                       List<String> names) {
+    /** A request as read, with its mapping for the keys the caller reads (check, capture, think). */
+    record Read(RequestSpec spec, Map<String, YamlDoc.Entry> entries) {
+    }
+
+    /** @return {@code null} when the request has a problem (recorded) */
+    static Read readOne(YamlDoc doc, Node node, String field, Defaults defaults, List<String> names,
+                        Set<String> keys) {
         int before = doc.problems().size();
-        Map<String, YamlDoc.Entry> r = doc.mapping(node, field, KEYS);
+        Map<String, YamlDoc.Entry> r = doc.mapping(node, field, keys);
         if (r.isEmpty()) {
             if (before == doc.problems().size()) {
                 doc.problem(node, field, "a request needs at least a name and a path");
@@ -74,6 +83,12 @@ final class RequestsReader {
         } else {
             name = doc.requiredString(r.get("name").value(), field + ".name");
             if (name != null) {
+                Node first = doc.firstUseOfRequestName(name, r.get("name").value());
+                if (first != null) {
+                    doc.problem(node, field + ".name", "duplicate request name '" + name + "'; it is already used on "
+                            + "line " + (first.getStartMark().getLine() + 1) + " (request and step names name their "
+                            + "metrics, so each is unique in the scenario)");
+                }
                 names.add(name);
             }
             if (name != null && !NAME.matcher(name).matches()) {
@@ -120,7 +135,7 @@ final class RequestsReader {
         if (doc.problems().size() > before || name == null || path == null) {
             return null;
         }
-        return new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight);
+        return new Read(new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight), r);
     }
 
     private static HttpMethod method(YamlDoc doc, Node node, String field) {
@@ -151,9 +166,9 @@ final class RequestsReader {
             }
             return path;
         }
-        if (!path.startsWith("/")) {
-            doc.problem(node, field, "'" + path + "' must start with '/' (relative to target.baseUrl) "
-                    + "or be an absolute http(s) URL");
+        if (!path.startsWith("/") && !path.startsWith("${")) {
+            doc.problem(node, field, "'" + path + "' must start with '/' (relative to target.baseUrl), be an "
+                    + "absolute http(s) URL, or be a captured variable (${location})");
             return null;
         }
         if (path.contains("?")) {

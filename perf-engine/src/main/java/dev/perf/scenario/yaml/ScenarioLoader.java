@@ -3,7 +3,7 @@ package dev.perf.scenario.yaml;
 import dev.perf.analysis.Threshold;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.MonitorSpec;
-import dev.perf.scenario.RequestSpec;
+import dev.perf.scenario.Flow;
 import dev.perf.scenario.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,7 +33,7 @@ public final class ScenarioLoader {
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
-    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "requests",
+    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "requests", "flows",
             "load", "thresholds", "monitor");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -74,7 +74,7 @@ public final class ScenarioLoader {
         }
         for (String required : List.of("target", "requests", "load")) {
             if (!top.containsKey(required) && root instanceof org.yaml.snakeyaml.nodes.MappingNode
-                    && !doc.suggested(required)) {
+                    && !doc.suggested(required) && !(required.equals("requests") && top.containsKey("flows"))) {
                 doc.problemAt(1, 1, required, "missing; " + hint(required));
             }
         }
@@ -83,9 +83,13 @@ public final class ScenarioLoader {
                 ? Defaults.read(doc, top.get("defaults").value())
                 : new Defaults(Map.of(), DEFAULT_TIMEOUT);
         List<String> requestNames = new ArrayList<>();
-        List<RequestSpec> requests = top.containsKey("requests")
-                ? RequestsReader.read(doc, top.get("requests").value(), defaults, requestNames)
-                : List.of();
+        List<Flow> flows = new ArrayList<>();
+        if (top.containsKey("requests")) {
+            flows.addAll(RequestsReader.read(doc, top.get("requests").value(), defaults, requestNames));
+        }
+        if (top.containsKey("flows")) {
+            flows.addAll(FlowsReader.read(doc, top.get("flows").value(), defaults, requestNames));
+        }
         LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value(), requestNames) : null;
         List<Threshold> thresholds = top.containsKey("thresholds")
                 ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, load)
@@ -97,7 +101,7 @@ public final class ScenarioLoader {
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(doc.problems());
         }
-        return new Scenario(name, file, baseUrl, defaults.timeout(), requests, load, thresholds, monitor);
+        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, load, thresholds, monitor);
     }
 
     private static Node compose(YamlDoc doc, String text) {
@@ -124,7 +128,8 @@ public final class ScenarioLoader {
     private static String hint(String key) {
         return switch (key) {
             case "target" -> "add 'target: { baseUrl: http://localhost:8080 }'";
-            case "requests" -> "add a list of requests, e.g. 'requests: [ { name: home, path: / } ]'";
+            case "requests" -> "add a list of requests, e.g. 'requests: [ { name: home, path: / } ]', or of flows "
+                    + "(flows: [ { name: journey, steps: [ ... ] } ])";
             default -> "add e.g. 'load: { rate: 50/s, duration: 30s }' or 'load: { concurrency: 10, duration: 30s }'";
         };
     }

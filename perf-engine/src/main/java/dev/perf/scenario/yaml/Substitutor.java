@@ -1,6 +1,9 @@
 package dev.perf.scenario.yaml;
 
+import dev.perf.scenario.Template;
+
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Replaces {@code ${env.NAME}}, {@code ${env.NAME:-default}}, {@code ${NAME}} and {@code ${NAME:-default}} in
@@ -26,6 +29,14 @@ public final class Substitutor {
      * @throws IllegalArgumentException naming the undefined variable and how to define it
      */
     public String apply(String text) {
+        return apply(text, Set.of());
+    }
+
+    /**
+     * As {@link #apply(String)}, leaving {@code ${name}} in place for runtime variables: the names in
+     * {@code runtime} (captures of a flow) and the built-in generators ({@code ${uuid}}, {@code ${randomInt(1,9)}}).
+     */
+    public String apply(String text, Set<String> runtime) {
         if (text.indexOf("${") < 0) {
             return text;
         }
@@ -45,7 +56,13 @@ public final class Substitutor {
             if (end < 0) {
                 throw new IllegalArgumentException("unclosed '${' in '" + text + "'; write ${NAME} or $${ for a literal");
             }
-            out.append(resolve(text.substring(i + 2, end)));
+            String reference = text.substring(i + 2, end);
+            String name = reference.trim();
+            if (runtime.contains(name) || Template.isGenerator(name)) {
+                out.append("${").append(name).append('}');
+            } else {
+                out.append(resolve(reference));
+            }
             i = end + 1;
         }
         return out.toString();
@@ -86,6 +103,8 @@ public final class Substitutor {
                     + " is not set; set it, or give a default: ${" + name + ":-value}");
         }
         throw new IllegalArgumentException("property '" + name + "' is not defined; pass -D" + name
-                + "=value, define it in the pom, or give a default: ${" + name + ":-value}");
+                + "=value, define it in the pom, or give a default: ${" + name + ":-value}; in a flow, a variable must "
+                + "be captured by an earlier step (generators: " + String.join(", ", Template.GENERATORS.stream()
+                .sorted().toList()) + ", randomInt(min,max), randomString(length))");
     }
 }

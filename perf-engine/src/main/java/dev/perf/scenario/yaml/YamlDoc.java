@@ -25,11 +25,23 @@ final class YamlDoc {
     private final Substitutor substitutor;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> suggested = new java.util.HashSet<>();
+    private Set<String> runtime = Set.of();
+    private final java.util.Map<String, Node> requestNames = new java.util.HashMap<>();
 
     YamlDoc(Path file, String text, Substitutor substitutor) {
         this.file = file;
         this.lines = text.lines().toList();
         this.substitutor = substitutor;
+    }
+
+    /** While a flow is read: its capture names, which stay {@code ${name}} for the engine to fill in. */
+    void runtimeVariables(Set<String> names) {
+        this.runtime = Set.copyOf(names);
+    }
+
+    /** Where a request or step name was first used, or {@code null} when {@code at} is its first use. */
+    Node firstUseOfRequestName(String name, Node at) {
+        return requestNames.putIfAbsent(name, at);
     }
 
     /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
@@ -116,7 +128,7 @@ final class YamlDoc {
             return null;
         }
         try {
-            return substitutor.apply(scalar.getValue());
+            return substitutor.apply(scalar.getValue(), runtime);
         } catch (IllegalArgumentException e) {
             problem(node, field, e.getMessage());
             return null;

@@ -197,7 +197,8 @@ class ScenarioLoaderTest {
                   - { name: a, path: /a }
                   - { name: a, path: /b }
                 load: { rate: 1/s, duration: 1s }
-                """), 4, "duplicate request name 'a'; it is already used on line 3");
+                """), 4, "duplicate request name 'a'; it is already used on line 3 (request and step names name "
+                + "their metrics, so each is unique in the scenario)");
     }
 
     @Test

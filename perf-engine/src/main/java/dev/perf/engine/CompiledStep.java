@@ -1,0 +1,151 @@
+package dev.perf.engine;
+
+import dev.perf.scenario.Capture;
+import dev.perf.scenario.Check;
+import dev.perf.scenario.JsonPath;
+import dev.perf.scenario.RequestSpec;
+import dev.perf.scenario.Step;
+import dev.perf.scenario.Template;
+import org.asynchttpclient.Request;
+import org.asynchttpclient.RequestBuilder;
+import org.asynchttpclient.uri.Uri;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A step ready to send: its templates parsed, its JSON paths and patterns compiled, and, when nothing in it varies,
+ * its request built once. A request with variables is built for each send.
+ */
+final class CompiledStep {
+    final Step step;
+    final int requestIndex;
+    final boolean needsBody;
+    final boolean needsHeaders;
+    final JsonPath[] checkPaths;
+    final Pattern[] checkPatterns;
+    final Template[] checkExpected;
+    final JsonPath[] capturePaths;
+    final Pattern[] capturePatterns;
+    private final Duration timeout;
+    private final String baseUrl;
+    private final Template url;
+    private final List<Map.Entry<String, Template>> query = new ArrayList<>();
+    private final Map<String, Template> headers = new LinkedHashMap<>();
+    private final Template body;
+    private final boolean jsonBody;
+    private final Request constant;
+
+    CompiledStep(Step step, int requestIndex, String baseUrl, Duration timeout) {
+        this.step = step;
+        this.requestIndex = requestIndex;
+        this.timeout = timeout;
+        this.baseUrl = baseUrl;
+        RequestSpec r = step.request();
+        this.url = Template.parse(r.url(baseUrl));
+        r.query().forEach(q -> query.add(Map.entry(q.getKey(), Template.parse(q.getValue()))));
+        r.headers().forEach((k, v) -> headers.put(k, Template.parse(v)));
+        this.body = r.body() == null ? null : Template.parse(new String(r.body(), StandardCharsets.UTF_8));
+        this.jsonBody = r.headers().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
+                && h.getValue().contains("json"));
+        this.needsBody = step.needsBody();
+        this.needsHeaders = step.checks().stream().anyMatch(c -> c.kind() == Check.Kind.HEADER_PRESENT
+                || c.kind() == Check.Kind.HEADER_EQUALS) || step.captures().stream().anyMatch(c ->
+                c.source() == Capture.Source.HEADER || c.source() == Capture.Source.COOKIE);
+        int checks = step.checks().size();
+        checkPaths = new JsonPath[checks];
+        checkPatterns = new Pattern[checks];
+        checkExpected = new Template[checks];
+        for (int i = 0; i < checks; i++) {
+            Check c = step.checks().get(i);
+            if (c.kind() == Check.Kind.JSON_PATH_EXISTS || c.kind() == Check.Kind.JSON_PATH_EQUALS) {
+                checkPaths[i] = JsonPath.compile(c.subject());
+            }
+            if (c.kind() == Check.Kind.BODY_MATCHES) {
+                checkPatterns[i] = Pattern.compile(c.expected());
+            } else if (c.expected() != null) {
+                checkExpected[i] = Template.parse(c.expected());
+            }
+        }
+        int captures = step.captures().size();
+        capturePaths = new JsonPath[captures];
+        capturePatterns = new Pattern[captures];
+        for (int i = 0; i < captures; i++) {
+            Capture c = step.captures().get(i);
+            if (c.source() == Capture.Source.JSON_PATH) {
+                capturePaths[i] = JsonPath.compile(c.expression());
+            } else if (c.source() == Capture.Source.REGEX) {
+                capturePatterns[i] = Pattern.compile(c.expression());
+            }
+        }
+        boolean varies = !url.isConstant() || query.stream().anyMatch(q -> !q.getValue().isConstant())
+                || headers.values().stream().anyMatch(t -> !t.isConstant()) || (body != null && !body.isConstant());
+        this.constant = varies ? null : build(null);
+    }
+
+    /** Whether the step is a plain request: nothing to fill in, nothing to read from the response. */
+    boolean plain() {
+        return constant != null && !step.inspectsResponse();
+    }
+
+    Request request(Session session) {
+        return constant != null ? constant : build(session);
+    }
+
+    /** @param session {@code null} when every template is constant */
+    private Request build(Session session) {
+        Function<Template.Part, String> values = part -> session.value(part);
+        RequestBuilder builder = new RequestBuilder(step.request().method().name())
+                .setUri(Uri.create(resolve(url.render(values))))
+                .setRequestTimeout(timeout);
+        for (Map.Entry<String, Template> q : query) {
+            builder.addQueryParam(q.getKey(), q.getValue().render(values));
+        }
+        headers.forEach((k, v) -> builder.setHeader(k, v.render(values)));
+        if (body != null) {
+            builder.setBody(body.render(jsonBody ? part -> json(session.value(part)) : values)
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return builder.build();
+    }
+
+    /** A path from a variable (a captured Location, say) is resolved against the base URL like a written one. */
+    private String resolve(String rendered) {
+        if (rendered.startsWith("http://") || rendered.startsWith("https://")) {
+            return rendered;
+        }
+        if (rendered.startsWith("/")) {
+            return baseUrl + rendered;
+        }
+        throw new IllegalArgumentException("the path '" + rendered + "' is neither absolute (/customers/1) nor a URL");
+    }
+
+    /** A value placed inside a JSON string. */
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

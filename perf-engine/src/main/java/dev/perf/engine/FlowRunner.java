@@ -1,0 +1,169 @@
+package dev.perf.engine;
+
+import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.MetricsRegistry;
+import dev.perf.metrics.RequestRecorder;
+import dev.perf.scenario.Flow;
+import dev.perf.scenario.Step;
+import org.asynchttpclient.Request;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the items of the mix: a plain request goes straight to the client with a handler that only counts (the lean
+ * hot path); a flow runs its steps one after another, each sent when the previous one has ended and its pause has
+ * passed, with a {@link Session} carrying captures from step to step. A failed step ends the iteration. Each step
+ * is recorded under its own name, in the stage the iteration started in; a flow of several steps also records its
+ * whole duration, from its intended start to its last step's end.
+ */
+final class FlowRunner implements Sender {
+    private final Plan[] plans;
+    private final HttpSender http;
+    private final MetricsRegistry registry;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final AtomicLong sequence = new AtomicLong();
+
+    /** A flow ready to run: its steps compiled, and the recorder index of each. */
+    private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, boolean plain) {
+    }
+
+    /**
+     * @param flows the mix; step requests are numbered in flow order, as the registry's request names are
+     */
+    FlowRunner(List<Flow> flows, String baseUrl, Duration timeout, HttpSender http, MetricsRegistry registry,
+               Clock clock, Ticker ticker) {
+        this.http = http;
+        this.registry = registry;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.plans = new Plan[flows.size()];
+        int request = 0;
+        int flowRecorder = 0;
+        for (int f = 0; f < flows.size(); f++) {
+            Flow flow = flows.get(f);
+            CompiledStep[] steps = new CompiledStep[flow.steps().size()];
+            for (int s = 0; s < steps.length; s++) {
+                steps[s] = new CompiledStep(flow.steps().get(s), request++, baseUrl, timeout);
+            }
+            boolean plain = flow.single() && steps[0].plain();
+            plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, plain);
+        }
+    }
+
+    /** The flows whose whole duration is recorded, in the order of {@link MetricsRegistry#flowRecorders()}. */
+    static List<String> recordedFlows(List<Flow> flows) {
+        return flows.stream().filter(f -> !f.single()).map(Flow::name).toList();
+    }
+
+    /** The longest a flow can take beyond its last send: every step's timeout and pause. */
+    static Duration longestFlow(List<Flow> flows, Duration timeout) {
+        Duration longest = timeout;
+        for (Flow flow : flows) {
+            Duration total = Duration.ZERO;
+            for (Step step : flow.steps()) {
+                total = total.plus(timeout).plus(step.thinkMax());
+            }
+            longest = total.compareTo(longest) > 0 ? total : longest;
+        }
+        return longest;
+    }
+
+    @Override
+    public void send(int item, int stage, long intendedNanos, long sentNanos, Completion completion) {
+        Plan plan = plans[item];
+        if (plan.plain()) {
+            CompiledStep step = plan.steps()[0];
+            Request request = step.request(null);
+            http.execute(request, new ExchangeHandler(registry.recorder(stage, step.requestIndex),
+                    step.step.request().expect(), registry, clock, intendedNanos, sentNanos, bodyBytes(request),
+                    completion));
+            return;
+        }
+        new Iteration(plan, stage, intendedNanos, completion).send(intendedNanos, sentNanos);
+    }
+
+    @Override
+    public void dropped(int item, int stage) {
+        registry.recorder(stage, plans[item].steps()[0].requestIndex).recordDropped();
+    }
+
+    private static long bodyBytes(Request request) {
+        byte[] body = request.getByteData();
+        return body == null ? 0 : body.length;
+    }
+
+    /** One run through a flow's steps. */
+    private final class Iteration implements StepHandler.Done {
+        private final Plan plan;
+        private final int stage;
+        private final long startNanos;
+        private final Completion completion;
+        private final Session session = new Session(sequence);
+        private int step;
+
+        Iteration(Plan plan, int stage, long startNanos, Completion completion) {
+            this.plan = plan;
+            this.stage = stage;
+            this.startNanos = startNanos;
+            this.completion = completion;
+        }
+
+        void send(long intendedNanos, long sentNanos) {
+            CompiledStep current = plan.steps()[step];
+            RequestRecorder recorder = registry.recorder(stage, current.requestIndex);
+            Request request;
+            try {
+                request = current.request(session);
+            } catch (RuntimeException e) {
+                // a value that cannot go into a URL, say: the step fails as a request that could not be sent
+                recorder.recordFailure(ErrorKind.OTHER, "the request could not be built: " + e.getMessage(),
+                        intendedNanos, sentNanos, clock.nanoTime(), 0);
+                stepDone(ErrorKind.OTHER);
+                return;
+            }
+            http.execute(request, new StepHandler(current, session, recorder, registry, clock, intendedNanos, sentNanos,
+                    bodyBytes(request), this));
+        }
+
+        @Override
+        public void stepDone(ErrorKind failure) {
+            if (failure != null || step == plan.steps().length - 1) {
+                finish(failure);
+                return;
+            }
+            Step done = plan.steps()[step].step;
+            step++;
+            long pause = pauseNanos(done);
+            long due = clock.nanoTime() + pause;
+            if (pause == 0) {
+                send(due, due);
+            } else {
+                ticker.at(due, () -> send(due, clock.nanoTime()));
+            }
+        }
+
+        private void finish(ErrorKind failure) {
+            if (plan.flowRecorder() >= 0) {
+                RequestRecorder flow = registry.flowRecorders().get(plan.flowRecorder());
+                long now = clock.nanoTime();
+                if (failure == null) {
+                    flow.recordResponse(-1, true, startNanos, startNanos, now, 0, 0);
+                } else {
+                    flow.recordFailure(failure, "step " + plan.steps()[step].step.request().name() + " failed ("
+                            + failure.label() + ")", startNanos, startNanos, now, 0);
+                }
+            }
+            completion.completed();
+        }
+    }
+
+    private static long pauseNanos(Step step) {
+        long min = step.thinkMin().toNanos();
+        long max = step.thinkMax().toNanos();
+        return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.perf.engine;
+
+import dev.perf.scenario.Template;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The variables of one flow iteration: what its steps captured, and the built-in generators. Used by one iteration
+ * at a time (its steps run one after another), so it needs no locking.
+ */
+final class Session {
+    private static final char[] ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+            .toCharArray();
+    private final Map<String, String> variables = new HashMap<>();
+    private final AtomicLong sequence;
+
+    /** @param sequence the run's counter behind {@code ${seq}} */
+    Session(AtomicLong sequence) {
+        this.sequence = sequence;
+    }
+
+    void put(String name, String value) {
+        variables.put(name, value);
+    }
+
+    String get(String name) {
+        return variables.get(name);
+    }
+
+    /** The text of a template part: a variable's value, or a generator's next value. */
+    String value(Template.Part part) {
+        if (part.variable() != null) {
+            String value = variables.get(part.variable());
+            // validation makes sure a step only uses what earlier steps captured, and a capture that finds nothing
+            // ends the iteration: a missing value here is a bug, not a user's mistake
+            if (value == null) {
+                throw new IllegalStateException("variable " + part.variable() + " was not captured");
+            }
+            return value;
+        }
+        return switch (part.generator()) {
+            case "seq" -> Long.toString(sequence.incrementAndGet());
+            case "uuid" -> UUID.randomUUID().toString();
+            case "now" -> Instant.now().toString();
+            case "nowMillis" -> Long.toString(System.currentTimeMillis());
+            case "randomInt" -> Long.toString(ThreadLocalRandom.current().nextLong(part.a(), part.b() + 1));
+            case "randomString" -> randomString((int) part.a());
+            default -> throw new IllegalStateException("unknown generator " + part.generator());
+        };
+    }
+
+    private static String randomString(int length) {
+        char[] text = new char[length];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < length; i++) {
+            text[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+        }
+        return new String(text);
+    }
+}

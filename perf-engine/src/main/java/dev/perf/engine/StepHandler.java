@@ -1,0 +1,263 @@
+package dev.perf.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.MetricsRegistry;
+import dev.perf.metrics.RequestRecorder;
+import dev.perf.scenario.Capture;
+import dev.perf.scenario.Check;
+import dev.perf.scenario.JsonPath;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
+import org.asynchttpclient.AsyncHandler;
+import org.asynchttpclient.HttpResponseBodyPart;
+import org.asynchttpclient.HttpResponseStatus;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+
+/**
+ * One exchange of a step that reads its response: keeps the headers and (only when a check or capture needs it)
+ * the body, then judges the status, runs the checks and takes the captures. A failed check fails the request unless
+ * it is informational; a capture that finds nothing fails it and ends the flow iteration.
+ */
+final class StepHandler implements AsyncHandler<Void> {
+    /** A body beyond this is not kept for checks and captures (they see its first part). */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_SHOWN = 80;
+
+    /** Where the flow goes on: {@code failure} is {@code null} when the step succeeded. */
+    interface Done {
+        void stepDone(ErrorKind failure);
+    }
+
+    private final CompiledStep step;
+    private final Session session;
+    private final RequestRecorder recorder;
+    private final MetricsRegistry registry;
+    private final Clock clock;
+    private final long intendedNanos;
+    private final long sentNanos;
+    private final long requestBytes;
+    private final Done done;
+    private final ByteArrayOutputStream body;
+    private int statusCode = -1;
+    private HttpHeaders headers;
+    private long bodyBytes;
+    private boolean finished;
+
+    StepHandler(CompiledStep step, Session session, RequestRecorder recorder, MetricsRegistry registry, Clock clock,
+                long intendedNanos, long sentNanos, long requestBytes, Done done) {
+        this.step = step;
+        this.session = session;
+        this.recorder = recorder;
+        this.registry = registry;
+        this.clock = clock;
+        this.intendedNanos = intendedNanos;
+        this.sentNanos = sentNanos;
+        this.requestBytes = requestBytes;
+        this.done = done;
+        this.body = step.needsBody ? new ByteArrayOutputStream(512) : null;
+    }
+
+    @Override
+    public State onStatusReceived(HttpResponseStatus status) {
+        statusCode = status.getStatusCode();
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onHeadersReceived(HttpHeaders received) {
+        if (step.needsHeaders) {
+            headers = received;
+        }
+        return State.CONTINUE;
+    }
+
+    @Override
+    public State onBodyPartReceived(HttpResponseBodyPart part) {
+        bodyBytes += part.length();
+        if (body != null && body.size() < MAX_BODY_BYTES) {
+            byte[] bytes = part.getBodyPartBytes();
+            body.write(bytes, 0, Math.min(bytes.length, MAX_BODY_BYTES - body.size()));
+        }
+        return State.CONTINUE;
+    }
+
+    @Override
+    public Void onCompleted() {
+        if (finished) {
+            return null;
+        }
+        finished = true;
+        long now = clock.nanoTime();
+        if (!step.step.request().expect().accepts(statusCode)) {
+            recorder.recordResponse(statusCode, false, intendedNanos, sentNanos, now, bodyBytes, requestBytes);
+            recorder.noteUnexpectedStatus(statusCode, step.step.request().expect());
+            done.stepDone(ErrorKind.STATUS);
+            return null;
+        }
+        Response response = new Response(now);
+        String failed = null;
+        for (int i = 0; i < step.step.checks().size(); i++) {
+            Check check = step.step.checks().get(i);
+            String problem = response.check(i, check);
+            if (problem != null) {
+                recorder.recordCheckFailure(check.name());
+                if (check.fails() && failed == null) {
+                    failed = "check '" + check.name() + "' failed: " + problem;
+                }
+            }
+        }
+        if (failed != null) {
+            recorder.recordFailedResponse(statusCode, ErrorKind.CHECK, failed, intendedNanos, sentNanos, now, bodyBytes,
+                    requestBytes);
+            done.stepDone(ErrorKind.CHECK);
+            return null;
+        }
+        for (int i = 0; i < step.step.captures().size(); i++) {
+            Capture capture = step.step.captures().get(i);
+            String value = response.capture(i, capture);
+            if (value == null) {
+                recorder.recordFailedResponse(statusCode, ErrorKind.CAPTURE, "capture '" + capture.variable() + "' ("
+                        + capture.source().key() + " " + capture.expression() + ") found nothing; the rest of the "
+                        + "flow iteration was skipped", intendedNanos, sentNanos, now, bodyBytes, requestBytes);
+                done.stepDone(ErrorKind.CAPTURE);
+                return null;
+            }
+            session.put(capture.variable(), value);
+        }
+        recorder.recordResponse(statusCode, true, intendedNanos, sentNanos, now, bodyBytes, requestBytes);
+        done.stepDone(null);
+        return null;
+    }
+
+    @Override
+    public void onThrowable(Throwable error) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        ErrorKind kind = ErrorKind.classify(error);
+        String message = error.getMessage();
+        recorder.recordFailure(kind, error.getClass().getSimpleName() + (message == null ? "" : ": " + message),
+                intendedNanos, sentNanos, clock.nanoTime(), requestBytes);
+        done.stepDone(kind);
+    }
+
+    @Override
+    public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connection) {
+        registry.connectionOpened();
+    }
+
+    @Override
+    public void onConnectionPooled(Channel connection) {
+        registry.connectionReused();
+    }
+
+    /** The response as checks and captures see it; the body is decoded and parsed once, when first needed. */
+    private final class Response {
+        private final long completedNanos;
+        private String text;
+        private JsonNode json;
+        private boolean parsed;
+
+        Response(long completedNanos) {
+            this.completedNanos = completedNanos;
+        }
+
+        /** @return {@code null} when the check passes, else what was found */
+        String check(int i, Check check) {
+            return switch (check.kind()) {
+                case HEADER_PRESENT -> header(check.subject()) != null ? null : "no such header";
+                case HEADER_EQUALS -> equal(header(check.subject()), i);
+                case BODY_CONTAINS -> text().contains(check.expected()) ? null : "not in the body";
+                case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the body";
+                case JSON_PATH_EXISTS -> node(step.checkPaths[i]) != null ? null : "no such field"
+                        + (json() == null ? " (the body is not JSON)" : "");
+                case JSON_PATH_EQUALS -> {
+                    JsonNode node = node(step.checkPaths[i]);
+                    yield equal(node == null ? null : JsonPath.text(node), i);
+                }
+                case RESPONSE_TIME -> {
+                    long millis = (completedNanos - intendedNanos) / 1_000_000;
+                    yield millis <= check.maxTime().toMillis() ? null : "took " + millis + " ms";
+                }
+            };
+        }
+
+        private String equal(String actual, int i) {
+            String expected = step.checkExpected[i].render(session::value);
+            if (actual == null) {
+                return "absent (expected '" + shown(expected) + "')";
+            }
+            return actual.equals(expected) ? null : "was '" + shown(actual) + "', expected '" + shown(expected) + "'";
+        }
+
+        String capture(int i, Capture capture) {
+            switch (capture.source()) {
+                case JSON_PATH -> {
+                    JsonNode node = node(step.capturePaths[i]);
+                    return node == null || node.isNull() ? null : JsonPath.text(node);
+                }
+                case HEADER -> {
+                    return header(capture.expression());
+                }
+                case REGEX -> {
+                    Matcher m = step.capturePatterns[i].matcher(text());
+                    return !m.find() ? null : m.groupCount() >= 1 ? m.group(1) : m.group();
+                }
+                default -> {
+                    if (headers == null) {
+                        return null;
+                    }
+                    for (String cookie : headers.getAll("Set-Cookie")) {
+                        int eq = cookie.indexOf('=');
+                        if (eq > 0 && cookie.substring(0, eq).trim().equals(capture.expression())) {
+                            int end = cookie.indexOf(';', eq);
+                            return cookie.substring(eq + 1, end < 0 ? cookie.length() : end).trim();
+                        }
+                    }
+                    return null;
+                }
+            }
+        }
+
+        private String header(String name) {
+            return headers == null ? null : headers.get(name);
+        }
+
+        private String text() {
+            if (text == null) {
+                text = body == null ? "" : body.toString(StandardCharsets.UTF_8);
+            }
+            return text;
+        }
+
+        private JsonNode json() {
+            if (!parsed) {
+                parsed = true;
+                try {
+                    json = body == null || body.size() == 0 ? null : JSON.readTree(body.toByteArray());
+                } catch (IOException e) {
+                    json = null;
+                }
+            }
+            return json;
+        }
+
+        private JsonNode node(JsonPath path) {
+            JsonNode root = json();
+            return root == null ? null : path.read(root);
+        }
+    }
+
+    private static String shown(String text) {
+        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+    }
+}
