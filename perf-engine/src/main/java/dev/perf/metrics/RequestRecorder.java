@@ -53,12 +53,7 @@ public final class RequestRecorder {
      */
     public void recordResponse(int statusCode, boolean success, long intendedNanos, long sentNanos,
                                long completedNanos, long bodyBytes, long requestBytes) {
-        recordTimes(intendedNanos, sentNanos, completedNanos);
-        if (statusCode >= 0 && statusCode < STATUS_CODES) {
-            statusCounts.incrementAndGet(statusCode);
-        }
-        bytesReceived.add(bodyBytes);
-        bytesSent.add(requestBytes);
+        recordExchange(statusCode, intendedNanos, sentNanos, completedNanos, bodyBytes, requestBytes);
         if (success) {
             ok.increment();
         } else {
@@ -92,12 +87,7 @@ public final class RequestRecorder {
     /** A failure that is not the transport's nor the status's: a failed check or a missing capture. */
     public void recordFailedResponse(int statusCode, ErrorKind kind, String message, long intendedNanos, long sentNanos,
                                      long completedNanos, long bodyBytes, long requestBytes) {
-        recordTimes(intendedNanos, sentNanos, completedNanos);
-        if (statusCode >= 0 && statusCode < STATUS_CODES) {
-            statusCounts.incrementAndGet(statusCode);
-        }
-        bytesReceived.add(bodyBytes);
-        bytesSent.add(requestBytes);
+        recordExchange(statusCode, intendedNanos, sentNanos, completedNanos, bodyBytes, requestBytes);
         failed.increment();
         countError(kind, message);
     }
@@ -105,6 +95,17 @@ public final class RequestRecorder {
     /** An open-model arrival that was not sent because too many requests were outstanding. */
     public void recordDropped() {
         dropped.increment();
+    }
+
+    /** What every answered request records: its times, its status and its bytes. */
+    private void recordExchange(int statusCode, long intendedNanos, long sentNanos, long completedNanos, long bodyBytes,
+                                long requestBytes) {
+        recordTimes(intendedNanos, sentNanos, completedNanos);
+        if (statusCode >= 0 && statusCode < STATUS_CODES) {
+            statusCounts.incrementAndGet(statusCode);
+        }
+        bytesReceived.add(bodyBytes);
+        bytesSent.add(requestBytes);
     }
 
     private void recordTimes(long intendedNanos, long sentNanos, long completedNanos) {
