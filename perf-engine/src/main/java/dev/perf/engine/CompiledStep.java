@@ -89,6 +89,22 @@ final class CompiledStep {
         this.constant = varies ? null : build(null);
     }
 
+    /** The variables the step uses (not generators): in its request and in its checks' expected values. */
+    List<String> variables() {
+        List<String> names = new ArrayList<>(url.variables());
+        query.forEach(q -> names.addAll(q.getValue().variables()));
+        headers.values().forEach(t -> names.addAll(t.variables()));
+        if (body != null) {
+            names.addAll(body.variables());
+        }
+        for (Template expected : checkExpected) {
+            if (expected != null) {
+                names.addAll(expected.variables());
+            }
+        }
+        return names;
+    }
+
     /** Whether the step is a plain request: nothing to fill in, nothing to read from the response. */
     boolean plain() {
         return constant != null && !step.inspectsResponse();

@@ -3,11 +3,13 @@ package dev.perf.engine;
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RequestRecorder;
+import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.Step;
 import org.asynchttpclient.Request;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * hot path); a flow runs its steps one after another, each sent when the previous one has ended and its pause has
  * passed, with a {@link Session} carrying captures from step to step. A failed step ends the iteration. Each step
  * is recorded under its own name, in the stage the iteration started in; a flow of several steps also records its
- * whole duration, from its intended start to its last step's end.
+ * whole duration, from its intended start to its last step's end. Feeders fill an iteration's variables before its
+ * first step.
  */
 final class FlowRunner implements Sender {
     private final Plan[] plans;
@@ -26,17 +29,19 @@ final class FlowRunner implements Sender {
     private final Clock clock;
     private final Ticker ticker;
     private final AtomicLong sequence = new AtomicLong();
+    private final Feeders feeders;
 
-    /** A flow ready to run: its steps compiled, and the recorder index of each. */
-    private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, boolean plain) {
+    /** A flow ready to run: its steps compiled, the feeders its steps use, and whether it is a plain request. */
+    private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain) {
     }
 
     /**
      * @param flows the mix; step requests are numbered in flow order, as the registry's request names are
      */
-    FlowRunner(List<Flow> flows, String baseUrl, Duration timeout, HttpSender http, MetricsRegistry registry,
-               Clock clock, Ticker ticker) {
+    FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, Duration timeout, HttpSender http,
+               MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control) {
         this.http = http;
+        this.feeders = new Feeders(feederSpecs, control);
         this.registry = registry;
         this.clock = clock;
         this.ticker = ticker;
@@ -49,8 +54,10 @@ final class FlowRunner implements Sender {
             for (int s = 0; s < steps.length; s++) {
                 steps[s] = new CompiledStep(flow.steps().get(s), request++, baseUrl, timeout);
             }
+            int[] fed = Arrays.stream(steps).flatMap(step -> step.variables().stream()).map(feeders::feederOf)
+                    .filter(i -> i >= 0).distinct().mapToInt(Integer::intValue).toArray();
             boolean plain = flow.single() && steps[0].plain();
-            plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, plain);
+            plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, fed, plain);
         }
     }
 
@@ -73,7 +80,7 @@ final class FlowRunner implements Sender {
     }
 
     @Override
-    public void send(int item, int stage, long intendedNanos, long sentNanos, Completion completion) {
+    public void send(int item, int stage, int user, long intendedNanos, long sentNanos, Completion completion) {
         Plan plan = plans[item];
         if (plan.plain()) {
             CompiledStep step = plan.steps()[0];
@@ -83,7 +90,12 @@ final class FlowRunner implements Sender {
                     completion));
             return;
         }
-        new Iteration(plan, stage, intendedNanos, completion).send(intendedNanos, sentNanos);
+        Iteration iteration = new Iteration(plan, stage, intendedNanos, completion);
+        if (plan.feeders().length > 0 && !feeders.feed(plan.feeders(), user, iteration.session)) {
+            completion.completed(); // the run is stopping: a feeder ran out
+            return;
+        }
+        iteration.send(intendedNanos, sentNanos);
     }
 
     @Override

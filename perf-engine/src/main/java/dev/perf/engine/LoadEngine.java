@@ -35,7 +35,8 @@ public final class LoadEngine {
         this.clock = clock;
     }
 
-    public LoadRun run(Scenario scenario, RunControl control, RunListener listener) {
+    public LoadRun run(Scenario scenario, RunControl invocation, RunListener listener) {
+        RunControl control = invocation.child();
         List<RequestSpec> requests = scenario.requests();
         List<Flow> flows = scenario.flows();
         List<Stage> stages = scenario.load().stages();
@@ -53,8 +54,8 @@ public final class LoadEngine {
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
              HttpSender http = new HttpSender(scenario.timeout(), options, clock)) {
             boolean nativeTransport = http.usesNativeTransport();
-            FlowRunner sender = new FlowRunner(flows, scenario.baseUrl(), scenario.timeout(), http, registry, clock,
-                    http.ticker());
+            FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.timeout(), http,
+                    registry, clock, http.ticker(), control);
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
@@ -73,7 +74,7 @@ public final class LoadEngine {
             sampler.stop();
             RunMetrics metrics = RunMetricsBuilder.build(registry, sampler, plan, timeline.stageSeconds(),
                     timeline.ran());
-            return new LoadRun(startTime, Instant.now(), control.aborted(), nativeTransport, metrics);
+            return new LoadRun(startTime, Instant.now(), control.aborted(), nativeTransport, metrics, control.reason());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the latency log " + options.hlogFile() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -7,8 +7,10 @@ import java.time.Instant;
 /**
  * What the engine produced for one scenario.
  *
- * @param partial         the run was aborted (Ctrl-C) before its plan ended
+ * @param partial         the run stopped before its plan ended (Ctrl-C, or a feeder ran out)
  * @param nativeTransport whether the epoll transport was used
+ * @param stopReason      why the run stopped itself early, or {@code null}
  */
-public record LoadRun(Instant startTime, Instant endTime, boolean partial, boolean nativeTransport, RunMetrics metrics) {
+public record LoadRun(Instant startTime, Instant endTime, boolean partial, boolean nativeTransport, RunMetrics metrics,
+                      String stopReason) {
 }

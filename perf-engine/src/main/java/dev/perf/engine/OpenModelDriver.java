@@ -93,7 +93,7 @@ final class OpenModelDriver implements StageDriver {
             }
             inFlight.incrementAndGet();
             lag.record(now - intended);
-            sender.send(item, stageIndex, intended, now, release);
+            sender.send(item, stageIndex, -1, intended, now, release);
         }
 
         private void finish(long end) {

@@ -10,10 +10,11 @@ interface Sender {
      * Starts item {@code item} in stage {@code stage}; its outcome is recorded and {@code completion} runs once, when
      * the item (every step of a flow) has ended.
      *
+     * @param user          the closed model's virtual user (from 0), or -1 in the open model (each arrival is new)
      * @param intendedNanos when it should have been sent
      * @param sentNanos     when it is being sent
      */
-    void send(int item, int stage, long intendedNanos, long sentNanos, Completion completion);
+    void send(int item, int stage, int user, long intendedNanos, long sentNanos, Completion completion);
 
     /** An open-model arrival of {@code item} that was not sent because too many were outstanding. */
     default void dropped(int item, int stage) {

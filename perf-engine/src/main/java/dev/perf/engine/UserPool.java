@@ -119,7 +119,7 @@ final class UserPool {
             }
             int request = mix.next();
             long now = clock.nanoTime();
-            sender.send(request, stage, now, now, this);
+            sender.send(request, stage, index, now, now, this);
             return true;
         }
 

@@ -53,6 +53,9 @@ public final class ConsoleReport {
         out.accept("Scenario " + scenario.name() + (run.partial() ? "  (PARTIAL: stopped early)" : "")
                 + String.format(Locale.ROOT, "  -  %.1fs of load; latency in ms from intended send time", m.elapsedSeconds()));
         Tables.print(rows, 1, out);
+        if (run.stopReason() != null) {
+            out.accept("  STOPPED EARLY: " + run.stopReason());
+        }
         if (m.stages().stream().filter(StageMetrics::offersLoad).count() > 1) {
             out.accept("  " + (scenario.load().isStepped() ? "levels:" : "stages:"));
             Tables.print(stageRows(scenario, m), 2, line -> out.accept("  " + line));

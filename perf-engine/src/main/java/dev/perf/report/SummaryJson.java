@@ -51,6 +51,9 @@ public final class SummaryJson {
         root.put("scenario", scenario.name());
         root.put("file", scenario.file().toString());
         root.put("status", run.partial() ? "partial" : "completed");
+        if (run.stopReason() != null) {
+            root.put("stopReason", run.stopReason());
+        }
         root.put("verdict", passed ? "passed" : "failed");
         root.put("startTime", run.startTime().toString());
         root.put("endTime", run.endTime().toString());

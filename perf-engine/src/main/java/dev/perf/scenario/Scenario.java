@@ -15,27 +15,31 @@ import java.util.List;
  * @param timeout    request timeout (connect and whole request), from {@code defaults.timeout}
  * @param flows      the mix: flows of steps (a request of {@code requests:} is a flow of one step), weighted
  * @param requests   every step's request, in order: the names of the metrics, unique
+ * @param feeders    CSV files whose records feed variables to flow iterations
  * @param load       the stages to drive
  * @param thresholds pass/fail rules, possibly empty
  * @param monitor    what to watch while it runs
  */
 public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows,
-                       List<RequestSpec> requests, LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
+                       List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
+                       MonitorSpec monitor) {
 
     public Scenario {
         flows = List.copyOf(flows);
         requests = List.copyOf(requests);
+        feeders = List.copyOf(feeders);
         thresholds = List.copyOf(thresholds);
     }
 
-    public Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows, LoadSpec load,
-                    List<Threshold> thresholds, MonitorSpec monitor) {
+    /** The requests are the flows' steps, in order. */
+    public Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows, List<FeederSpec> feeders,
+                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
         this(name, file, baseUrl, timeout, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
-                .toList(), load, thresholds, monitor);
+                .toList(), feeders, load, thresholds, monitor);
     }
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, load, thresholds, monitor);
+        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, feeders, load, thresholds, monitor);
     }
 }

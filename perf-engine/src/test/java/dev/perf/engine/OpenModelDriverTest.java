@@ -20,7 +20,7 @@ class OpenModelDriverTest {
 
     private OpenModelDriver driver(double rate, Duration duration, int maxInFlight, long sendCostNanos,
                                    AtomicInteger inFlight) {
-        Sender sender = (index, stage, intended, sent, completion) -> {
+        Sender sender = (index, stage, user, intended, sent, completion) -> {
             sends.add(new long[]{intended, sent});
             outstanding.add(completion);
             clock.advanceNanos(sendCostNanos);

@@ -28,7 +28,7 @@ class StageSequenceTest {
 
     private StageSequence.Timeline run(List<Stage> stages, StageSequence.StageEnd hook) throws InterruptedException {
         MetricsRegistry registry = new MetricsRegistry(List.of("r"), stages.size());
-        Sender sender = (index, stage, intended, sent, completion) -> sends.add(new Send(stage, intended, sent));
+        Sender sender = (index, stage, user, intended, sent, completion) -> sends.add(new Send(stage, intended, sent));
         StageSequence sequence = new StageSequence(new LoadSpec(stages, 1_000_000), sender, clock, clock,
                 new RequestMix(List.of(1)), registry, new RunControl(), new AtomicInteger(), 0);
         return sequence.run(0, hook);

@@ -87,7 +87,7 @@ final class FlowsReader {
         items.forEach(item -> all.addAll(StepReader.captureNames(doc, item)));
         doc.runtimeVariables(all);
         List<Step> steps = new ArrayList<>();
-        Set<String> available = new LinkedHashSet<>();
+        Set<String> available = new LinkedHashSet<>(doc.feederColumns());
         try {
             for (int i = 0; i < items.size(); i++) {
                 String stepField = field + ".steps[" + i + "]";

@@ -56,7 +56,7 @@ final class RequestsReader {
             List<Check> checks = read.entries().containsKey("check")
                     ? StepReader.checks(doc, read.entries().get("check").value(), field + ".check") : List.of();
             Step step = new Step(read.spec(), List.of(), checks, Duration.ZERO, Duration.ZERO);
-            StepReader.checkVariables(doc, items.get(i), field, step, Set.of());
+            StepReader.checkVariables(doc, items.get(i), field, step, doc.feederColumns());
             flows.add(new Flow(read.spec().name(), read.spec().weight(), List.of(step), true));
         }
         return flows;

@@ -3,6 +3,7 @@ package dev.perf.scenario.yaml;
 import dev.perf.analysis.Threshold;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.MonitorSpec;
+import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -33,7 +34,7 @@ public final class ScenarioLoader {
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
-    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "requests", "flows",
+    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "feeders", "requests", "flows",
             "load", "thresholds", "monitor");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -82,6 +83,9 @@ public final class ScenarioLoader {
         Defaults defaults = top.containsKey("defaults")
                 ? Defaults.read(doc, top.get("defaults").value())
                 : new Defaults(Map.of(), DEFAULT_TIMEOUT);
+        List<FeederSpec> feeders = top.containsKey("feeders")
+                ? FeedersReader.read(doc, top.get("feeders").value(), file) : List.of();
+        doc.feederColumns(feeders.stream().flatMap(f -> f.columns().stream()).toList());
         List<String> requestNames = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();
         if (top.containsKey("requests")) {
@@ -101,7 +105,7 @@ public final class ScenarioLoader {
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(doc.problems());
         }
-        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, load, thresholds, monitor);
+        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, feeders, load, thresholds, monitor);
     }
 
     private static Node compose(YamlDoc doc, String text) {

@@ -34,9 +34,26 @@ final class YamlDoc {
         this.substitutor = substitutor;
     }
 
-    /** While a flow is read: its capture names, which stay {@code ${name}} for the engine to fill in. */
+    private Set<String> feederColumns = Set.of();
+
+    /** The feeders' columns: variables every request may use, filled in at run time. */
+    void feederColumns(java.util.Collection<String> columns) {
+        this.feederColumns = Set.copyOf(columns);
+        this.runtime = feederColumns;
+    }
+
+    Set<String> feederColumns() {
+        return feederColumns;
+    }
+
+    /**
+     * While a flow is read: its capture names, which stay {@code ${name}} for the engine to fill in (with the
+     * feeders' columns); {@code Set.of()} ends the flow.
+     */
     void runtimeVariables(Set<String> names) {
-        this.runtime = Set.copyOf(names);
+        Set<String> all = new java.util.HashSet<>(feederColumns);
+        all.addAll(names);
+        this.runtime = Set.copyOf(all);
     }
 
     /** Where a request or step name was first used, or {@code null} when {@code at} is its first use. */
