@@ -10,6 +10,7 @@ import org.asynchttpclient.Request;
 import org.asynchttpclient.RequestBuilder;
 import org.asynchttpclient.uri.Uri;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ final class CompiledStep {
     private final Map<String, Template> headers = new LinkedHashMap<>();
     private final Template body;
     private final boolean jsonBody;
+    private final boolean formBody;
     private final Request constant;
 
     CompiledStep(Step step, int requestIndex, String baseUrl, Duration timeout) {
@@ -52,8 +54,10 @@ final class CompiledStep {
         r.query().forEach(q -> query.add(Map.entry(q.getKey(), Template.parse(q.getValue()))));
         r.headers().forEach((k, v) -> headers.put(k, Template.parse(v)));
         this.body = r.body() == null ? null : Template.parse(new String(r.body(), StandardCharsets.UTF_8));
-        this.jsonBody = r.headers().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Content-Type")
-                && h.getValue().contains("json"));
+        String type = r.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        this.jsonBody = type.contains("json");
+        this.formBody = type.startsWith("application/x-www-form-urlencoded");
         this.needsBody = step.needsBody();
         this.needsHeaders = step.checks().stream().anyMatch(c -> c.kind() == Check.Kind.HEADER_PRESENT
                 || c.kind() == Check.Kind.HEADER_EQUALS) || step.captures().stream().anyMatch(c ->
@@ -125,8 +129,9 @@ final class CompiledStep {
         }
         headers.forEach((k, v) -> builder.setHeader(k, v.render(values)));
         if (body != null) {
-            builder.setBody(body.render(jsonBody ? part -> json(session.value(part)) : values)
-                    .getBytes(StandardCharsets.UTF_8));
+            Function<Template.Part, String> bodyValues = jsonBody ? part -> json(session.value(part))
+                    : formBody ? part -> URLEncoder.encode(session.value(part), StandardCharsets.UTF_8) : values;
+            builder.setBody(body.render(bodyValues).getBytes(StandardCharsets.UTF_8));
         }
         return builder.build();
     }

@@ -26,6 +26,7 @@ public final class CustomerServer implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<Long, String> customers = new ConcurrentHashMap<>();
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     public CustomerServer() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -48,6 +49,11 @@ public final class CustomerServer implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** "Content-Type body" of every request, in arrival order. */
+    public List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body;
@@ -57,6 +63,7 @@ public final class CustomerServer implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             seen.add(method + " " + path);
+            bodies.add(exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
             if (path.equals("/customers") && method.equals("POST")) {
                 long id = nextId.getAndIncrement();
                 String fields = body.strip();

@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
 /** Reads {@code requests:}, the request mix (each request becomes a flow of one step), and the request part of a step. */
 final class RequestsReader {
     private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "expect", "weight", "check");
+            "bodyFile", "form", "expect", "weight", "check");
     /** A step of a flow: a request without a weight, with captures and a pause after it. */
     static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "expect", "check", "capture", "think");
+            "bodyFile", "form", "expect", "check", "capture", "think");
     private static final Set<String> EXPECT_KEYS = YamlDoc.keys("status");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     static final int MAX_WEIGHT = 10_000;
+    private static final List<String> BODY_KEYS = List.of("json", "body", "bodyFile", "form");
 
     private RequestsReader() {
     }
@@ -114,14 +115,21 @@ final class RequestsReader {
             headers.putAll(Defaults.headers(doc, r.get("headers").value(), field + ".headers"));
         }
         byte[] body = null;
-        if (r.containsKey("json") && r.containsKey("body")) {
-            doc.problem(r.get("body").keyNode(), field + ".body", "give either json or body, not both");
+        List<String> bodies = BODY_KEYS.stream().filter(r::containsKey).toList();
+        if (bodies.size() > 1) {
+            doc.problem(r.get(bodies.get(1)).keyNode(), field + "." + bodies.get(1), "give one body: json, body, bodyFile "
+                    + "or form; this request has " + String.join(" and ", bodies));
         } else if (r.containsKey("json")) {
             body = JsonBody.toJson(doc, r.get("json").value(), field + ".json");
             headers.putIfAbsent("Content-Type", "application/json");
         } else if (r.containsKey("body")) {
             String text = doc.string(r.get("body").value(), field + ".body");
             body = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        } else if (r.containsKey("bodyFile")) {
+            body = Bodies.file(doc, r.get("bodyFile").value(), field + ".bodyFile", headers);
+        } else if (r.containsKey("form")) {
+            body = Bodies.form(doc, r.get("form").value(), field + ".form");
+            headers.putIfAbsent("Content-Type", Bodies.FORM);
         }
         ExpectedStatus expect = ExpectedStatus.any2xx();
         if (r.containsKey("expect")) {

@@ -61,6 +61,11 @@ final class YamlDoc {
         return requestNames.putIfAbsent(name, at);
     }
 
+    /** The scenario file, to resolve the files it names. */
+    Path file() {
+        return file;
+    }
+
     /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
     boolean suggested(String path) {
         return suggested.contains(path);
@@ -148,6 +153,16 @@ final class YamlDoc {
             return substitutor.apply(scalar.getValue(), runtime);
         } catch (IllegalArgumentException e) {
             problem(node, field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Substitutes variables in text read from a file the scenario names; {@code null} (problem recorded) on error. */
+    String substitute(String text, Node at, String field) {
+        try {
+            return substitutor.apply(text, runtime);
+        } catch (IllegalArgumentException e) {
+            problem(at, field, e.getMessage());
             return null;
         }
     }
