@@ -45,7 +45,7 @@ public final class LoadEngine {
             plan.add(new StagePlanInfo(s, stages.get(s).describe(), stages.get(s).offersLoad()));
         }
         MetricsRegistry registry = new MetricsRegistry(requests.stream().map(RequestSpec::name).toList(), stages.size(),
-                FlowRunner.recordedFlows(flows));
+                FlowRunner.recordedFlows(flows), scenario.secrets());
         RequestMix mix = new RequestMix(flows.stream().map(Flow::weight).toList());
         long drainNanos = FlowRunner.longestFlow(flows, scenario.timeout()).toNanos()
                 + options.drainTimeoutMillis() * 1_000_000L;

@@ -8,6 +8,7 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.Capture;
 import dev.perf.scenario.Check;
 import dev.perf.scenario.JsonPath;
+import dev.perf.scenario.Secrets;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
@@ -176,7 +177,10 @@ final class StepHandler implements AsyncHandler<Void> {
         String check(int i, Check check) {
             return switch (check.kind()) {
                 case HEADER_PRESENT -> header(check.subject()) != null ? null : "no such header";
-                case HEADER_EQUALS -> equal(header(check.subject()), i);
+                case HEADER_EQUALS -> Secrets.sensitiveHeader(check.subject())
+                        ? (step.checkExpected[i].render(session::value).equals(header(check.subject())) ? null
+                        : "did not match (a sensitive header's value is not shown)")
+                        : equal(header(check.subject()), i);
                 case BODY_CONTAINS -> text().contains(check.expected()) ? null : "not in the body";
                 case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the body";
                 case JSON_PATH_EXISTS -> node(step.checkPaths[i]) != null ? null : "no such field"

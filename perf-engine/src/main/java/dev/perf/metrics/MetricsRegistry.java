@@ -1,5 +1,7 @@
 package dev.perf.metrics;
 
+import dev.perf.scenario.Secrets;
+
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,12 +18,18 @@ public final class MetricsRegistry {
 
     private final List<RequestRecorder> flowRecorders;
 
+    private final Secrets secrets;
+
     public MetricsRegistry(List<String> requestNames, int stageCount) {
-        this(requestNames, stageCount, List.of());
+        this(requestNames, stageCount, List.of(), Secrets.none());
     }
 
-    /** @param flowNames flows whose whole duration is recorded (journeys of several steps) */
-    public MetricsRegistry(List<String> requestNames, int stageCount, List<String> flowNames) {
+    /**
+     * @param flowNames flows whose whole duration is recorded (journeys of several steps)
+     * @param secrets   values masked in every error message the figures carry
+     */
+    public MetricsRegistry(List<String> requestNames, int stageCount, List<String> flowNames, Secrets secrets) {
+        this.secrets = secrets;
         this.flowRecorders = flowNames.stream().map(RequestRecorder::new).toList();
         this.requestNames = List.copyOf(requestNames);
         this.recorders = new RequestRecorder[stageCount][requestNames.size()];
@@ -38,6 +46,10 @@ public final class MetricsRegistry {
 
     public RequestRecorder recorder(int stage, int request) {
         return recorders[stage][request];
+    }
+
+    public Secrets secrets() {
+        return secrets;
     }
 
     /** The whole-flow recorders, in the order of the flow names given. */

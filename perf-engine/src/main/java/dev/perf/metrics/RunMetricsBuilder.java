@@ -1,5 +1,7 @@
 package dev.perf.metrics;
 
+import dev.perf.scenario.Secrets;
+
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class RunMetricsBuilder {
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (int r = 0; r < names.size(); r++) {
             byRequest.put(names.get(r), stats(names.get(r), registry.recorder(stage.index(), r), latency[r],
-                    service[r], seconds));
+                    service[r], seconds, registry.secrets()));
         }
         SendLag lag = registry.sendLag(stage.index());
         return new StageMetrics(stage.index(), stage.description(), ran, stage.offersLoad(), seconds,
@@ -75,11 +77,32 @@ public final class RunMetricsBuilder {
                 lag.maxMillis());
     }
 
+    /** First messages may quote what a server sent or a check expected: secrets are masked before anything shows them. */
+    private static Map<ErrorKind, RequestStats.ErrorCount> masked(Map<ErrorKind, RequestStats.ErrorCount> errors,
+                                                                  Secrets secrets) {
+        if (secrets.isEmpty()) {
+            return errors;
+        }
+        Map<ErrorKind, RequestStats.ErrorCount> masked = new EnumMap<>(ErrorKind.class);
+        errors.forEach((kind, e) -> masked.put(kind, new RequestStats.ErrorCount(e.count(), secrets.mask(e.firstMessage()))));
+        return masked;
+    }
+
+    /** A check's name may hold a value it compares with, written from a secret variable. */
+    private static Map<String, Long> maskedKeys(Map<String, Long> checks, Secrets secrets) {
+        if (secrets.isEmpty()) {
+            return checks;
+        }
+        Map<String, Long> masked = new TreeMap<>();
+        checks.forEach((name, n) -> masked.merge(secrets.mask(name), n, Long::sum));
+        return masked;
+    }
+
     private static RequestStats stats(String name, RequestRecorder recorder, Histogram latency, Histogram service,
-                                      double seconds) {
+                                      double seconds, Secrets secrets) {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
-                service.copy(), recorder.statusCounts(), recorder.errorCounts(), recorder.bytesReceived(),
-                recorder.bytesSent(), recorder.checkFailures());
+                service.copy(), recorder.statusCounts(), masked(recorder.errorCounts(), secrets),
+                recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets));
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -118,7 +141,7 @@ public final class RunMetricsBuilder {
         for (RequestRecorder recorder : registry.flowRecorders()) {
             Histogram latency = recorder.intervalLatency();
             Histogram service = recorder.intervalServiceTime();
-            flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, seconds));
+            flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, seconds, registry.secrets()));
         }
         return flows;
     }

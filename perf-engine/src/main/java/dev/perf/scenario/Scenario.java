@@ -19,10 +19,11 @@ import java.util.List;
  * @param load       the stages to drive
  * @param thresholds pass/fail rules, possibly empty
  * @param monitor    what to watch while it runs
+ * @param secrets    values never to show in messages and results
  */
 public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows,
                        List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
-                       MonitorSpec monitor) {
+                       MonitorSpec monitor, Secrets secrets) {
 
     public Scenario {
         flows = List.copyOf(flows);
@@ -33,13 +34,13 @@ public record Scenario(String name, Path file, String baseUrl, Duration timeout,
 
     /** The requests are the flows' steps, in order. */
     public Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows, List<FeederSpec> feeders,
-                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor) {
+                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets) {
         this(name, file, baseUrl, timeout, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
-                .toList(), feeders, load, thresholds, monitor);
+                .toList(), feeders, load, thresholds, monitor, secrets);
     }
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, feeders, load, thresholds, monitor);
+        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, feeders, load, thresholds, monitor, secrets);
     }
 }

@@ -27,6 +27,7 @@ public final class CustomerServer implements AutoCloseable {
     private final Map<Long, String> customers = new ConcurrentHashMap<>();
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     public CustomerServer() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -49,6 +50,11 @@ public final class CustomerServer implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** The Authorization header of every request ("null" without one), in arrival order. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
     /** "Content-Type body" of every request, in arrival order. */
     public List<String> bodies() {
         return List.copyOf(bodies);
@@ -64,6 +70,7 @@ public final class CustomerServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             seen.add(method + " " + path);
             bodies.add(exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             if (path.equals("/customers") && method.equals("POST")) {
                 long id = nextId.getAndIncrement();
                 String fields = body.strip();

@@ -1,6 +1,7 @@
 package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.Durations;
+import dev.perf.scenario.Secrets;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.time.Duration;
@@ -10,13 +11,19 @@ import java.util.Set;
 
 /** {@code defaults:} applied to every request. */
 record Defaults(Map<String, String> headers, Duration timeout) {
-    private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout");
+    private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout", "auth");
 
     static Defaults read(YamlDoc doc, Node node) {
         Map<String, YamlDoc.Entry> defaults = doc.mapping(node, "defaults", KEYS);
-        Map<String, String> headers = defaults.containsKey("headers")
+        Map<String, String> headers = new LinkedHashMap<>(defaults.containsKey("headers")
                 ? headers(doc, defaults.get("headers").value(), "defaults.headers")
-                : Map.of();
+                : Map.of());
+        if (defaults.containsKey("auth")) {
+            String authorization = AuthReader.read(doc, defaults.get("auth").value(), "defaults.auth");
+            if (authorization != null) {
+                headers.put("Authorization", authorization);
+            }
+        }
         Duration timeout = ScenarioLoader.DEFAULT_TIMEOUT;
         if (defaults.containsKey("timeout")) {
             Duration given = duration(doc, defaults.get("timeout").value(), "defaults.timeout");
@@ -31,6 +38,10 @@ record Defaults(Map<String, String> headers, Duration timeout) {
             String value = doc.string(entry.value(), field + "." + entry.key());
             if (value != null) {
                 headers.put(entry.key(), value);
+                if (Secrets.sensitiveHeader(entry.key())) {
+                    doc.secret(value);
+                    doc.secret(value.replaceFirst("^(?i)(basic|bearer)\\s+", ""));
+                }
             }
         }
         return headers;

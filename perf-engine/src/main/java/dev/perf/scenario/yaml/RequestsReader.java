@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 /** Reads {@code requests:}, the request mix (each request becomes a flow of one step), and the request part of a step. */
 final class RequestsReader {
     private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "bodyFile", "form", "expect", "weight", "check");
+            "bodyFile", "form", "auth", "expect", "weight", "check");
     /** A step of a flow: a request without a weight, with captures and a pause after it. */
     static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "bodyFile", "form", "expect", "check", "capture", "think");
+            "bodyFile", "form", "auth", "expect", "check", "capture", "think");
     private static final Set<String> EXPECT_KEYS = YamlDoc.keys("status");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     static final int MAX_WEIGHT = 10_000;
@@ -113,6 +113,12 @@ final class RequestsReader {
         headers.putAll(defaults.headers());
         if (r.containsKey("headers")) {
             headers.putAll(Defaults.headers(doc, r.get("headers").value(), field + ".headers"));
+        }
+        if (r.containsKey("auth")) {
+            String authorization = AuthReader.read(doc, r.get("auth").value(), field + ".auth");
+            if (authorization != null) {
+                headers.put("Authorization", authorization);
+            }
         }
         byte[] body = null;
         List<String> bodies = BODY_KEYS.stream().filter(r::containsKey).toList();

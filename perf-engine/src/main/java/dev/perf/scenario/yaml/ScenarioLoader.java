@@ -5,6 +5,7 @@ import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.MonitorSpec;
 import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
+import dev.perf.scenario.Secrets;
 import dev.perf.scenario.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,7 +35,7 @@ public final class ScenarioLoader {
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
-    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "feeders", "requests", "flows",
+    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows",
             "load", "thresholds", "monitor");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -83,6 +84,9 @@ public final class ScenarioLoader {
         Defaults defaults = top.containsKey("defaults")
                 ? Defaults.read(doc, top.get("defaults").value())
                 : new Defaults(Map.of(), DEFAULT_TIMEOUT);
+        if (top.containsKey("secrets")) {
+            readSecrets(doc, top.get("secrets").value());
+        }
         List<FeederSpec> feeders = top.containsKey("feeders")
                 ? FeedersReader.read(doc, top.get("feeders").value(), file) : List.of();
         doc.feederColumns(feeders.stream().flatMap(f -> f.columns().stream()).toList());
@@ -105,7 +109,22 @@ public final class ScenarioLoader {
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(doc.problems());
         }
-        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, feeders, load, thresholds, monitor);
+        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, feeders, load, thresholds, monitor,
+                Secrets.of(doc.secrets()));
+    }
+
+    /** {@code secrets: [env.API_KEY, apiKey]}: variables whose values are masked wherever a message could show them. */
+    private static void readSecrets(YamlDoc doc, Node node) {
+        for (Node item : doc.list(node, "secrets", true)) {
+            String name = doc.requiredString(item, "secrets");
+            if (name == null) {
+                continue;
+            }
+            String value = doc.substitute("${" + name.trim() + "}", item, "secrets");
+            if (value != null) {
+                doc.secret(value);
+            }
+        }
     }
 
     private static Node compose(YamlDoc doc, String text) {

@@ -61,6 +61,17 @@ final class YamlDoc {
         return requestNames.putIfAbsent(name, at);
     }
 
+    private final List<String> secrets = new ArrayList<>();
+
+    /** A value never to show: a credential, a sensitive header's value, a variable listed under secrets. */
+    void secret(String value) {
+        secrets.add(value);
+    }
+
+    List<String> secrets() {
+        return secrets;
+    }
+
     /** The scenario file, to resolve the files it names. */
     Path file() {
         return file;
