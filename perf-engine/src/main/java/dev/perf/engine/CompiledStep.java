@@ -115,7 +115,19 @@ final class CompiledStep {
     }
 
     Request request(Session session) {
-        return constant != null ? constant : build(session);
+        Request request = constant != null ? constant : build(session);
+        return withCookies(request, session == null ? null : session.cookies());
+    }
+
+    /** The request with the user's cookies, when it has any (added to a Cookie header the scenario wrote). */
+    static Request withCookies(Request request, CookieJar jar) {
+        String cookies = jar == null ? null : jar.header();
+        if (cookies == null) {
+            return request;
+        }
+        String written = request.getHeaders().get("Cookie");
+        return request.toBuilder().setHeader("Cookie", written == null ? cookies : written + "; " + cookies)
+                .build();
     }
 
     /** @param session {@code null} when every template is constant */

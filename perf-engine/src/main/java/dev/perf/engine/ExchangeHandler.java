@@ -5,6 +5,7 @@ import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.ExpectedStatus;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
@@ -25,12 +26,14 @@ final class ExchangeHandler implements AsyncHandler<Void> {
     private final long sentNanos;
     private final long requestBytes;
     private final Completion completion;
+    private final CookieJar jar;
     private int statusCode = -1;
     private long bodyBytes;
     private boolean done;
 
+    /** @param jar the virtual user's cookies, or {@code null} when none are kept */
     ExchangeHandler(RequestRecorder recorder, ExpectedStatus expect, MetricsRegistry registry, Clock clock,
-                    long intendedNanos, long sentNanos, long requestBytes, Completion completion) {
+                    long intendedNanos, long sentNanos, long requestBytes, Completion completion, CookieJar jar) {
         this.recorder = recorder;
         this.expect = expect;
         this.registry = registry;
@@ -39,6 +42,7 @@ final class ExchangeHandler implements AsyncHandler<Void> {
         this.sentNanos = sentNanos;
         this.requestBytes = requestBytes;
         this.completion = completion;
+        this.jar = jar;
     }
 
     @Override
@@ -49,6 +53,9 @@ final class ExchangeHandler implements AsyncHandler<Void> {
 
     @Override
     public State onHeadersReceived(HttpHeaders headers) {
+        if (jar != null && headers.contains(HttpHeaderNames.SET_COOKIE)) {
+            jar.store(headers.getAll(HttpHeaderNames.SET_COOKIE));
+        }
         return State.CONTINUE;
     }
 

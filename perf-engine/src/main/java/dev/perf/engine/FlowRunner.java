@@ -5,12 +5,15 @@ import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
+import dev.perf.scenario.HttpOptions;
 import dev.perf.scenario.Step;
 import org.asynchttpclient.Request;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,6 +33,8 @@ final class FlowRunner implements Sender {
     private final Ticker ticker;
     private final AtomicLong sequence = new AtomicLong();
     private final Feeders feeders;
+    private final boolean cookies;
+    private final Map<Integer, CookieJar> userCookies = new ConcurrentHashMap<>();
 
     /** A flow ready to run: its steps compiled, the feeders its steps use, and whether it is a plain request. */
     private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain) {
@@ -38,8 +43,10 @@ final class FlowRunner implements Sender {
     /**
      * @param flows the mix; step requests are numbered in flow order, as the registry's request names are
      */
-    FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, Duration timeout, HttpSender http,
+    FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, HttpOptions options, HttpSender http,
                MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control) {
+        Duration timeout = options.requestTimeout();
+        this.cookies = options.cookies();
         this.http = http;
         this.feeders = new Feeders(feederSpecs, control);
         this.registry = registry;
@@ -82,15 +89,18 @@ final class FlowRunner implements Sender {
     @Override
     public void send(int item, int stage, int user, long intendedNanos, long sentNanos, Completion completion) {
         Plan plan = plans[item];
+        // the closed model's users keep their cookies across iterations; every arrival of the open model is a new user
+        CookieJar jar = !cookies ? null : user >= 0 ? userCookies.computeIfAbsent(user, u -> new CookieJar())
+                : plan.plain() ? null : new CookieJar();
         if (plan.plain()) {
             CompiledStep step = plan.steps()[0];
-            Request request = step.request(null);
+            Request request = CompiledStep.withCookies(step.request(null), jar);
             http.execute(request, new ExchangeHandler(registry.recorder(stage, step.requestIndex),
                     step.step.request().expect(), registry, clock, intendedNanos, sentNanos, bodyBytes(request),
-                    completion));
+                    completion, jar));
             return;
         }
-        Iteration iteration = new Iteration(plan, stage, intendedNanos, completion);
+        Iteration iteration = new Iteration(plan, stage, intendedNanos, completion, jar);
         if (plan.feeders().length > 0 && !feeders.feed(plan.feeders(), user, iteration.session)) {
             completion.completed(); // the run is stopping: a feeder ran out
             return;
@@ -114,10 +124,11 @@ final class FlowRunner implements Sender {
         private final int stage;
         private final long startNanos;
         private final Completion completion;
-        private final Session session = new Session(sequence);
+        private final Session session;
         private int step;
 
-        Iteration(Plan plan, int stage, long startNanos, Completion completion) {
+        Iteration(Plan plan, int stage, long startNanos, Completion completion, CookieJar jar) {
+            this.session = new Session(sequence, jar);
             this.plan = plan;
             this.stage = stage;
             this.startNanos = startNanos;

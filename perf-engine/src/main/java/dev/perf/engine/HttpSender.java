@@ -1,21 +1,31 @@
 package dev.perf.engine;
 
+import dev.perf.scenario.HttpOptions;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.AsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClient;
 import org.asynchttpclient.DefaultAsyncHttpClientConfig;
 import org.asynchttpclient.Request;
+import org.asynchttpclient.proxy.ProxyServer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Owns the run's single AsyncHttpClient and its event loops.
@@ -29,7 +39,8 @@ final class HttpSender implements AutoCloseable {
     private final EventLoopGroup eventLoops;
     private final EventLoop pacingLoop;
 
-    HttpSender(Duration timeout, EngineOptions options, Clock clock) {
+    /** @throws IllegalArgumentException when the trust store cannot be read (wrong password, not a key store) */
+    HttpSender(HttpOptions http, EngineOptions options, Clock clock) {
         this.clock = clock;
         boolean nativeTransport = options.nativeTransport() && nativeTransportAvailable();
         ThreadFactory threads = new DefaultThreadFactory("perf-io", true);
@@ -39,25 +50,52 @@ final class HttpSender implements AutoCloseable {
         DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
                 .setEventLoopGroup(eventLoops)
                 .setMaxRequestRetry(0)
-                .setFollowRedirect(false)
-                .setKeepAlive(true)
-                .setConnectTimeout(timeout)
-                .setReadTimeout(timeout)
-                .setRequestTimeout(timeout)
-                .setMaxConnections(-1)
-                .setMaxConnectionsPerHost(-1)
+                .setFollowRedirect(http.maxRedirects() > 0)
+                .setMaxRedirects(Math.max(1, http.maxRedirects()))
+                .setKeepAlive(http.keepAlive())
+                .setConnectTimeout(http.connectTimeout())
+                .setReadTimeout(http.readTimeout())
+                .setRequestTimeout(http.requestTimeout())
+                .setMaxConnections(http.maxConnections() > 0 ? http.maxConnections() : -1)
+                .setMaxConnectionsPerHost(http.maxConnections() > 0 ? http.maxConnections() : -1)
+                // with a pool limit, a send that finds no free connection fails at once ("Too many connections"):
+                // AsyncHttpClient's wait for a free one blocks the calling thread, an event loop here, and deadlocks
                 // no idle-connection reaper: its timer task races the client's close and logs a stack trace when it
                 // loses; a run's pooled connections live as long as the run, and the server may close them
                 .setPooledConnectionIdleTimeout(Duration.ZERO)
                 .setTcpNoDelay(true)
                 .setUserAgent("perf")
                 .setUseNativeTransport(nativeTransport)
-                // measured on the hot path (bench/run.sh): each of these costs CPU per request for nothing we use yet;
-                // requests are built once up front, so URL encoding happens once per request name
+                // measured on the hot path (bench/run.sh): each of these costs CPU per request; cookies are kept per
+                // virtual user by the engine (CookieJar), not in one store shared by every user
                 .setCookieStore(null)
-                .setEnableAutomaticDecompression(false)
+                .setCompressionEnforced(http.compression())
+                .setEnableAutomaticDecompression(http.compression())
                 .setKeepAliveStrategy(new ServerDecidesKeepAlive());
+        if (http.proxy() != null) {
+            config.setProxyServer(new ProxyServer.Builder(http.proxy().host(), http.proxy().port()));
+        }
+        if (http.tls().insecure()) {
+            config.setUseInsecureTrustManager(true);
+        } else if (http.tls().trustStore() != null) {
+            config.setSslContext(trusting(http.tls()));
+        }
         this.client = new DefaultAsyncHttpClient(config.build());
+    }
+
+    /** A client TLS context that trusts the certificates of a trust store (PKCS12 or JKS). */
+    private static SslContext trusting(HttpOptions.Tls tls) {
+        char[] password = tls.password() == null ? null : tls.password().toCharArray();
+        try (InputStream in = Files.newInputStream(tls.trustStore())) {
+            KeyStore store = KeyStore.getInstance(tls.trustStore().toString().endsWith(".jks") ? "JKS" : "PKCS12");
+            store.load(in, password);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            return SslContextBuilder.forClient().trustManager(trust).build();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("the trust store " + tls.trustStore() + " cannot be used: "
+                    + e.getMessage(), e);
+        }
     }
 
     static boolean nativeTransportAvailable() {

@@ -52,9 +52,9 @@ public final class LoadEngine {
         AtomicInteger inFlight = new AtomicInteger();
         Instant startTime = Instant.now();
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
-             HttpSender http = new HttpSender(scenario.timeout(), options, clock)) {
+             HttpSender http = new HttpSender(scenario.http(), options, clock)) {
             boolean nativeTransport = http.usesNativeTransport();
-            FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.timeout(), http,
+            FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(), http,
                     registry, clock, http.ticker(), control);
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();

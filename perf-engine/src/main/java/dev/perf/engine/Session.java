@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The variables of one flow iteration: what its steps captured, and the built-in generators. Used by one iteration
+ * The variables of one flow iteration (what its steps captured, its feeders' records, the built-in generators) and
+ * the cookies of its virtual user. Used by one iteration
  * at a time (its steps run one after another), so it needs no locking.
  */
 final class Session {
@@ -18,10 +19,19 @@ final class Session {
             .toCharArray();
     private final Map<String, String> variables = new HashMap<>();
     private final AtomicLong sequence;
+    private final CookieJar cookies;
 
-    /** @param sequence the run's counter behind {@code ${seq}} */
-    Session(AtomicLong sequence) {
+    /**
+     * @param sequence the run's counter behind {@code ${seq}}
+     * @param cookies  the virtual user's cookies, or {@code null} when none are kept
+     */
+    Session(AtomicLong sequence, CookieJar cookies) {
         this.sequence = sequence;
+        this.cookies = cookies;
+    }
+
+    CookieJar cookies() {
+        return cookies;
     }
 
     void put(String name, String value) {

@@ -10,6 +10,7 @@ import dev.perf.scenario.Check;
 import dev.perf.scenario.JsonPath;
 import dev.perf.scenario.Secrets;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
@@ -77,6 +78,9 @@ final class StepHandler implements AsyncHandler<Void> {
     public State onHeadersReceived(HttpHeaders received) {
         if (step.needsHeaders) {
             headers = received;
+        }
+        if (session.cookies() != null && received.contains(HttpHeaderNames.SET_COOKIE)) {
+            session.cookies().store(received.getAll(HttpHeaderNames.SET_COOKIE));
         }
         return State.CONTINUE;
     }

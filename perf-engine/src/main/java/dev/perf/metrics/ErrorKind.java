@@ -15,6 +15,8 @@ public enum ErrorKind {
     CONNECTION_REFUSED("connection refused"),
     /** The peer reset or closed the connection before the response was complete. */
     CONNECTION_RESET("connection reset"),
+    /** The TLS handshake failed: an untrusted or invalid certificate, no common protocol or cipher. */
+    TLS("TLS handshake failed"),
     /** A check on the response failed (a header, the body, a JSON field, the response time). */
     CHECK("failed check"),
     /** A value to capture for later steps was not in the response; the rest of that flow iteration is skipped. */
@@ -39,6 +41,11 @@ public enum ErrorKind {
 
     /** Classifies a transport failure by walking its cause chain. */
     public static ErrorKind classify(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return TLS;
+            }
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException

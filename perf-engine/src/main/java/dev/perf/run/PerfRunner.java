@@ -188,6 +188,10 @@ public final class PerfRunner {
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         console.info("");
         console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + Redact.url(scenario.baseUrl()));
+        if (scenario.http().tls().insecure()) {
+            console.warn("TLS certificates are not verified for " + scenario.name() + " (defaults.tls.insecure: true): "
+                    + "any server can pose as the target; use it only against test servers");
+        }
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
         StageProgress progress = new StageProgress(scenario.load(), console);
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));

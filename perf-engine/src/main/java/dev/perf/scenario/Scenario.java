@@ -12,7 +12,7 @@ import java.util.List;
  * @param name       scenario name (from {@code name:}, else the file name without extension)
  * @param file       the file it was loaded from, for messages
  * @param baseUrl    absolute http(s) URL every relative request path is resolved against
- * @param timeout    request timeout (connect and whole request), from {@code defaults.timeout}
+ * @param http       the HTTP client's options (timeouts, redirects, TLS...), from {@code defaults:}
  * @param flows      the mix: flows of steps (a request of {@code requests:} is a flow of one step), weighted
  * @param requests   every step's request, in order: the names of the metrics, unique
  * @param feeders    CSV files whose records feed variables to flow iterations
@@ -21,7 +21,7 @@ import java.util.List;
  * @param monitor    what to watch while it runs
  * @param secrets    values never to show in messages and results
  */
-public record Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows,
+public record Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows,
                        List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
                        MonitorSpec monitor, Secrets secrets) {
 
@@ -33,14 +33,19 @@ public record Scenario(String name, Path file, String baseUrl, Duration timeout,
     }
 
     /** The requests are the flows' steps, in order. */
-    public Scenario(String name, Path file, String baseUrl, Duration timeout, List<Flow> flows, List<FeederSpec> feeders,
+    public Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows, List<FeederSpec> feeders,
                     LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets) {
-        this(name, file, baseUrl, timeout, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
+        this(name, file, baseUrl, http, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
                 .toList(), feeders, load, thresholds, monitor, secrets);
+    }
+
+    /** The timeout of a whole request, from {@code defaults.timeout}. */
+    public Duration timeout() {
+        return http.requestTimeout();
     }
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, timeout, flows, requests, feeders, load, thresholds, monitor, secrets);
+        return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets);
     }
 }

@@ -28,6 +28,7 @@ public final class CustomerServer implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> cookies = new CopyOnWriteArrayList<>();
 
     public CustomerServer() throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -48,6 +49,11 @@ public final class CustomerServer implements AutoCloseable {
     /** "METHOD path" of every request, in arrival order. */
     public List<String> seen() {
         return List.copyOf(seen);
+    }
+
+    /** "METHOD path Cookie-header" of every request ("null" without cookies), in arrival order. */
+    public List<String> cookies() {
+        return List.copyOf(cookies);
     }
 
     /** The Authorization header of every request ("null" without one), in arrival order. */
@@ -71,6 +77,7 @@ public final class CustomerServer implements AutoCloseable {
             seen.add(method + " " + path);
             bodies.add(exchange.getRequestHeaders().getFirst("Content-Type") + " " + body);
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            cookies.add(method + " " + path + " " + exchange.getRequestHeaders().getFirst("Cookie"));
             if (path.equals("/customers") && method.equals("POST")) {
                 long id = nextId.getAndIncrement();
                 String fields = body.strip();

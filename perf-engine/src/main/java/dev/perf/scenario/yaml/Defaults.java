@@ -1,6 +1,7 @@
 package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.Durations;
+import dev.perf.scenario.HttpOptions;
 import dev.perf.scenario.Secrets;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -9,9 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code defaults:} applied to every request. */
-record Defaults(Map<String, String> headers, Duration timeout) {
-    private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout", "auth");
+/** {@code defaults:} applied to every request, and the HTTP client's options. */
+record Defaults(Map<String, String> headers, Duration timeout, HttpOptions http) {
+    private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout", "auth", "connectTimeout", "readTimeout",
+            "followRedirects", "compression", "keepAlive", "maxConnections", "proxy", "tls", "cookies");
 
     static Defaults read(YamlDoc doc, Node node) {
         Map<String, YamlDoc.Entry> defaults = doc.mapping(node, "defaults", KEYS);
@@ -29,7 +31,11 @@ record Defaults(Map<String, String> headers, Duration timeout) {
             Duration given = duration(doc, defaults.get("timeout").value(), "defaults.timeout");
             timeout = given == null ? timeout : given;
         }
-        return new Defaults(headers, timeout);
+        return new Defaults(headers, timeout, HttpOptionsReader.read(doc, defaults, timeout));
+    }
+
+    static Defaults none() {
+        return new Defaults(Map.of(), ScenarioLoader.DEFAULT_TIMEOUT, HttpOptions.defaults(ScenarioLoader.DEFAULT_TIMEOUT));
     }
 
     static Map<String, String> headers(YamlDoc doc, Node node, String field) {

@@ -83,7 +83,7 @@ public final class ScenarioLoader {
         String baseUrl = top.containsKey("target") ? TargetReader.read(doc, top.get("target").value()) : null;
         Defaults defaults = top.containsKey("defaults")
                 ? Defaults.read(doc, top.get("defaults").value())
-                : new Defaults(Map.of(), DEFAULT_TIMEOUT);
+                : Defaults.none();
         if (top.containsKey("secrets")) {
             readSecrets(doc, top.get("secrets").value());
         }
@@ -109,7 +109,7 @@ public final class ScenarioLoader {
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(doc.problems());
         }
-        return new Scenario(name, file, baseUrl, defaults.timeout(), flows, feeders, load, thresholds, monitor,
+        return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
                 Secrets.of(doc.secrets()));
     }
 
