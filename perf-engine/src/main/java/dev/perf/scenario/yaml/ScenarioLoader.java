@@ -35,7 +35,7 @@ public final class ScenarioLoader {
     static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
-    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows",
+    static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
             "load", "thresholds", "monitor");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -69,6 +69,15 @@ public final class ScenarioLoader {
             throw new ScenarioException(doc.problems());
         }
         Map<String, YamlDoc.Entry> top = doc.mapping(root, "", TOP_LEVEL);
+        EnvironmentsReader.Environment environment = null;
+        if (top.containsKey("environments")) {
+            environment = EnvironmentsReader.select(doc, top.get("environments").value(),
+                    substitutor.property(EnvironmentsReader.PROPERTY));
+            if (environment != null) {
+                doc.substitutor(substitutor.withProperties(environment.variables()));
+            }
+        }
+        boolean environmentUrl = environment != null && environment.baseUrl() != null;
         String name = fileBaseName(file);
         if (top.containsKey("name")) {
             String given = doc.requiredString(top.get("name").value(), "name");
@@ -76,11 +85,14 @@ public final class ScenarioLoader {
         }
         for (String required : List.of("target", "requests", "load")) {
             if (!top.containsKey(required) && root instanceof org.yaml.snakeyaml.nodes.MappingNode
-                    && !doc.suggested(required) && !(required.equals("requests") && top.containsKey("flows"))) {
+                    && !doc.suggested(required) && !(required.equals("requests") && top.containsKey("flows"))
+                    && !(required.equals("requests") && top.containsKey("include"))
+                    && !(required.equals("target") && environmentUrl)) {
                 doc.problemAt(1, 1, required, "missing; " + hint(required));
             }
         }
-        String baseUrl = top.containsKey("target") ? TargetReader.read(doc, top.get("target").value()) : null;
+        String baseUrl = environmentUrl ? environment.baseUrl()
+                : top.containsKey("target") ? TargetReader.read(doc, top.get("target").value()) : null;
         Defaults defaults = top.containsKey("defaults")
                 ? Defaults.read(doc, top.get("defaults").value())
                 : Defaults.none();
@@ -98,6 +110,9 @@ public final class ScenarioLoader {
         if (top.containsKey("flows")) {
             flows.addAll(FlowsReader.read(doc, top.get("flows").value(), defaults, requestNames));
         }
+        if (top.containsKey("include")) {
+            flows.addAll(Includes.read(doc, top.get("include").value(), defaults, requestNames));
+        }
         LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value(), requestNames) : null;
         List<Threshold> thresholds = top.containsKey("thresholds")
                 ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, load)
@@ -107,7 +122,7 @@ public final class ScenarioLoader {
                 ? MonitorReader.read(doc, top.get("monitor").value()) : MonitorSpec.defaults();
 
         if (!doc.problems().isEmpty()) {
-            throw new ScenarioException(doc.problems());
+            throw new ScenarioException(file, doc.problems());
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
                 Secrets.of(doc.secrets()));
@@ -120,14 +135,15 @@ public final class ScenarioLoader {
             if (name == null) {
                 continue;
             }
-            String value = doc.substitute("${" + name.trim() + "}", item, "secrets");
-            if (value != null) {
+            // a variable that is not set has no value to hide; using it elsewhere without a default is an error there
+            String value = doc.substitute("${" + name.trim() + ":-}", item, "secrets");
+            if (value != null && !value.isEmpty()) {
                 doc.secret(value);
             }
         }
     }
 
-    private static Node compose(YamlDoc doc, String text) {
+    static Node compose(YamlDoc doc, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -150,7 +166,8 @@ public final class ScenarioLoader {
 
     private static String hint(String key) {
         return switch (key) {
-            case "target" -> "add 'target: { baseUrl: http://localhost:8080 }'";
+            case "target" -> "add 'target: { baseUrl: http://localhost:8080 }', or choose an environment that has a "
+                    + "baseUrl with -D" + EnvironmentsReader.PROPERTY + "=<name>";
             case "requests" -> "add a list of requests, e.g. 'requests: [ { name: home, path: / } ]', or of flows "
                     + "(flows: [ { name: journey, steps: [ ... ] } ])";
             default -> "add e.g. 'load: { rate: 50/s, duration: 30s }' or 'load: { concurrency: 10, duration: 30s }'";

@@ -20,6 +20,21 @@ public final class Substitutor {
         this.properties = Map.copyOf(properties);
     }
 
+    /**
+     * The same, with {@code extra} properties under the existing ones (an environment's variables: a {@code -D}
+     * property of the same name still wins).
+     */
+    public Substitutor withProperties(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.HashMap<>(extra);
+        merged.putAll(properties);
+        return new Substitutor(environment, merged);
+    }
+
+    /** A property's value, or {@code null}. */
+    public String property(String name) {
+        return properties.get(name);
+    }
+
     /** Neither environment nor properties: every reference needs a default. */
     public static Substitutor none() {
         return new Substitutor(Map.of(), Map.of());

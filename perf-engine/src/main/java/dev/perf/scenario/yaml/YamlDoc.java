@@ -22,28 +22,55 @@ import java.util.Set;
 final class YamlDoc {
     private final Path file;
     private final List<String> lines;
-    private final Substitutor substitutor;
-    private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> suggested = new java.util.HashSet<>();
-    private Set<String> runtime = Set.of();
-    private final java.util.Map<String, Node> requestNames = new java.util.HashMap<>();
+    private final Shared shared;
 
-    YamlDoc(Path file, String text, Substitutor substitutor) {
-        this.file = file;
-        this.lines = text.lines().toList();
-        this.substitutor = substitutor;
+    /** What a scenario file and the files it includes share: problems, names, secrets and variables. */
+    private static final class Shared {
+        Substitutor substitutor;
+        final List<Problem> problems = new ArrayList<>();
+        final Set<String> suggested = new java.util.HashSet<>();
+        final java.util.Map<String, Node> requestNames = new java.util.HashMap<>();
+        final List<String> secrets = new ArrayList<>();
+        Set<String> runtime = Set.of();
+        Set<String> feederColumns = Set.of();
+
+        Shared(Substitutor substitutor) {
+            this.substitutor = substitutor;
+        }
     }
 
-    private Set<String> feederColumns = Set.of();
+    YamlDoc(Path file, String text, Substitutor substitutor) {
+        this(file, text, new Shared(substitutor));
+    }
+
+    private YamlDoc(Path file, String text, Shared shared) {
+        this.file = file;
+        this.lines = text.lines().toList();
+        this.shared = shared;
+    }
+
+    /** A file this one includes: its problems name its own lines, everything else is shared. */
+    YamlDoc include(Path included, String text) {
+        return new YamlDoc(included, text, shared);
+    }
+
+    /** From here on, variables resolve through {@code substitutor} (an environment's variables added). */
+    void substitutor(Substitutor substitutor) {
+        shared.substitutor = substitutor;
+    }
+
+    Substitutor substitutor() {
+        return shared.substitutor;
+    }
 
     /** The feeders' columns: variables every request may use, filled in at run time. */
     void feederColumns(java.util.Collection<String> columns) {
-        this.feederColumns = Set.copyOf(columns);
-        this.runtime = feederColumns;
+        shared.feederColumns = Set.copyOf(columns);
+        shared.runtime = shared.feederColumns;
     }
 
     Set<String> feederColumns() {
-        return feederColumns;
+        return shared.feederColumns;
     }
 
     /**
@@ -51,25 +78,23 @@ final class YamlDoc {
      * feeders' columns); {@code Set.of()} ends the flow.
      */
     void runtimeVariables(Set<String> names) {
-        Set<String> all = new java.util.HashSet<>(feederColumns);
+        Set<String> all = new java.util.HashSet<>(shared.feederColumns);
         all.addAll(names);
-        this.runtime = Set.copyOf(all);
+        shared.runtime = Set.copyOf(all);
     }
 
     /** Where a request or step name was first used, or {@code null} when {@code at} is its first use. */
     Node firstUseOfRequestName(String name, Node at) {
-        return requestNames.putIfAbsent(name, at);
+        return shared.requestNames.putIfAbsent(name, at);
     }
-
-    private final List<String> secrets = new ArrayList<>();
 
     /** A value never to show: a credential, a sensitive header's value, a variable listed under secrets. */
     void secret(String value) {
-        secrets.add(value);
+        shared.secrets.add(value);
     }
 
     List<String> secrets() {
-        return secrets;
+        return shared.secrets;
     }
 
     /** The scenario file, to resolve the files it names. */
@@ -79,11 +104,11 @@ final class YamlDoc {
 
     /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
     boolean suggested(String path) {
-        return suggested.contains(path);
+        return shared.suggested.contains(path);
     }
 
     List<Problem> problems() {
-        return problems;
+        return shared.problems;
     }
 
     void problem(Node at, String field, String message) {
@@ -94,7 +119,7 @@ final class YamlDoc {
 
     void problemAt(int line, int column, String field, String message) {
         String source = line >= 1 && line <= lines.size() ? lines.get(line - 1) : "";
-        problems.add(new Problem(file, line, column, field, message, source));
+        shared.problems.add(new Problem(file, line, column, field, message, source));
     }
 
     /** A key of a mapping together with its value node. */
@@ -123,7 +148,7 @@ final class YamlDoc {
             if (allowed != null && !allowed.contains(key)) {
                 String hint = Suggestions.didYouMean(key, allowed);
                 if (!hint.isEmpty()) {
-                    suggested.add(path.substring(0, path.length() - key.length()) + Suggestions.closest(key, allowed));
+                    shared.suggested.add(path.substring(0, path.length() - key.length()) + Suggestions.closest(key, allowed));
                 }
                 problem(keyNode, path, "unknown key '" + key + "'" + hint + " (valid here: " + String.join(", ", allowed) + ")");
                 continue;
@@ -161,7 +186,7 @@ final class YamlDoc {
             return null;
         }
         try {
-            return substitutor.apply(scalar.getValue(), runtime);
+            return shared.substitutor.apply(scalar.getValue(), shared.runtime);
         } catch (IllegalArgumentException e) {
             problem(node, field, e.getMessage());
             return null;
@@ -171,7 +196,7 @@ final class YamlDoc {
     /** Substitutes variables in text read from a file the scenario names; {@code null} (problem recorded) on error. */
     String substitute(String text, Node at, String field) {
         try {
-            return substitutor.apply(text, runtime);
+            return shared.substitutor.apply(text, shared.runtime);
         } catch (IllegalArgumentException e) {
             problem(at, field, e.getMessage());
             return null;

@@ -1,0 +1,67 @@
+package dev.perf.scenario.yaml;
+
+import dev.perf.scenario.Flow;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code include: [shared/requests.yaml]}: files of shared {@code requests:} and {@code flows:}, added to the
+ * scenario's mix with its defaults and variables. A problem in an included file names that file and its line. An
+ * included file includes nothing further.
+ */
+final class Includes {
+    private static final Set<String> KEYS = YamlDoc.keys("requests", "flows");
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private Includes() {
+    }
+
+    static List<Flow> read(YamlDoc doc, Node node, Defaults defaults, List<String> names) {
+        List<Flow> flows = new ArrayList<>();
+        for (Node item : doc.list(node, "include", true)) {
+            String name = doc.requiredString(item, "include");
+            if (name == null) {
+                continue;
+            }
+            Path base = doc.file().toAbsolutePath().getParent();
+            Path file = base == null ? Path.of(name) : base.resolve(name).normalize();
+            String text;
+            try {
+                if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+                    doc.problem(item, "include", "'" + name + "' is not a file of at most 1 MB (looked for " + file
+                            + "); a relative path starts at the scenario's folder");
+                    continue;
+                }
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                doc.problem(item, "include", "'" + name + "' cannot be read: " + e.getMessage());
+                continue;
+            }
+            YamlDoc included = doc.include(file, text);
+            Node root = ScenarioLoader.compose(included, text);
+            if (root == null) {
+                continue;
+            }
+            Map<String, YamlDoc.Entry> top = included.mapping(root, "", KEYS);
+            if (top.isEmpty()) {
+                included.problemAt(1, 1, "", "an included file holds requests: and/or flows:, and nothing else");
+                continue;
+            }
+            if (top.containsKey("requests")) {
+                flows.addAll(RequestsReader.read(included, top.get("requests").value(), defaults, names));
+            }
+            if (top.containsKey("flows")) {
+                flows.addAll(FlowsReader.read(included, top.get("flows").value(), defaults, names));
+            }
+        }
+        return flows;
+    }
+}
