@@ -3,11 +3,14 @@ package dev.perf.engine;
 import dev.perf.scenario.Capture;
 import dev.perf.scenario.Check;
 import dev.perf.scenario.JsonPath;
+import dev.perf.scenario.Part;
 import dev.perf.scenario.RequestSpec;
 import dev.perf.scenario.Step;
 import dev.perf.scenario.Template;
 import org.asynchttpclient.Request;
 import org.asynchttpclient.RequestBuilder;
+import org.asynchttpclient.request.body.multipart.FilePart;
+import org.asynchttpclient.request.body.multipart.StringPart;
 import org.asynchttpclient.uri.Uri;
 
 import java.net.URLEncoder;
@@ -40,6 +43,7 @@ final class CompiledStep {
     private final List<Map.Entry<String, Template>> query = new ArrayList<>();
     private final Map<String, Template> headers = new LinkedHashMap<>();
     private final Template body;
+    private final List<Map.Entry<Part, Template>> parts = new ArrayList<>();
     private final boolean jsonBody;
     private final boolean formBody;
     private final Request constant;
@@ -88,7 +92,10 @@ final class CompiledStep {
                 capturePatterns[i] = Pattern.compile(c.expression());
             }
         }
+        r.parts().forEach(part -> parts.add(Map.entry(part, part.value() == null ? Template.parse("")
+                : Template.parse(part.value()))));
         boolean varies = !url.isConstant() || query.stream().anyMatch(q -> !q.getValue().isConstant())
+                || parts.stream().anyMatch(p -> !p.getValue().isConstant())
                 || headers.values().stream().anyMatch(t -> !t.isConstant()) || (body != null && !body.isConstant());
         this.constant = varies ? null : build(null);
     }
@@ -101,6 +108,7 @@ final class CompiledStep {
         if (body != null) {
             names.addAll(body.variables());
         }
+        parts.forEach(p -> names.addAll(p.getValue().variables()));
         for (Template expected : checkExpected) {
             if (expected != null) {
                 names.addAll(expected.variables());
@@ -140,6 +148,13 @@ final class CompiledStep {
             builder.addQueryParam(q.getKey(), q.getValue().render(values));
         }
         headers.forEach((k, v) -> builder.setHeader(k, v.render(values)));
+        for (Map.Entry<Part, Template> entry : parts) {
+            Part part = entry.getKey();
+            builder.addBodyPart(part.file() != null
+                    ? new FilePart(part.name(), part.file().toFile(), part.contentType())
+                    : new StringPart(part.name(), entry.getValue().render(values), part.contentType(),
+                    StandardCharsets.UTF_8));
+        }
         if (body != null) {
             Function<Template.Part, String> bodyValues = jsonBody ? part -> json(session.value(part))
                     : formBody ? part -> URLEncoder.encode(session.value(part), StandardCharsets.UTF_8) : values;

@@ -16,13 +16,15 @@ import java.util.Map;
  * @param body        body bytes, or {@code null} for none
  * @param expect      status codes that count as success
  * @param weight      relative share of the mix, at least 1
+ * @param parts       a multipart/form-data body's parts (then {@code body} is {@code null}), or empty
  */
 public record RequestSpec(String name, HttpMethod method, String path, List<Map.Entry<String, String>> query,
-                          Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight) {
+                          Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight, List<Part> parts) {
 
     public RequestSpec {
         query = List.copyOf(query);
         headers = Map.copyOf(headers);
+        parts = List.copyOf(parts);
     }
 
     /** The absolute URL (without query) of this request against {@code baseUrl}, which has no trailing slash. */

@@ -19,6 +19,39 @@ class BodiesRunTest {
     Path dir;
 
     @Test
+    void aMultipartBodyCarriesTextPartsWithVariablesAndFileParts() throws Exception {
+        try (CustomerServer server = new CustomerServer()) {
+            Files.createDirectories(dir.resolve("perf/files"));
+            Files.writeString(dir.resolve("perf/files/report.csv"), "a,b\n1,2\n");
+            Files.writeString(dir.resolve("perf/multipart.yaml"), """
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests:
+                      - name: upload
+                        method: POST
+                        path: /customers
+                        multipart:
+                          - { name: note, value: "upload ${seq}" }
+                          - { name: report, file: files/report.csv, contentType: text/csv }
+                        expect: { status: 201 }
+                    load: { concurrency: 1, iterations: 2 }
+                    monitor: { enabled: false }
+                    """);
+            RunReport report = new PerfRunner(new RecordingConsole()).run(new RunOptions(dir.resolve("perf"), null,
+                    dir.resolve("out"), null, Map.of("port", Integer.toString(server.port())), Map.of(),
+                    EngineOptions.defaults().withIoThreads(1), null));
+            assertThat(report.passed()).isTrue();
+            assertThat(server.bodies()).hasSize(2).allSatisfy(body -> assertThat(body)
+                    .startsWith("multipart/form-data; boundary=")
+                    .contains("Content-Disposition: form-data; name=\"note\"")
+                    .contains("Content-Disposition: form-data; name=\"report\"; filename=\"report.csv\"")
+                    .contains("Content-Type: text/csv")
+                    .contains("a,b\n1,2\n"));
+            assertThat(server.bodies().get(0)).contains("upload 1");
+            assertThat(server.bodies().get(1)).contains("upload 2");
+        }
+    }
+
+    @Test
     void aBodyFileAndAFormCarryTheirVariablesEscapedForJsonAndForUrls() throws Exception {
         try (CustomerServer server = new CustomerServer()) {
             Files.createDirectories(dir.resolve("perf/payloads"));

@@ -3,6 +3,7 @@ package dev.perf.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A small customer API to aim the sample scenarios at, listening on 127.0.0.1 only.
  *
  * <pre>
- * POST   /customers        -> 201 {"id":..,...}, Location: /customers/{id}
+ * POST   /customers        -> 201 {"id":..,...}, Location: /customers/{id}, Set-Cookie: DEMO_SESSION=s{id}
  * GET    /customers/{id}   -> 200 or 404
+ * GET    /customers/{id}/profile -> 302 to /customers/{id}
  * PUT    /customers/{id}   -> 200 or 404
  * DELETE /customers/{id}   -> 204 or 404
  * GET    /health           -> 200
@@ -28,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * It saturates like a real service: a fixed pool of {@code --workers} threads (default 4) each spends
  * {@code --work-ms} (default 10) per request, so it serves about 400 requests/s; a request that waited longer than
  * {@code --shed-after-ms} (default 250) in the queue is answered 503. The defaults put the knee of the sample stress
- * and scalability tests inside their ranges. Customers 1 to 100 exist from the start.
+ * and scalability tests inside their ranges. Customers 1 to 100 exist from the start. A JSON body is gzipped when
+ * the request accepts gzip.
  */
 public final class DemoServer {
     private final Map<Long, String> customers = new ConcurrentHashMap<>();
@@ -92,7 +96,13 @@ public final class DemoServer {
         if (path.equals("/customers") && method.equals("POST")) {
             long id = create(body);
             exchange.getResponseHeaders().set("Location", "/customers/" + id);
+            exchange.getResponseHeaders().add("Set-Cookie", "DEMO_SESSION=s" + id + "; Path=/; HttpOnly");
             send(exchange, 201, customers.get(id));
+            return;
+        }
+        if (path.endsWith("/profile") && method.equals("GET") && idOf(path.substring(0, path.length() - 8)) != null) {
+            exchange.getResponseHeaders().set("Location", path.substring(0, path.length() - 8));
+            send(exchange, 302, null);
             return;
         }
         Long id = idOf(path);
@@ -145,6 +155,15 @@ public final class DemoServer {
             return;
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accepted != null && accepted.contains("gzip")) {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(bytes);
+            }
+            bytes = zipped.toByteArray();
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

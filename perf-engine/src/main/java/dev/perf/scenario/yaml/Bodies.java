@@ -1,5 +1,6 @@
 package dev.perf.scenario.yaml;
 
+import dev.perf.scenario.Part;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
@@ -7,8 +8,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +62,60 @@ final class Bodies {
             doc.problem(node, field, "'" + name + "' cannot be read: " + e.getMessage());
             return null;
         }
+    }
+
+    private static final Set<String> PART_KEYS = YamlDoc.keys("name", "value", "file", "contentType");
+
+    /**
+     * {@code multipart: [ { name: note, value: "hi ${seq}" }, { name: avatar, file: img/a.png, contentType: image/png } ]}:
+     * the parts of a multipart/form-data body (AsyncHttpClient writes the boundary and the Content-Type).
+     */
+    static List<Part> multipart(YamlDoc doc, Node node, String field) {
+        List<Part> parts = new ArrayList<>();
+        List<Node> items = doc.list(node, field, false);
+        if (items.isEmpty()) {
+            doc.problem(node, field, "the list is empty; give parts like { name: note, value: text } or "
+                    + "{ name: upload, file: data/a.csv }");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String partField = field + "[" + i + "]";
+            Map<String, YamlDoc.Entry> p = doc.mapping(items.get(i), partField, PART_KEYS);
+            if (p.isEmpty()) {
+                continue;
+            }
+            String name = p.containsKey("name") ? doc.requiredString(p.get("name").value(), partField + ".name") : null;
+            if (!p.containsKey("name")) {
+                doc.problem(items.get(i), partField + ".name", "missing; every part needs the form field's name");
+            }
+            if (p.containsKey("value") == p.containsKey("file")) {
+                doc.problem(items.get(i), partField, "give either value (text) or file, one of the two");
+                continue;
+            }
+            String type = p.containsKey("contentType")
+                    ? doc.requiredString(p.get("contentType").value(), partField + ".contentType") : null;
+            if (p.containsKey("value")) {
+                String value = doc.string(p.get("value").value(), partField + ".value");
+                if (name != null && value != null) {
+                    parts.add(new Part(name, value, null, type));
+                }
+                continue;
+            }
+            String fileName = doc.requiredString(p.get("file").value(), partField + ".file");
+            if (fileName == null) {
+                continue;
+            }
+            Path base = doc.file().toAbsolutePath().getParent();
+            Path file = base == null ? Path.of(fileName) : base.resolve(fileName).normalize();
+            if (!Files.isRegularFile(file)) {
+                doc.problem(p.get("file").value(), partField + ".file", "'" + fileName + "' is not a file (looked for "
+                        + file + "); a relative path starts at the scenario's folder");
+                continue;
+            }
+            if (name != null) {
+                parts.add(new Part(name, null, file, type));
+            }
+        }
+        return parts;
     }
 
     /** {@code name=Ada&tag=a&tag=b}: names and written values URL-encoded, runtime variables encoded at each send. */

@@ -5,6 +5,7 @@ import dev.perf.scenario.ExpectedStatus;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.HttpMethod;
 import dev.perf.scenario.HttpUrls;
+import dev.perf.scenario.Part;
 import dev.perf.scenario.RequestSpec;
 import dev.perf.scenario.Step;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,14 +27,14 @@ import java.util.regex.Pattern;
 /** Reads {@code requests:}, the request mix (each request becomes a flow of one step), and the request part of a step. */
 final class RequestsReader {
     private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "bodyFile", "form", "auth", "expect", "weight", "check");
+            "bodyFile", "form", "multipart", "auth", "expect", "weight", "check");
     /** A step of a flow: a request without a weight, with captures and a pause after it. */
     static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
-            "bodyFile", "form", "auth", "expect", "check", "capture", "think");
+            "bodyFile", "form", "multipart", "auth", "expect", "check", "capture", "think");
     private static final Set<String> EXPECT_KEYS = YamlDoc.keys("status");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     static final int MAX_WEIGHT = 10_000;
-    private static final List<String> BODY_KEYS = List.of("json", "body", "bodyFile", "form");
+    private static final List<String> BODY_KEYS = List.of("json", "body", "bodyFile", "form", "multipart");
 
     private RequestsReader() {
     }
@@ -123,8 +124,8 @@ final class RequestsReader {
         byte[] body = null;
         List<String> bodies = BODY_KEYS.stream().filter(r::containsKey).toList();
         if (bodies.size() > 1) {
-            doc.problem(r.get(bodies.get(1)).keyNode(), field + "." + bodies.get(1), "give one body: json, body, bodyFile "
-                    + "or form; this request has " + String.join(" and ", bodies));
+            doc.problem(r.get(bodies.get(1)).keyNode(), field + "." + bodies.get(1), "give one body: json, body, bodyFile, "
+                    + "form or multipart; this request has " + String.join(" and ", bodies));
         } else if (r.containsKey("json")) {
             body = JsonBody.toJson(doc, r.get("json").value(), field + ".json");
             headers.putIfAbsent("Content-Type", "application/json");
@@ -137,6 +138,8 @@ final class RequestsReader {
             body = Bodies.form(doc, r.get("form").value(), field + ".form");
             headers.putIfAbsent("Content-Type", Bodies.FORM);
         }
+        List<Part> parts = r.containsKey("multipart")
+                ? Bodies.multipart(doc, r.get("multipart").value(), field + ".multipart") : List.of();
         ExpectedStatus expect = ExpectedStatus.any2xx();
         if (r.containsKey("expect")) {
             expect = expect(doc, r.get("expect").value(), field + ".expect");
@@ -149,7 +152,8 @@ final class RequestsReader {
         if (doc.problems().size() > before || name == null || path == null) {
             return null;
         }
-        return new Read(new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight), r);
+        return new Read(new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight,
+                parts), r);
     }
 
     private static HttpMethod method(YamlDoc doc, Node node, String field) {

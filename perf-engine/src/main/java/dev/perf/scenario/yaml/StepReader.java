@@ -249,6 +249,11 @@ final class StepReader {
         if (r.body() != null) {
             used.addAll(Template.parse(new String(r.body(), StandardCharsets.UTF_8)).variables());
         }
+        r.parts().forEach(p -> {
+            if (p.value() != null) {
+                used.addAll(Template.parse(p.value()).variables());
+            }
+        });
         step.checks().forEach(c -> {
             if (c.expected() != null && c.kind() != Check.Kind.BODY_MATCHES) {
                 used.addAll(Template.parse(c.expected()).variables());

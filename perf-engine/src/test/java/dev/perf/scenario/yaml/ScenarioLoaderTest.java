@@ -211,7 +211,7 @@ class ScenarioLoaderTest {
                     json: { x: 1 }
                     body: "x"
                 load: { rate: 1/s, duration: 1s }
-                """), 6, "give one body: json, body, bodyFile or form; this request has json and body");
+                """), 6, "give one body: json, body, bodyFile, form or multipart; this request has json and body");
     }
 
     @Test
