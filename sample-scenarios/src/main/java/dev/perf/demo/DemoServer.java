@@ -50,12 +50,53 @@ public final class DemoServer {
     }
 
     public static void main(String[] args) throws IOException {
-        int port = intArg(args, "--port", 18080);
-        int workers = intArg(args, "--workers", 4);
-        DemoServer demo = new DemoServer(intArg(args, "--work-ms", 10), intArg(args, "--shed-after-ms", 250));
+        Running running = start(intArg(args, "--port", 18080), intArg(args, "--workers", 4),
+                intArg(args, "--work-ms", 10), intArg(args, "--shed-after-ms", 250));
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+        System.out.println("demo customer API on http://127.0.0.1:" + running.port() + " (" + running.workers
+                + " workers, " + running.demo.workMillis + " ms per request)");
+    }
+
+    /** A started demo service. */
+    public static final class Running implements AutoCloseable {
+        private final HttpServer server;
+        private final ExecutorService pool;
+        private final DemoServer demo;
+        private final int workers;
+
+        private Running(HttpServer server, ExecutorService pool, DemoServer demo, int workers) {
+            this.server = server;
+            this.pool = pool;
+            this.demo = demo;
+            this.workers = workers;
+        }
+
+        public int port() {
+            return server.getAddress().getPort();
+        }
+
+        /** How many customers exist now (100 at the start). */
+        public int customerCount() {
+            return demo.customers.size();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            pool.shutdownNow();
+        }
+    }
+
+    /** Starts the service on 127.0.0.1 ({@code port} 0: any free port). */
+    public static Running start(int port, int workers, int workMillis, int shedAfterMillis) throws IOException {
+        DemoServer demo = new DemoServer(workMillis, shedAfterMillis);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "demo-worker");
+            t.setDaemon(true);
+            return t;
+        });
         server.setExecutor(task -> {
             long queued = System.nanoTime();
             pool.execute(() -> {
@@ -65,12 +106,7 @@ public final class DemoServer {
         });
         server.createContext("/", demo::handle);
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop(0);
-            pool.shutdownNow();
-        }));
-        System.out.println("demo customer API on http://127.0.0.1:" + port + " (" + workers + " workers, "
-                + demo.workMillis + " ms per request)");
+        return new Running(server, pool, demo, workers);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
