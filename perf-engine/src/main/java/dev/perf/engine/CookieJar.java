@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * One virtual user's cookies, as a browser keeps them for one site: what the target's {@code Set-Cookie} headers
  * set, sent back in a {@code Cookie} header. Cookies are kept by name (all requests go to the one target); one
- * whose {@code Max-Age} is 0 is removed. A user's requests run one after another, so contention is rare.
+ * whose {@code Max-Age} is 0 is removed. Storing is rare and locked; reading, on every send, is one volatile read.
  */
 final class CookieJar {
     private final Map<String, String> cookies = new LinkedHashMap<>();
-    private String header;
+    /** What {@link #header()} returns: read on every send without a lock, rebuilt when the cookies change. */
+    private volatile String header;
 
     synchronized void store(Iterable<String> setCookies) {
         for (String setCookie : setCookies) {
@@ -28,17 +29,14 @@ final class CookieJar {
                 cookies.put(name, value);
             }
         }
-        header = null;
+        StringBuilder text = new StringBuilder();
+        cookies.forEach((name, value) -> text.append(text.length() == 0 ? "" : "; ").append(name).append('=')
+                .append(value));
+        header = text.length() == 0 ? null : text.toString();
     }
 
     /** The Cookie header to send, or {@code null} when the user has no cookie. */
-    synchronized String header() {
-        if (header == null && !cookies.isEmpty()) {
-            StringBuilder text = new StringBuilder();
-            cookies.forEach((name, value) -> text.append(text.length() == 0 ? "" : "; ").append(name).append('=')
-                    .append(value));
-            header = text.toString();
-        }
+    String header() {
         return header;
     }
 }

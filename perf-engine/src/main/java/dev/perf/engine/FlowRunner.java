@@ -12,10 +12,9 @@ import org.asynchttpclient.Request;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs the items of the mix: a plain request goes straight to the client with a handler that only counts (the lean
@@ -34,7 +33,8 @@ final class FlowRunner implements Sender {
     private final AtomicLong sequence = new AtomicLong();
     private final Feeders feeders;
     private final boolean cookies;
-    private final Map<Integer, CookieJar> userCookies = new ConcurrentHashMap<>();
+    /** The closed model's users' cookies, by user; a user's jar is made at its first send. */
+    private final AtomicReferenceArray<CookieJar> userCookies;
 
     /** A flow ready to run: its steps compiled, the feeders its steps use, and whether it is a plain request. */
     private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain) {
@@ -43,10 +43,12 @@ final class FlowRunner implements Sender {
     /**
      * @param flows the mix; step requests are numbered in flow order, as the registry's request names are
      */
-    FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, HttpOptions options, HttpSender http,
-               MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control) {
+    /** @param maxUsers the most virtual users the closed model runs at once (0 for the open model) */
+    FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, HttpOptions options, int maxUsers,
+               HttpSender http, MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control) {
         Duration timeout = options.requestTimeout();
         this.cookies = options.cookies();
+        this.userCookies = new AtomicReferenceArray<>(cookies ? maxUsers : 0);
         this.http = http;
         this.feeders = new Feeders(feederSpecs, control);
         this.registry = registry;
@@ -90,8 +92,7 @@ final class FlowRunner implements Sender {
     public void send(int item, int stage, int user, long intendedNanos, long sentNanos, Completion completion) {
         Plan plan = plans[item];
         // the closed model's users keep their cookies across iterations; every arrival of the open model is a new user
-        CookieJar jar = !cookies ? null : user >= 0 ? userCookies.computeIfAbsent(user, u -> new CookieJar())
-                : plan.plain() ? null : new CookieJar();
+        CookieJar jar = !cookies ? null : user >= 0 ? userJar(user) : plan.plain() ? null : new CookieJar();
         if (plan.plain()) {
             CompiledStep step = plan.steps()[0];
             Request request = CompiledStep.withCookies(step.request(null), jar);
@@ -106,6 +107,15 @@ final class FlowRunner implements Sender {
             return;
         }
         iteration.send(intendedNanos, sentNanos);
+    }
+
+    private CookieJar userJar(int user) {
+        CookieJar jar = userCookies.get(user);
+        if (jar == null) {
+            userCookies.compareAndSet(user, null, new CookieJar());
+            jar = userCookies.get(user);
+        }
+        return jar;
     }
 
     @Override

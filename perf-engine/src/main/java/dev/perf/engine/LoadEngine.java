@@ -54,7 +54,8 @@ public final class LoadEngine {
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
              HttpSender http = new HttpSender(scenario.http(), options, clock)) {
             boolean nativeTransport = http.usesNativeTransport();
-            FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(), http,
+            FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(),
+                    StageSequence.maxUsers(scenario.load()), http,
                     registry, clock, http.ticker(), control);
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();

@@ -49,8 +49,7 @@ final class StageSequence {
         this.registry = registry;
         this.control = control;
         this.inFlight = inFlight;
-        int maxUsers = load.stages().stream().filter(s -> s instanceof UsersStage)
-                .mapToInt(s -> ((UsersStage) s).maxUsers()).max().orElse(0);
+        int maxUsers = maxUsers(load);
         this.users = maxUsers == 0 ? null
                 : new UserPool(maxUsers, sender, mix, registry, clock, control);
     }
@@ -73,6 +72,12 @@ final class StageSequence {
             users.target(0);
         }
         return new Timeline(seconds, ran);
+    }
+
+    /** The most virtual users any closed-model stage runs, 0 for the open model. */
+    static int maxUsers(LoadSpec load) {
+        return load.stages().stream().filter(s -> s instanceof UsersStage)
+                .mapToInt(s -> ((UsersStage) s).maxUsers()).max().orElse(0);
     }
 
     /** Requests still outstanding: open-model sends, plus closed-model users not yet idle. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what a run prints, warnings prefixed with {@code WARN }, for assertions. */
-final class RecordingConsole implements Console {
-    final List<String> lines = new ArrayList<>();
+public final class RecordingConsole implements Console {
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public void info(String line) {

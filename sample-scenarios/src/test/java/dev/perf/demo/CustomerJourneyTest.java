@@ -3,8 +3,8 @@ package dev.perf.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.engine.EngineOptions;
-import dev.perf.run.Console;
 import dev.perf.run.PerfRunner;
+import dev.perf.run.RecordingConsole;
 import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,18 +29,8 @@ class CustomerJourneyTest {
     @Test
     void everyCustomerAJourneyCreatesIsReadUpdatedAndDeletedThroughItsCapturedId() throws Exception {
         try (DemoServer.Running demo = DemoServer.start(0, 4, 2, 250)) {
-            List<String> lines = new ArrayList<>();
-            Console console = new Console() {
-                @Override
-                public void info(String line) {
-                    lines.add(line);
-                }
-
-                @Override
-                public void warn(String line) {
-                    lines.add("WARNING: " + line);
-                }
-            };
+            RecordingConsole console = new RecordingConsole();
+            List<String> lines = console.lines;
             RunReport report = new PerfRunner(console).run(new RunOptions(Path.of("src/test/perf"), "customer-journey",
                     out, null, Map.of("demo.port", Integer.toString(demo.port()), "journeyDuration", "2s"),
                     Map.of("DEMO_TOKEN", "t0ken-never-shown"), EngineOptions.defaults().withIoThreads(1), null));
