@@ -37,4 +37,11 @@ assert resources.watched == ['machine', 'generator', 'target']
 assert summary.resources.sampleCount == 0
 assert summary.resources.summary.generator.memory.max == null
 assert summary.generator.saturated instanceof Boolean
+// CI outputs: every test case passed, and the job summary says so
+def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(output, 'junit.xml')).documentElement
+def suite = junit.getElementsByTagName('testsuite').item(0)
+assert suite.getAttribute('failures') == '0'
+assert suite.getElementsByTagName('testcase').length == 1 + 2
+assert new File(output, 'summary.md').text.startsWith('## perf: passed')
 return true

@@ -7,9 +7,49 @@ assert log.contains('breach: home.p50 <= 1us  (measured ')
 assert log.contains('-Dperf.failOnThreshold=false')
 assert log.contains('BUILD FAILURE')
 // results are written even though the build fails
-def index = new JsonSlurper().parse(new File(basedir, 'target/perf/summary.json'))
+def output = new File(basedir, 'target/perf')
+def index = new JsonSlurper().parse(new File(output, 'summary.json'))
 assert index.verdict == 'failed'
 assert index.runs[0].breaches.size() == 2
+assert new File(output, 'index.html').isFile()
+
+// junit.xml, read back with the JDK's XML parser, in the Surefire report's shape
+def xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(output, 'junit.xml')).documentElement
+assert xml.tagName == 'testsuites'
+def suite = xml.getElementsByTagName('testsuite').item(0)
+assert suite.getAttribute('name') == 'perf.breach'
+assert suite.getAttribute('tests').toInteger() == 1 + 3
+assert suite.getAttribute('failures').toInteger() == 2
+assert suite.getAttribute('errors').toInteger() == 0
+assert suite.getAttribute('skipped').toInteger() == 0
+assert suite.getAttribute('time') ==~ /\d+\.\d{3}/
+def cases = suite.getElementsByTagName('testcase')
+assert cases.length == 4
+def failedNames = [] as Set
+for (int i = 0; i < cases.length; i++) {
+    def c = cases.item(i)
+    assert c.getAttribute('classname') == 'perf.breach'
+    assert c.getAttribute('name')
+    assert c.getAttribute('time')
+    def failures = c.getElementsByTagName('failure')
+    if (failures.length > 0) {
+        failedNames << c.getAttribute('name')
+        assert failures.item(0).getAttribute('type') == 'threshold'
+        assert failures.item(0).getAttribute('message').contains('measured ')
+    }
+}
+assert failedNames == ['threshold rps >= 100000', 'threshold home.p50 <= 1us'] as Set
+
+// the Markdown job summary, also appended to $GITHUB_STEP_SUMMARY
+def md = new File(output, 'summary.md').text
+assert md.startsWith('## perf: FAILED')
+assert md.contains('| home |')
+assert md.contains('Breached thresholds:')
+assert md.contains('`rps >= 100000  (measured ')
+def step = new File(basedir, 'step-summary.md')
+assert step.isFile()
+assert step.text.contains('## perf: FAILED')
 // the target was stopped
 assert log.contains('Target stopped')
 return true

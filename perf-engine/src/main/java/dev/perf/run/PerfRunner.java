@@ -54,6 +54,22 @@ public final class PerfRunner {
      * @throws PerfSetupException when there is nothing to run or the options are unusable
      * @throws IOException        when results cannot be written
      */
+    /** What {@link #validate} found: the scenarios that load, and the problems of those that do not. */
+    public record Validation(List<Scenario> valid, List<ScenarioException> invalid) {
+    }
+
+    /**
+     * Loads and checks every selected scenario file exactly as {@link #run} does, and sends nothing.
+     *
+     * @throws PerfSetupException when there is no scenario file, or the filter matches none
+     */
+    public Validation validate(RunOptions options) {
+        List<Scenario> selected = new ArrayList<>();
+        List<ScenarioException> invalid = new ArrayList<>();
+        load(options, selected, invalid);
+        return new Validation(selected, invalid);
+    }
+
     public RunReport run(RunOptions options) throws IOException {
         List<Scenario> selected = new ArrayList<>();
         List<ScenarioException> invalid = new ArrayList<>();
@@ -137,12 +153,20 @@ public final class PerfRunner {
             }
         }
         writeIndex(options.outputDirectory(), outcomes, control.aborted());
+        JUnitXml.write(outcomes, options.outputDirectory().resolve("junit.xml"));
+        MarkdownSummary.write(outcomes, control.aborted(), options.outputDirectory(), options.environment(), console);
         return outcomes;
     }
 
-    private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) throws IOException {
+    private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) {
         Path directory = options.scenariosDirectory();
-        List<Path> files = ScenarioFiles.list(directory);
+        List<Path> files;
+        try {
+            files = ScenarioFiles.list(directory);
+        } catch (IOException e) {
+            throw new PerfSetupException("cannot list the scenario files in " + directory + ": " + e.getMessage()
+                    + "; check perf.scenariosDirectory");
+        }
         if (files.isEmpty()) {
             throw new PerfSetupException("no scenario files (*.yaml, *.yml) in " + directory
                     + "; add one there, or point perf.scenariosDirectory at the folder that has them");

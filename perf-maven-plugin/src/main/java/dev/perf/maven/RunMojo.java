@@ -1,5 +1,6 @@
 package dev.perf.maven;
 
+import dev.perf.analysis.RegressionCheck;
 import dev.perf.dashboard.Dashboard;
 import dev.perf.engine.EngineOptions;
 import dev.perf.run.HistoryOptions;
@@ -22,10 +23,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -238,28 +237,12 @@ public class RunMojo extends AbstractMojo {
                 + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
                 baselineRuns, regressionTolerance / 100.0, failOnRegression, blankToNull(baselineBranch),
                 blankToNull(baselineRun), baselineAnyHardware);
-        return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, properties(),
+        return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl, ScenarioProperties.of(project, session),
                 System.getenv(), engine, target(), historyOptions);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** {@code ${NAME}} values: project properties, then system properties, then {@code -D} user properties. */
-    private Map<String, String> properties() {
-        Map<String, String> values = new HashMap<>();
-        values.put("project.basedir", project.getBasedir().getAbsolutePath());
-        values.put("project.build.directory", project.getBuild().getDirectory());
-        values.put("project.version", project.getVersion());
-        put(values, project.getProperties());
-        put(values, session.getSystemProperties());
-        put(values, session.getUserProperties());
-        return values;
-    }
-
-    private static void put(Map<String, String> values, Properties properties) {
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
     }
 
     private TargetCommand target() throws MojoFailureException {
@@ -289,9 +272,26 @@ public class RunMojo extends AbstractMojo {
         if (report.aborted()) {
             throw new MojoFailureException("stopped before the end: partial results are in " + outputDirectory);
         }
+        List<String> stopped = report.outcomes().stream().filter(o -> o.run().partial())
+                .map(o -> o.scenario().name() + ": stopped early" + (o.run().stopReason() == null ? ""
+                        : ": " + o.run().stopReason())).toList();
+        if (!stopped.isEmpty()) {
+            throw new MojoFailureException("a run did not finish its plan; partial results are in " + outputDirectory
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", stopped));
+        }
+        List<String> regressed = report.outcomes().stream().filter(o -> o.failOnRegression()
+                        && RegressionCheck.regressed(o.regressions()))
+                .flatMap(o -> o.regressions().stream().filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED)
+                        .map(f -> o.scenario().name() + ": " + f.request() + " " + f.metric() + " regressed to " + f.shown()))
+                .toList();
         List<String> breaches = report.outcomes().stream()
                 .flatMap(o -> o.breaches().stream().map(b -> o.scenario().name() + ": " + b.describe()))
                 .toList();
+        if (!regressed.isEmpty() && breaches.isEmpty()) {
+            throw new MojoFailureException(regressed.size() + " figure(s) regressed against the baseline:"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", regressed)
+                    + System.lineSeparator() + "(perf.failOnRegression=true; see the regressions above)");
+        }
         if (breaches.isEmpty()) {
             getLog().info("perf: all " + report.outcomes().size() + " scenario(s) passed; results in " + outputDirectory);
             return;

@@ -1,0 +1,75 @@
+package dev.perf.maven;
+
+import dev.perf.run.Console;
+import dev.perf.run.PerfRunner;
+import dev.perf.run.PerfSetupException;
+import dev.perf.run.RunOptions;
+import dev.perf.scenario.Scenario;
+import dev.perf.scenario.yaml.ScenarioException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every scenario file (YAML, keys, values, expressions, the files it names) exactly as {@code perf:run} does,
+ * with the same messages, and sends nothing and starts nothing: fast enough for every build.
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateMojo extends AbstractMojo {
+
+    /** Folder of the scenario files ({@code *.yaml}, {@code *.yml}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.scenariosDirectory", defaultValue = "${project.basedir}/src/test/perf")
+    private File scenariosDirectory;
+
+    /** Comma-separated scenario names, file names or globs to check; all when empty.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.scenario")
+    private String scenario;
+
+    /** Skip the check.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "perf.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("perf:validate skipped (perf.skip=true)");
+            return;
+        }
+        PerfRunner.Validation validation;
+        try {
+            validation = new PerfRunner(Console.SYSTEM).validate(new RunOptions(scenariosDirectory.toPath(), scenario,
+                    null, null, ScenarioProperties.of(project, session), System.getenv(), null, null));
+        } catch (PerfSetupException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (!validation.invalid().isEmpty()) {
+            throw new MojoFailureException(validation.invalid().size() + " invalid scenario file(s):"
+                    + System.lineSeparator() + validation.invalid().stream().map(ScenarioException::getMessage)
+                    .collect(Collectors.joining(System.lineSeparator())));
+        }
+        getLog().info("perf: " + validation.valid().size() + " scenario(s) valid: " + validation.valid().stream()
+                .map(Scenario::name).collect(Collectors.joining(", ")));
+    }
+}
