@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('2 threshold(s) breached')
+assert log.contains('perf: the verdict is failed (2 reason(s)):')
 assert log.contains('breach: rps >= 100000  (measured ')
 assert log.contains('breach: home.p50 <= 1us  (measured ')
 assert log.contains('-Dperf.failOnThreshold=false')

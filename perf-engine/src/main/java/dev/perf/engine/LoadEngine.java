@@ -57,15 +57,15 @@ public final class LoadEngine {
             FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(),
                     StageSequence.maxUsers(scenario.load()), http,
                     registry, clock, http.ticker(), control);
+            StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
+                    control, inFlight, drainNanos);
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
-                    listener.interval(latest);
+                    listener.interval(latest, sequence.inFlightCount());
                 }
             });
             sampler.start();
-            StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
-                    control, inFlight, drainNanos);
             StageSequence.Timeline timeline = sequence.run(clock.nanoTime(), (s, start, end) -> {
                 sampler.sampleNow();
                 return listener.stageEnded(RunMetricsBuilder.stageSoFar(registry, sampler, plan.get(s),

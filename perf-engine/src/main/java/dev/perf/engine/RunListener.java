@@ -11,6 +11,14 @@ public interface RunListener {
     void interval(IntervalPoint latest);
 
     /**
+     * As {@link #interval(IntervalPoint)}, with how many requests (open model) or busy users (closed model) are
+     * outstanding.
+     */
+    default void interval(IntervalPoint latest, int inFlight) {
+        interval(latest);
+    }
+
+    /**
      * After a stage that offered load has ended, with the figures of its responses so far (requests it sent that are
      * still in flight are not in them yet). Runs on the caller's thread while the next stage already runs.
      *

@@ -81,6 +81,11 @@ final class StageSequence {
     }
 
     /** Requests still outstanding: open-model sends, plus closed-model users not yet idle. */
+    /** How many requests (open model) and busy users (closed model) are outstanding now. */
+    int inFlightCount() {
+        return inFlight.get() + (users == null ? 0 : users.running());
+    }
+
     boolean inFlight() {
         return inFlight.get() > 0 || (users != null && users.running() > 0);
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param errors          failures by {@link ErrorKind#key()} in the interval (the all-requests series only; else empty)
  */
 public record IntervalPoint(double endSeconds, double intervalSeconds, long count, long failed, Double p50Millis,
-                            Double p90Millis, Double p99Millis, Double maxMillis, Map<Integer, Long> statuses,
+                            Double p90Millis, Double p95Millis, Double p99Millis, Double maxMillis, Map<Integer, Long> statuses,
                             Map<String, Long> errors) {
 
     /** Responses per second over the interval, {@code null} for an empty-length interval. */

@@ -125,6 +125,7 @@ public final class SummaryJson {
                 point.put("failed", p.failed());
                 putNullable(point, "p50Ms", p.p50Millis());
                 putNullable(point, "p90Ms", p.p90Millis());
+                putNullable(point, "p95Ms", p.p95Millis());
                 putNullable(point, "p99Ms", p.p99Millis());
                 putNullable(point, "maxMs", p.maxMillis());
                 if (!p.statuses().isEmpty()) {

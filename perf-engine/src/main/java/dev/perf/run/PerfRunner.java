@@ -217,7 +217,8 @@ public final class PerfRunner {
                     + "any server can pose as the target; use it only against test servers");
         }
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
-        StageProgress progress = new StageProgress(scenario.load(), console);
+        StageProgress progress = new StageProgress(scenario.load(), console, (int) Math.round(options.progressSeconds()
+                * 1000.0 / options.engine().sampleIntervalMillis()));
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
         LoadRun run;
         ResourceSeries series;
@@ -269,6 +270,8 @@ public final class PerfRunner {
             run.put("summary", outcome.runId() + "/summary.json");
             ArrayNode breaches = run.putArray("breaches");
             outcome.breaches().forEach(b -> breaches.add(b.describe()));
+            ArrayNode failures = run.putArray("failures");
+            outcome.failures().forEach(failures::add);
         }
         SummaryJson.write(root, output.resolve("summary.json"));
     }

@@ -17,10 +17,22 @@ import java.util.Map;
  * @param engine             engine tuning
  * @param target             a service to start first and stop afterwards, or {@code null}
  * @param history            where to keep the run history, or {@code null} for none
+ * @param progressSeconds    a progress line every this many seconds while a scenario runs; 0 for none
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                          Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
-                         TargetCommand target, HistoryOptions history) {
+                         TargetCommand target, HistoryOptions history, int progressSeconds) {
+
+    /** A progress line every this many seconds by default. */
+    public static final int DEFAULT_PROGRESS_SECONDS = 5;
+
+    /** With progress every {@value #DEFAULT_PROGRESS_SECONDS} s. */
+    public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                      Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                      TargetCommand target, HistoryOptions history) {
+        this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
+                target, history, DEFAULT_PROGRESS_SECONDS);
+    }
 
     /** Without a history. */
     public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,

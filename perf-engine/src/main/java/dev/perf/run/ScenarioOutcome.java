@@ -8,6 +8,7 @@ import dev.perf.engine.LoadRun;
 import dev.perf.scenario.Scenario;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,5 +31,21 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
 
     public List<ThresholdResult> breaches() {
         return thresholds.stream().filter(ThresholdResult::breached).toList();
+    }
+
+    /** Why the run failed, one line each ("stopped early: ...", a breached threshold, a regressed figure); empty when it passed. */
+    public List<String> failures() {
+        List<String> reasons = new ArrayList<>();
+        if (run.partial()) {
+            reasons.add("stopped early" + (run.stopReason() == null ? " (interrupted)" : ": " + run.stopReason()));
+        }
+        breaches().forEach(b -> reasons.add("breach: " + b.describe()));
+        if (failOnRegression) {
+            regressions.stream().filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED)
+                    .forEach(f -> reasons.add("regression: " + f.request() + " " + f.metric() + " " + f.shown()
+                            + (f.changePercent() == null ? "" : String.format(java.util.Locale.ROOT, " (%+.1f%%)",
+                            f.changePercent()))));
+        }
+        return reasons;
     }
 }

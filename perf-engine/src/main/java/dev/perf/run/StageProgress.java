@@ -18,17 +18,25 @@ import java.util.Locale;
  * as it ends, and the decision of a stepped test's {@code stopWhen}.
  */
 final class StageProgress implements RunListener {
-    private static final int PROGRESS_EVERY_INTERVALS = 5;
     private final LoadSpec load;
     private final Console console;
     private final int loadStages;
+    private final int everyIntervals;
+    private final String plannedSeconds;
     private int intervals;
+    private long failedSoFar;
+    private volatile int currentStage;
     private volatile ScalabilityAnalysis.Stop stop;
 
-    StageProgress(LoadSpec load, Console console) {
+    /** @param everyIntervals a progress line every this many sampling intervals (seconds); 0 for none */
+    StageProgress(LoadSpec load, Console console, int everyIntervals) {
         this.load = load;
         this.console = console;
+        this.everyIntervals = everyIntervals;
         this.loadStages = (int) load.stages().stream().filter(s -> s.offersLoad()).count();
+        boolean bounded = load.stages().stream().allMatch(s -> s.duration() != null);
+        this.plannedSeconds = bounded ? String.format(Locale.ROOT, "%.0fs", load.stages().stream()
+                .mapToDouble(s -> s.duration().toNanos() / 1e9).sum()) : "?";
     }
 
     /** Where {@code stopWhen} stopped the run, or {@code null}. */
@@ -38,18 +46,31 @@ final class StageProgress implements RunListener {
 
     @Override
     public void interval(IntervalPoint p) {
-        if (++intervals % PROGRESS_EVERY_INTERVALS != 0) {
+        interval(p, -1);
+    }
+
+    /**
+     * Every few seconds, one plain line (no terminal control codes, so CI logs read well): elapsed of planned time,
+     * the current stage, the last interval's response rate, p95 and failures, failures so far, and what is in flight.
+     */
+    @Override
+    public void interval(IntervalPoint p, int inFlight) {
+        failedSoFar += p.failed();
+        if (everyIntervals <= 0 || ++intervals % everyIntervals != 0) {
             return;
         }
-        String latency = p.count() == 0 ? "no responses"
-                : String.format(Locale.ROOT, "p50 %.2fms  p99 %.2fms  max %.2fms", p.p50Millis(), p.p99Millis(),
-                p.maxMillis());
-        console.info(String.format(Locale.ROOT, "  %5.0fs  %s responses/s  %s  failed %,d", p.endSeconds(),
-                Cells.rate(p.perSecond()), latency, p.failed()));
+        int stage = Math.min(currentStage, load.stages().size() - 1);
+        String where = load.stages().size() > 1 ? "  stage " + (stage + 1) + "/" + load.stages().size() + " ("
+                + load.stages().get(stage).describe() + ")" : "";
+        String latency = p.count() == 0 ? "no responses" : "p95 " + Cells.millis(p.p95Millis()) + "ms";
+        console.info(String.format(Locale.ROOT, "  %4.0fs/%s%s  %s responses/s  %s  errors %,d (%,d so far)%s",
+                p.endSeconds(), plannedSeconds, where, Cells.rate(p.perSecond()), latency, p.failed(), failedSoFar,
+                inFlight < 0 ? "" : "  in flight " + inFlight));
     }
 
     @Override
     public boolean stageEnded(StageMetrics soFar) {
+        currentStage = soFar.index() + 1;
         StepPlan steps = load.steps();
         StepPlan.Level level = steps == null ? null : steps.levelOfStage(soFar.index());
         if (loadStages > 1) {
