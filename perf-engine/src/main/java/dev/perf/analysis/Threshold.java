@@ -15,7 +15,22 @@ package dev.perf.analysis;
  *                   {@code null} for an absolute {@code limit}
  */
 public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
-                        LimitKind limitKind, Relative relative) {
+                        LimitKind limitKind, Relative relative, int minSamples, boolean abort) {
+
+    public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
+                     LimitKind limitKind, Relative relative) {
+        this(expression, request, metric, comparison, limit, limitKind, relative, 0, false);
+    }
+
+    /**
+     * The same threshold with options from its YAML form.
+     *
+     * @param minSamples fewer responses than this: not judged (0: any)
+     * @param abort      stop the run as soon as it breaks, as k6's abortOnFail
+     */
+    public Threshold withOptions(int minSamples, boolean abort) {
+        return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort);
+    }
 
     /**
      * A limit computed from the baseline's figure: {@code baseline * factor} or {@code baseline + offset} (the offset

@@ -25,6 +25,11 @@ public final class ThresholdEvaluator {
                 results.add(resourceResult(threshold, monitor, figures.resources()));
                 continue;
             }
+            ThresholdResult tooFew = tooFewSamples(threshold, figures.overall(), figures.byRequest());
+            if (tooFew != null) {
+                results.add(tooFew);
+                continue;
+            }
             if (threshold.isRelative()) {
                 results.add(relativeResult(threshold, figures));
                 continue;
@@ -41,6 +46,40 @@ public final class ThresholdEvaluator {
         return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null
                         && !t.isRelative())
                 .allMatch(t -> t.holds(measure(t, overall, byRequest)));
+    }
+
+    /** Not judged when the threshold asks for more responses than there were ({@code minSamples}). */
+    private static ThresholdResult tooFewSamples(Threshold threshold, RequestStats overall,
+                                                 Map<String, RequestStats> byRequest) {
+        if (threshold.minSamples() <= 0) {
+            return null;
+        }
+        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        long count = stats == null ? 0 : stats.count();
+        if (count >= threshold.minSamples()) {
+            return null;
+        }
+        return new ThresholdResult(threshold, measure(threshold, overall, byRequest), false, "only " + count
+                + " responses, fewer than minSamples " + threshold.minSamples() + ": not judged", false);
+    }
+
+    /**
+     * The first threshold marked {@code abort} that the figures so far break, as a reason to stop the run; or
+     * {@code null}. Only request figures are judged while the run goes (with their minSamples).
+     */
+    public static String abortReason(List<Threshold> thresholds, RequestStats overall,
+                                     Map<String, RequestStats> byRequest, double elapsedSeconds) {
+        for (Threshold t : thresholds) {
+            if (!t.abort() || tooFewSamples(t, overall, byRequest) != null) {
+                continue;
+            }
+            Double actual = measure(t, overall, byRequest);
+            if (actual != null && !t.holds(actual)) {
+                return String.format(java.util.Locale.ROOT, "threshold '%s' (abort: true) broke after %.0fs: measured %s",
+                        t.expression(), elapsedSeconds, t.metric().format(actual));
+            }
+        }
+        return null;
     }
 
     /** The figure a request threshold compares; {@code null} when it cannot be computed. */

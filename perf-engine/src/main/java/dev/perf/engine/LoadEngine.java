@@ -5,6 +5,7 @@ import dev.perf.metrics.IntervalSampler;
 import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.RunMetricsBuilder;
+import dev.perf.metrics.StageMetrics;
 import dev.perf.metrics.StagePlanInfo;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.RequestSpec;
@@ -63,6 +64,13 @@ public final class LoadEngine {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
                     listener.interval(latest, sequence.inFlightCount());
+                    if (listener.wantsFiguresSoFar()) {
+                        StageMetrics soFar = RunMetricsBuilder.runSoFar(registry, sampler, plan, latest.endSeconds());
+                        String stop = listener.figuresSoFar(soFar.overall(), soFar.byRequest(), latest.endSeconds());
+                        if (stop != null) {
+                            control.stop(stop);
+                        }
+                    }
                 }
             });
             sampler.start();

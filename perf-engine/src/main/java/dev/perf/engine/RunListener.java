@@ -1,5 +1,9 @@
 package dev.perf.engine;
 
+import dev.perf.metrics.RequestStats;
+
+import java.util.Map;
+
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.StageMetrics;
 
@@ -16,6 +20,20 @@ public interface RunListener {
      */
     default void interval(IntervalPoint latest, int inFlight) {
         interval(latest);
+    }
+
+    /** Whether it wants the whole run's figures after each interval (merging them costs: only when needed). */
+    default boolean wantsFiguresSoFar() {
+        return false;
+    }
+
+    /**
+     * With the whole run's figures so far, after an interval, on the sampler thread.
+     *
+     * @return why the run must stop now, or {@code null} to go on
+     */
+    default String figuresSoFar(RequestStats overall, Map<String, RequestStats> byRequest, double elapsedSeconds) {
+        return null;
     }
 
     /**

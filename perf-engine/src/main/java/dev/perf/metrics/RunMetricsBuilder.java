@@ -27,6 +27,22 @@ public final class RunMetricsBuilder {
         return stage(registry, stage, elapsedSeconds, true, totals[0], totals[1]);
     }
 
+    /** The whole run so far, every stage merged (call {@link IntervalSampler#sampleNow()} or sample first). */
+    public static StageMetrics runSoFar(MetricsRegistry registry, IntervalSampler sampler, List<StagePlanInfo> stages,
+                                        double elapsedSeconds) {
+        List<String> names = registry.requestNames();
+        Map<String, RequestStats> byRequest = new LinkedHashMap<>();
+        List<StageMetrics> parts = new ArrayList<>();
+        for (StagePlanInfo stage : stages) {
+            parts.add(stageSoFar(registry, sampler, stage, elapsedSeconds));
+        }
+        for (String name : names) {
+            byRequest.put(name, merge(name, parts.stream().map(p -> p.byRequest().get(name)).toList(), elapsedSeconds));
+        }
+        return new StageMetrics(-1, "whole run", true, true, elapsedSeconds,
+                merge(RequestStats.ALL, byRequest.values(), elapsedSeconds), byRequest, 0, null, null);
+    }
+
     /**
      * @param stages       what each stage was
      * @param stageSeconds how long each stage offered load

@@ -218,7 +218,7 @@ public final class PerfRunner {
         }
         LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
         StageProgress progress = new StageProgress(scenario.load(), console, (int) Math.round(options.progressSeconds()
-                * 1000.0 / options.engine().sampleIntervalMillis()));
+                * 1000.0 / options.engine().sampleIntervalMillis()), scenario.thresholds());
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
         LoadRun run;
         ResourceSeries series;

@@ -11,7 +11,9 @@ import dev.perf.report.Cells;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.StepPlan;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the console shows while a scenario runs: a progress line every few seconds, a line for each stage (or level)
@@ -28,8 +30,14 @@ final class StageProgress implements RunListener {
     private volatile int currentStage;
     private volatile ScalabilityAnalysis.Stop stop;
 
-    /** @param everyIntervals a progress line every this many sampling intervals (seconds); 0 for none */
-    StageProgress(LoadSpec load, Console console, int everyIntervals) {
+    private final List<Threshold> abortOn;
+
+    /**
+     * @param everyIntervals a progress line every this many sampling intervals (seconds); 0 for none
+     * @param thresholds     the scenario's thresholds: those marked {@code abort} are judged after each interval
+     */
+    StageProgress(LoadSpec load, Console console, int everyIntervals, List<Threshold> thresholds) {
+        this.abortOn = thresholds.stream().filter(Threshold::abort).toList();
         this.load = load;
         this.console = console;
         this.everyIntervals = everyIntervals;
@@ -66,6 +74,20 @@ final class StageProgress implements RunListener {
         console.info(String.format(Locale.ROOT, "  %4.0fs/%s%s  %s responses/s  %s  errors %,d (%,d so far)%s",
                 p.endSeconds(), plannedSeconds, where, Cells.rate(p.perSecond()), latency, p.failed(), failedSoFar,
                 inFlight < 0 ? "" : "  in flight " + inFlight));
+    }
+
+    @Override
+    public boolean wantsFiguresSoFar() {
+        return !abortOn.isEmpty();
+    }
+
+    @Override
+    public String figuresSoFar(RequestStats overall, Map<String, RequestStats> byRequest, double elapsedSeconds) {
+        String reason = ThresholdEvaluator.abortReason(abortOn, overall, byRequest, elapsedSeconds);
+        if (reason != null) {
+            console.warn("stopping " + reason);
+        }
+        return reason;
     }
 
     @Override

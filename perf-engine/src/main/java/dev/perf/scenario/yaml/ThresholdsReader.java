@@ -5,16 +5,20 @@ import dev.perf.analysis.Threshold;
 import dev.perf.analysis.ThresholdParser;
 import dev.perf.scenario.LoadKind;
 import dev.perf.scenario.LoadSpec;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code thresholds:}, a list of expressions (grammar in {@link ThresholdParser}), and the conditions of a
  * stepped plan ({@code stopWhen}, {@code breakpoint}).
  */
 final class ThresholdsReader {
+    static final Set<String> OPTION_KEYS = YamlDoc.keys("threshold", "abort", "minSamples");
 
     private ThresholdsReader() {
     }
@@ -28,12 +32,46 @@ final class ThresholdsReader {
         List<Node> items = doc.list(node, "thresholds", false);
         for (int i = 0; i < items.size(); i++) {
             String field = "thresholds[" + i + "]";
-            Threshold threshold = parse(doc, items.get(i), field, names);
+            Threshold threshold = items.get(i) instanceof MappingNode
+                    ? withOptions(doc, items.get(i), field, names) : parse(doc, items.get(i), field, names);
             if (threshold != null && (load == null || fitsPlan(doc, items.get(i), field, threshold, load))) {
                 thresholds.add(threshold);
             }
         }
         return thresholds;
+    }
+
+    /** {@code { threshold: "p99 <= 1s", abort: true, minSamples: 100 }}. */
+    private static Threshold withOptions(YamlDoc doc, Node node, String field, List<String> names) {
+        Map<String, YamlDoc.Entry> t = doc.mapping(node, field, OPTION_KEYS);
+        if (!t.containsKey("threshold")) {
+            doc.problem(node, field + ".threshold", "missing; e.g. { threshold: \"p99 <= 1s\", abort: true }");
+            return null;
+        }
+        Threshold threshold = parse(doc, t.get("threshold").value(), field + ".threshold", names);
+        int minSamples = 0;
+        if (t.containsKey("minSamples")) {
+            Long n = doc.integer(t.get("minSamples").value(), field + ".minSamples", 1, Integer.MAX_VALUE);
+            minSamples = n == null ? 0 : n.intValue();
+        }
+        boolean abort = false;
+        if (t.containsKey("abort")) {
+            abort = Boolean.TRUE.equals(doc.bool(t.get("abort").value(), field + ".abort"));
+        }
+        if (threshold == null) {
+            return null;
+        }
+        if (abort && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative())) {
+            doc.problem(t.get("abort").value(), field + ".abort", "abort judges request figures while the run goes; "
+                    + threshold.expression() + " is known only at the end");
+            return null;
+        }
+        if (minSamples > 0 && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null)) {
+            doc.problem(t.get("minSamples").value(), field + ".minSamples", "minSamples counts responses; "
+                    + threshold.expression() + " is not a figure of responses");
+            return null;
+        }
+        return threshold.withOptions(minSamples, abort);
     }
 
     /** A condition on one level's responses ({@code stopWhen}, {@code breakpoint}), or {@code null} (problem recorded). */

@@ -51,6 +51,7 @@ class ScenarioSchemaTest {
             Map.entry("LoadReader.KEYS", "/$defs/load/properties"),
             Map.entry("StageListReader.KEYS", "/$defs/stage/properties"),
             Map.entry("MonitorReader.KEYS", "/$defs/monitor/properties"),
+            Map.entry("ThresholdsReader.OPTION_KEYS", "/$defs/threshold/oneOf/1/properties"),
             Map.entry("MonitorReader.TARGET_KEYS", "/$defs/monitor/properties/target/properties"));
 
     @Test
