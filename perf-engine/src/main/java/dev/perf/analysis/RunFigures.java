@@ -1,6 +1,7 @@
 package dev.perf.analysis;
 
 import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.ThresholdWindows;
 import dev.perf.monitor.ResourceSummary;
 
 import java.util.Map;
@@ -13,9 +14,15 @@ import java.util.Map;
  * @param analysis  the scalability analysis of a stepped run, or {@code null}
  * @param resources what the monitor saw, or {@code null} when monitoring was off
  * @param baselines earlier runs to compare with, or {@code null} when there is no history
+ * @param parts     figures of thresholds judged on part of the run ({@code after}, {@code over}), by position
  */
 public record RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
-                         ResourceSummary resources, Baselines baselines) {
+                         ResourceSummary resources, Baselines baselines, Map<Integer, ThresholdWindows.Part> parts) {
+
+    public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
+                      ResourceSummary resources, Baselines baselines) {
+        this(overall, byRequest, analysis, resources, baselines, Map.of());
+    }
 
     public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
                       ResourceSummary resources) {

@@ -1,5 +1,9 @@
 package dev.perf.analysis;
 
+import dev.perf.scenario.Durations;
+
+import java.time.Duration;
+
 /**
  * A pass/fail rule: {@code [request.]metric op limit}, such as {@code p95 <= 500ms} or
  * {@code create-customer.success-rate >= 99%}. Built by {@link ThresholdParser}.
@@ -15,11 +19,12 @@ package dev.perf.analysis;
  *                   {@code null} for an absolute {@code limit}
  */
 public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
-                        LimitKind limitKind, Relative relative, int minSamples, boolean abort) {
+                        LimitKind limitKind, Relative relative, int minSamples, boolean abort, Duration after,
+                        Duration over) {
 
     public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
                      LimitKind limitKind, Relative relative) {
-        this(expression, request, metric, comparison, limit, limitKind, relative, 0, false);
+        this(expression, request, metric, comparison, limit, limitKind, relative, 0, false, null, null);
     }
 
     /**
@@ -29,7 +34,33 @@ public record Threshold(String expression, String request, Metric metric, Compar
      * @param abort      stop the run as soon as it breaks, as k6's abortOnFail
      */
     public Threshold withOptions(int minSamples, boolean abort) {
-        return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort);
+        return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
+                after, over);
+    }
+
+    /**
+     * The same threshold judged on part of the run.
+     *
+     * @param after only responses from this offset on ({@code null}: from the start)
+     * @param over  on the worst window of this length ({@code null}: on everything)
+     */
+    public Threshold judgedOn(Duration after, Duration over) {
+        String base = this.after == null && this.over == null ? expression
+                : expression.replaceAll(" (after|over) \\S+", "");
+        String text = base + (after == null ? "" : " after " + Durations.format(after))
+                + (over == null ? "" : " over " + Durations.format(over));
+        return new Threshold(text, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
+                after, over);
+    }
+
+    /** Whether it is judged on part of the run rather than the whole. */
+    public boolean partial() {
+        return after != null || over != null;
+    }
+
+    /** Whether a higher figure is the worse one: the limit is an upper bound. */
+    public boolean higherIsWorse() {
+        return comparison == Comparison.LT || comparison == Comparison.LE;
     }
 
     /**

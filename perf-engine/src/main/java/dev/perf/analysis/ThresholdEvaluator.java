@@ -1,6 +1,8 @@
 package dev.perf.analysis;
 
 import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.ThresholdWindows;
+import dev.perf.scenario.Durations;
 import dev.perf.monitor.ResourceSummary;
 
 import java.util.ArrayList;
@@ -15,7 +17,12 @@ public final class ThresholdEvaluator {
 
     public static List<ThresholdResult> evaluate(List<Threshold> thresholds, RunFigures figures) {
         List<ThresholdResult> results = new ArrayList<>(thresholds.size());
-        for (Threshold threshold : thresholds) {
+        for (int i = 0; i < thresholds.size(); i++) {
+            Threshold threshold = thresholds.get(i);
+            if (threshold.partial()) {
+                results.add(partResult(threshold, figures.parts().get(i)));
+                continue;
+            }
             if (threshold.metric().isAnalysis()) {
                 results.add(analysisResult(threshold, figures.analysis()));
                 continue;
@@ -46,6 +53,26 @@ public final class ThresholdEvaluator {
         return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null
                         && !t.isRelative())
                 .allMatch(t -> t.holds(measure(t, overall, byRequest)));
+    }
+
+    /** A threshold judged after a warm-up or on its worst window, from what the sampler kept for it. */
+    private static ThresholdResult partResult(Threshold threshold, ThresholdWindows.Part part) {
+        if (part == null) {
+            String why = threshold.over() != null ? "no whole " + Durations.format(threshold.over()) + " window"
+                    + (threshold.after() != null ? " after " + Durations.format(threshold.after()) : "")
+                    : "no responses after " + Durations.format(threshold.after());
+            return new ThresholdResult(threshold, null, false, why + ": not judged", false);
+        }
+        RequestStats stats = part.stats();
+        if (threshold.minSamples() > 0 && stats.count() < threshold.minSamples()) {
+            return new ThresholdResult(threshold, threshold.metric().valueOf(stats), false, "only " + stats.count()
+                    + " responses, fewer than minSamples " + threshold.minSamples() + ": not judged", false);
+        }
+        Double actual = threshold.metric().valueOf(stats);
+        String note = threshold.over() != null ? String.format(java.util.Locale.ROOT,
+                "measured %s in the worst %s window, ending at %.0fs", actual == null ? "no data"
+                        : threshold.metric().format(actual), Durations.format(threshold.over()), part.endSeconds()) : null;
+        return new ThresholdResult(threshold, actual, threshold.holds(actual), note);
     }
 
     /** Not judged when the threshold asks for more responses than there were ({@code minSamples}). */

@@ -1,12 +1,15 @@
 package dev.perf.engine;
 
+import dev.perf.analysis.Threshold;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.IntervalSampler;
 import dev.perf.metrics.MetricsRegistry;
+import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.RunMetricsBuilder;
 import dev.perf.metrics.StageMetrics;
 import dev.perf.metrics.StagePlanInfo;
+import dev.perf.metrics.ThresholdWindows;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.RequestSpec;
 import dev.perf.scenario.Scenario;
@@ -60,6 +63,7 @@ public final class LoadEngine {
                     registry, clock, http.ticker(), control);
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
+            sampler.windows(windows(scenario));
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
@@ -90,6 +94,21 @@ public final class LoadEngine {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** What the sampler keeps for thresholds judged on part of the run ({@code after:}, {@code over:}). */
+    private static ThresholdWindows windows(Scenario scenario) {
+        List<ThresholdWindows.Spec> specs = new ArrayList<>();
+        List<Threshold> thresholds = scenario.thresholds();
+        for (int i = 0; i < thresholds.size(); i++) {
+            Threshold t = thresholds.get(i);
+            if (t.partial()) {
+                specs.add(new ThresholdWindows.Spec(i, t.request() == null ? RequestStats.ALL : t.request(),
+                        t.after() == null ? 0 : t.after().toNanos() / 1e9, t.over() == null ? 0 : t.over().toNanos() / 1e9,
+                        stats -> t.metric().valueOf(stats), t.higherIsWorse()));
+            }
+        }
+        return new ThresholdWindows(specs);
     }
 
     /** Waits for outstanding requests; they complete or time out within the request timeout. */

@@ -44,6 +44,7 @@ public final class IntervalSampler implements AutoCloseable {
     private double lastSampleSeconds;
     private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
+    private ThresholdWindows windows = new ThresholdWindows(List.of());
 
     /**
      * @param hlogFile where to write the interval log, or {@code null} for none
@@ -77,6 +78,16 @@ public final class IntervalSampler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Thresholds judged on part of the run, fed each interval's histograms. */
+    public void windows(ThresholdWindows thresholdWindows) {
+        this.windows = thresholdWindows;
+    }
+
+    /** The figures of thresholds judged on part of the run, as of the last interval. */
+    Map<Integer, ThresholdWindows.Part> windowParts() {
+        return windows.parts();
     }
 
     /** Runs after every interval on the sampler thread (live progress); must be quick. */
@@ -165,6 +176,9 @@ public final class IntervalSampler implements AutoCloseable {
             allFailed += failedInInterval;
             series.get(names.get(r)).add(point(endSeconds, intervalSeconds, requestInterval, failedInInterval, Map.of(),
                     Map.of()));
+            if (!windows.isEmpty()) {
+                windows.accept(names.get(r), endSeconds, intervalSeconds, requestInterval, failedInInterval);
+            }
             allInterval.add(requestInterval);
             if (hlogWriter != null) {
                 requestInterval.setStartTimeStamp(intervalStartMillis);
@@ -175,6 +189,9 @@ public final class IntervalSampler implements AutoCloseable {
         }
         series.get(RequestStats.ALL).add(point(endSeconds, intervalSeconds, allInterval, allFailed, statusDeltas(),
                 errorDeltas()));
+        if (!windows.isEmpty()) {
+            windows.accept(RequestStats.ALL, endSeconds, intervalSeconds, allInterval, allFailed);
+        }
         if (hlogWriter != null) {
             allInterval.setStartTimeStamp(intervalStartMillis);
             allInterval.setEndTimeStamp(intervalEndMillis);

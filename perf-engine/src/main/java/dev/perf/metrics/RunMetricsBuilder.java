@@ -76,7 +76,7 @@ public final class RunMetricsBuilder {
         RequestStats overall = merge(RequestStats.ALL, byRequest.values(), loadSeconds);
         return new RunMetrics(loadSeconds, overall, byRequest, stageMetrics, sampler.series(),
                 registry.connectionsOpened(), registry.connectionsReused(), lag.lateSends(),
-                lag.p99Millis(), lag.maxMillis(), flows(registry, loadSeconds));
+                lag.p99Millis(), lag.maxMillis(), flows(registry, loadSeconds), sampler.windowParts());
     }
 
     private static StageMetrics stage(MetricsRegistry registry, StagePlanInfo stage, double seconds, boolean ran,

@@ -235,7 +235,7 @@ public final class PerfRunner {
         Baselines baselines = history != null ? history.baselines(scenario) : options.history() == null ? null
                 : Baselines.none("the run history could not be opened (see the warning above)");
         RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
-                baselines);
+                baselines, run.metrics().parts());
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
         HistoryOptions historyOptions = options.history();

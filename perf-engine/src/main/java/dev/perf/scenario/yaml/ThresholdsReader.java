@@ -3,22 +3,27 @@ package dev.perf.scenario.yaml;
 import dev.perf.analysis.Metric;
 import dev.perf.analysis.Threshold;
 import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.Durations;
 import dev.perf.scenario.LoadKind;
 import dev.perf.scenario.LoadSpec;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code thresholds:}, a list of expressions (grammar in {@link ThresholdParser}), and the conditions of a
  * stepped plan ({@code stopWhen}, {@code breakpoint}).
  */
 final class ThresholdsReader {
-    static final Set<String> OPTION_KEYS = YamlDoc.keys("threshold", "abort", "minSamples");
+    static final Set<String> OPTION_KEYS = YamlDoc.keys("threshold", "abort", "minSamples", "after", "over");
+    private static final Pattern OVER = Pattern.compile("^(.*\\S)\\s+over\\s+(\\S+)\\s*$");
 
     private ThresholdsReader() {
     }
@@ -58,7 +63,22 @@ final class ThresholdsReader {
         if (t.containsKey("abort")) {
             abort = Boolean.TRUE.equals(doc.bool(t.get("abort").value(), field + ".abort"));
         }
+        Duration after = t.containsKey("after") ? Defaults.duration(doc, t.get("after").value(), field + ".after") : null;
+        Duration over = t.containsKey("over") ? Defaults.duration(doc, t.get("over").value(), field + ".over") : null;
         if (threshold == null) {
+            return null;
+        }
+        if (over != null && threshold.over() != null) {
+            doc.problem(t.get("over").value(), field + ".over", "give the window once: in the expression or as over:");
+            return null;
+        }
+        if (after != null || over != null) {
+            threshold = threshold.judgedOn(after, over != null ? over : threshold.over());
+        }
+        if (threshold.partial() && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null
+                || threshold.isRelative() || abort)) {
+            doc.problem(node, field, "after and over judge request figures on part of the run; "
+                    + threshold.expression() + (abort ? " with abort" : "") + " cannot be");
             return null;
         }
         if (abort && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative())) {
@@ -90,8 +110,27 @@ final class ThresholdsReader {
         if (text == null) {
             return null;
         }
+        Duration over = null;
+        Matcher window = OVER.matcher(text);
+        if (window.matches()) {
+            try {
+                over = Durations.parse(window.group(2));
+                text = window.group(1);
+            } catch (IllegalArgumentException e) {
+                doc.problem(node, field, "'over " + window.group(2) + "': " + e.getMessage());
+                return null;
+            }
+        }
         try {
             Threshold threshold = ThresholdParser.parse(text);
+            if (over != null) {
+                if (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative()) {
+                    doc.problem(node, field, "'over' judges request figures on windows of the run; " + text
+                            + " cannot be");
+                    return null;
+                }
+                threshold = threshold.judgedOn(null, over);
+            }
             if (threshold.request() != null && !names.isEmpty() && !names.contains(threshold.request())) {
                 doc.problem(node, field, "no request is named '" + threshold.request() + "'"
                         + Suggestions.didYouMean(threshold.request(), names) + " (requests: "

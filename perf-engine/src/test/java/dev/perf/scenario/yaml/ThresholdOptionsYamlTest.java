@@ -25,6 +25,17 @@ class ThresholdOptionsYamlTest {
     }
 
     @Test
+    void aWindowOrAWarmUpIsReadFromEitherForm() {
+        var thresholds = parse(HEAD + "thresholds: [ \"p95 <= 500ms over 10s\", { threshold: \"home.p99 <= 1s\", "
+                + "after: 30s, over: 5s } ]\n").thresholds();
+        assertThat(thresholds.get(0).expression()).isEqualTo("p95 <= 500ms over 10s");
+        assertThat(thresholds.get(0).over()).hasSeconds(10);
+        assertThat(thresholds.get(1).expression()).isEqualTo("home.p99 <= 1s after 30s over 5s");
+        assertThat(thresholds.get(1).after()).hasSeconds(30);
+        assertThat(thresholds.get(1).request()).isEqualTo("home");
+    }
+
+    @Test
     void optionsThatCannotWorkAreErrors() {
         String message = problems(HEAD + """
                 thresholds:
@@ -32,13 +43,18 @@ class ThresholdOptionsYamlTest {
                   - { threshold: "p95 <= baseline * 1.1", abort: true }
                   - { threshold: "cpu.max < 90%", minSamples: 10 }
                   - { abort: true }
-                  - { threshold: "p95 <= 1s", after: 30s }
+                  - { threshold: "p95 <= 1s", before: 30s }
+                  - cpu.max < 90% over 10s
+                  - { threshold: "p95 <= 1s", after: 30s, abort: true }
                 """).getMessage();
         assertThat(message)
                 .contains("thresholds[0].abort: abort judges request figures while the run goes")
                 .contains("thresholds[1].abort: abort judges request figures while the run goes")
                 .contains("thresholds[2].minSamples: minSamples counts responses")
                 .contains("thresholds[3].threshold: missing")
-                .contains("thresholds[4].after: unknown key 'after'");
+                .contains("thresholds[4].before: unknown key 'before'")
+                .contains("thresholds[5]: 'over' judges request figures on windows of the run; cpu.max < 90% cannot be")
+                .contains("thresholds[6]: after and over judge request figures on part of the run; p95 <= 1s after 30s "
+                        + "with abort cannot be");
     }
 }
