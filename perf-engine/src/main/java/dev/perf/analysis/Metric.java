@@ -37,12 +37,17 @@ public record Metric(String name, Unit unit, double percentile) {
 
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
-            + "p50, p75, p90, p95, p99, p99.9 (any pN), rps, count, dropped; after a stepped test also "
+            + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped; after a stepped test also "
             + String.join(", ", ScalabilityAnalysis.METRICS) + "; resources: " + MonitorMetric.VALID;
 
     /** The resource figure this names, or {@code null} when it is not one. */
     public MonitorMetric monitor() {
         return MonitorMetric.parse(name);
+    }
+
+    /** Whether it is {@code apdex(T)}: then {@code percentile} holds T in milliseconds. */
+    public boolean isApdex() {
+        return name.startsWith("apdex(");
     }
 
     /** Whether the figure comes from the scalability analysis of a stepped run rather than from responses. */
@@ -62,7 +67,7 @@ public record Metric(String name, Unit unit, double percentile) {
             case "rps" -> stats.rps();
             case "count" -> stats.count() == 0 ? null : (double) stats.count();
             case "dropped" -> (double) stats.dropped();
-            default -> stats.percentileMillis(percentile);
+            default -> isApdex() ? stats.apdex(percentile) : stats.percentileMillis(percentile);
         };
     }
 

@@ -4,6 +4,7 @@ import dev.perf.monitor.Scope;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.Rates;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +36,9 @@ import java.util.regex.Pattern;
  */
 public final class ThresholdParser {
     private static final Pattern EXPRESSION = Pattern.compile(
-            "^\\s*(?:(?<request>[A-Za-z0-9_-]+)\\.)?(?<metric>[a-z][a-z0-9.-]*?)\\s*(?<op><=|>=|==|!=|<|>)\\s*(?<value>\\S.*?)\\s*$");
+            "^\\s*(?:(?<request>[A-Za-z0-9_-]+)\\.)?(?<metric>[a-z][a-z0-9.-]*?(?:\\([^)]*\\))?)\\s*(?<op><=|>=|==|!=|<|>)\\s*(?<value>\\S.*?)\\s*$");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
+    private static final Pattern APDEX = Pattern.compile("apdex\\(\\s*([^)]*?)\\s*\\)");
 
     private ThresholdParser() {
     }
@@ -135,6 +137,19 @@ public final class ThresholdParser {
             case "usl.peak-concurrency":
                 return new Metric(name, Metric.Unit.NUMBER, 0);
             default:
+                Matcher apdex = APDEX.matcher(name);
+                if (apdex.matches()) {
+                    try {
+                        Duration target = Durations.parse(apdex.group(1));
+                        if (target.isZero()) {
+                            throw new IllegalArgumentException("must be longer than zero");
+                        }
+                        return new Metric(name, Metric.Unit.NUMBER, target.toNanos() / 1e6);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("apdex needs its target time T, e.g. apdex(500ms); '"
+                                + apdex.group(1) + "': " + e.getMessage());
+                    }
+                }
                 Matcher p = PERCENTILE.matcher(name);
                 if (p.matches()) {
                     double percentile = Double.parseDouble(p.group(1));

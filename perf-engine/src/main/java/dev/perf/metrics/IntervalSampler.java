@@ -31,6 +31,7 @@ public final class IntervalSampler implements AutoCloseable {
     private final long intervalMillis;
     private final Histogram[][] latencyTotals;
     private final Histogram[][] serviceTotals;
+    private final Histogram[][] failedTotals;
     private final long[] previousFailed;
     private final long[] previousStatuses = new long[RequestRecorder.STATUS_CODES];
     private final long[] previousErrors = new long[ErrorKind.values().length];
@@ -56,10 +57,12 @@ public final class IntervalSampler implements AutoCloseable {
         int requests = registry.requestNames().size();
         latencyTotals = new Histogram[stages][requests];
         serviceTotals = new Histogram[stages][requests];
+        failedTotals = new Histogram[stages][requests];
         for (int s = 0; s < stages; s++) {
             for (int r = 0; r < requests; r++) {
                 latencyTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
                 serviceTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+                failedTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
             }
         }
         previousFailed = new long[requests];
@@ -163,6 +166,9 @@ public final class IntervalSampler implements AutoCloseable {
             long failedNow = 0;
             for (int s = 0; s < registry.stageCount(); s++) {
                 RequestRecorder recorder = registry.recorder(s, r);
+                // failures first: a failure is recorded in the latencies before the failures, so draining in this
+                // order keeps every total of failures inside its total of latencies
+                failedTotals[s][r].add(recorder.intervalFailedLatency());
                 Histogram latency = recorder.intervalLatency();
                 latencyTotals[s][r].add(latency);
                 serviceTotals[s][r].add(recorder.intervalServiceTime());
@@ -239,13 +245,14 @@ public final class IntervalSampler implements AutoCloseable {
         return deltas;
     }
 
-    /** Copies of the latency and service-time totals of one stage, one pair per request, as of the last drain. */
+    /** Copies of the latency, service-time and failed-latency totals of one stage, per request, as of the last drain. */
     synchronized Histogram[][] stageTotals(int stage) {
         int requests = registry.requestNames().size();
-        Histogram[][] copy = new Histogram[2][requests];
+        Histogram[][] copy = new Histogram[3][requests];
         for (int r = 0; r < requests; r++) {
             copy[0][r] = latencyTotals[stage][r].copy();
             copy[1][r] = serviceTotals[stage][r].copy();
+            copy[2][r] = failedTotals[stage][r].copy();
         }
         return copy;
     }
@@ -257,6 +264,10 @@ public final class IntervalSampler implements AutoCloseable {
 
     Histogram serviceTotal(int stage, int request) {
         return serviceTotals[stage][request];
+    }
+
+    Histogram failedTotal(int stage, int request) {
+        return failedTotals[stage][request];
     }
 
     /** Per-interval points by request name, plus {@link RequestStats#ALL}. */

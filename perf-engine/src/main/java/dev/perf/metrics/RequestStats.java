@@ -20,11 +20,23 @@ import java.util.Map;
  * @param bytesReceived     response body bytes
  * @param bytesSent         request body bytes
  * @param checkFailures     failed checks by name (informational ones too), in the order first seen
+ * @param failedLatencyMicros the latencies of the failed requests alone (a part of {@code latencyMicros}), or
+ *                          {@code null} when not kept (figures read back from the history)
  */
 public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
                            Histogram latencyMicros, Histogram serviceTimeMicros,
                            Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
-                           long bytesReceived, long bytesSent, Map<String, Long> checkFailures) {
+                           long bytesReceived, long bytesSent, Map<String, Long> checkFailures,
+                           Histogram failedLatencyMicros) {
+
+    /** Without the failed requests' latencies apart. */
+    public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                        Histogram latencyMicros, Histogram serviceTimeMicros, Map<Integer, Long> statusCounts,
+                        Map<ErrorKind, ErrorCount> errorCounts, long bytesReceived, long bytesSent,
+                        Map<String, Long> checkFailures) {
+        this(name, ok, failed, dropped, elapsedSeconds, latencyMicros, serviceTimeMicros, statusCounts, errorCounts,
+                bytesReceived, bytesSent, checkFailures, null);
+    }
 
     /** Without checks. */
     public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
@@ -78,6 +90,23 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
     public Double servicePercentileMillis(double percentile) {
         return serviceTimeMicros.getTotalCount() == 0 ? null
                 : serviceTimeMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /**
+     * The Apdex score for a target time T, as JMeter's dashboard computes it: (satisfied + tolerating / 2) / all,
+     * where satisfied are successful responses within T, tolerating successful ones within 4T, and failures count as
+     * frustrated. {@code null} with no responses, or when the failed requests' latencies were not kept.
+     */
+    public Double apdex(double targetMillis) {
+        if (empty() || failedLatencyMicros == null) {
+            return null;
+        }
+        Histogram successful = latencyMicros.copy();
+        successful.subtract(failedLatencyMicros);
+        long t = (long) Math.floor(targetMillis * 1000);
+        long satisfied = successful.getCountBetweenValues(0, t);
+        long tolerating = successful.getCountBetweenValues(t + 1, 4 * t);
+        return (satisfied + tolerating / 2.0) / latencyMicros.getTotalCount();
     }
 
     private boolean empty() {

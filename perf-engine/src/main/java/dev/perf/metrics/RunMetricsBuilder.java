@@ -24,7 +24,7 @@ public final class RunMetricsBuilder {
     public static StageMetrics stageSoFar(MetricsRegistry registry, IntervalSampler sampler, StagePlanInfo stage,
                                           double elapsedSeconds) {
         Histogram[][] totals = sampler.stageTotals(stage.index());
-        return stage(registry, stage, elapsedSeconds, true, totals[0], totals[1]);
+        return stage(registry, stage, elapsedSeconds, true, totals[0], totals[1], totals[2]);
     }
 
     /** The whole run so far, every stage merged (call {@link IntervalSampler#sampleNow()} or sample first). */
@@ -62,11 +62,13 @@ public final class RunMetricsBuilder {
             lag.add(registry.sendLag(s));
             Histogram[] latency = new Histogram[names.size()];
             Histogram[] service = new Histogram[names.size()];
+            Histogram[] failed = new Histogram[names.size()];
             for (int r = 0; r < names.size(); r++) {
                 latency[r] = sampler.latencyTotal(s, r);
                 service[r] = sampler.serviceTotal(s, r);
+                failed[r] = sampler.failedTotal(s, r);
             }
-            stageMetrics.add(stage(registry, stage, stageSeconds[s], ran[s], latency, service));
+            stageMetrics.add(stage(registry, stage, stageSeconds[s], ran[s], latency, service, failed));
         }
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (String name : names) {
@@ -80,12 +82,12 @@ public final class RunMetricsBuilder {
     }
 
     private static StageMetrics stage(MetricsRegistry registry, StagePlanInfo stage, double seconds, boolean ran,
-                                      Histogram[] latency, Histogram[] service) {
+                                      Histogram[] latency, Histogram[] service, Histogram[] failed) {
         List<String> names = registry.requestNames();
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (int r = 0; r < names.size(); r++) {
             byRequest.put(names.get(r), stats(names.get(r), registry.recorder(stage.index(), r), latency[r],
-                    service[r], seconds, registry.secrets()));
+                    service[r], failed[r], seconds, registry.secrets()));
         }
         SendLag lag = registry.sendLag(stage.index());
         return new StageMetrics(stage.index(), stage.description(), ran, stage.offersLoad(), seconds,
@@ -115,10 +117,11 @@ public final class RunMetricsBuilder {
     }
 
     private static RequestStats stats(String name, RequestRecorder recorder, Histogram latency, Histogram service,
-                                      double seconds, Secrets secrets) {
+                                      Histogram failed, double seconds, Secrets secrets) {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
                 service.copy(), recorder.statusCounts(), masked(recorder.errorCounts(), secrets),
-                recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets));
+                recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets),
+                failed == null ? null : failed.copy());
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -133,7 +136,14 @@ public final class RunMetricsBuilder {
         Map<Integer, Long> status = new TreeMap<>();
         Map<ErrorKind, RequestStats.ErrorCount> errors = new EnumMap<>(ErrorKind.class);
         Map<String, Long> checks = new LinkedHashMap<>();
+        Histogram failedLatency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+        boolean failedKept = true;
         for (RequestStats part : parts) {
+            if (part.failedLatencyMicros() == null) {
+                failedKept = false;
+            } else {
+                failedLatency.add(part.failedLatencyMicros());
+            }
             part.checkFailures().forEach((check, n) -> checks.merge(check, n, Long::sum));
             latency.add(part.latencyMicros());
             service.add(part.serviceTimeMicros());
@@ -148,16 +158,18 @@ public final class RunMetricsBuilder {
                             a.firstMessage() != null ? a.firstMessage() : b.firstMessage())));
         }
         return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent,
-                checks);
+                checks, failedKept ? failedLatency : null);
     }
 
     /** Whole-flow figures: each flow's iterations, from its start to its last step's end. */
     public static Map<String, RequestStats> flows(MetricsRegistry registry, double seconds) {
         Map<String, RequestStats> flows = new LinkedHashMap<>();
         for (RequestRecorder recorder : registry.flowRecorders()) {
+            Histogram failed = recorder.intervalFailedLatency();
             Histogram latency = recorder.intervalLatency();
             Histogram service = recorder.intervalServiceTime();
-            flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, seconds, registry.secrets()));
+            flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, failed, seconds,
+                    registry.secrets()));
         }
         return flows;
     }

@@ -56,6 +56,22 @@ class ThresholdOptionsRunTest {
     }
 
     @Test
+    void apdexScoresSuccessesAgainstItsTargetAndFailuresAsFrustrated() throws Exception {
+        try (TestServer server = new TestServer().delayMillis(5)) {
+            RunReport report = run(server, "{ concurrency: 1, iterations: 20 }",
+                    "- apdex(500ms) == 1\n- apdex(1ms) == 0\n- home.apdex(500ms) >= 0.9");
+            assertThat(report.passed()).as(String.join("\n", console.lines)).isTrue();
+        }
+        try (TestServer failing = new TestServer().status(503)) {
+            RunReport report = run(failing, "{ concurrency: 1, iterations: 20 }", "- apdex(500ms) == 0");
+            JsonNode summary = new ObjectMapper().readTree(report.outcomes().get(0).runDirectory()
+                    .resolve("summary.json").toFile());
+            assertThat(summary.path("thresholds").get(0).path("passed").asBoolean())
+                    .as("fast failures are frustrated: " + summary.path("thresholds")).isTrue();
+        }
+    }
+
+    @Test
     void tooFewSamplesAreNotJudgedEitherWay() throws Exception {
         try (TestServer server = new TestServer()) {
             RunReport report = run(server, "{ concurrency: 1, iterations: 5 }",

@@ -76,7 +76,7 @@ final class ThresholdsReader {
             threshold = threshold.judgedOn(after, over != null ? over : threshold.over());
         }
         if (threshold.partial() && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null
-                || threshold.isRelative() || abort)) {
+                || threshold.isRelative() || abort || threshold.metric().isApdex())) {
             doc.problem(node, field, "after and over judge request figures on part of the run; "
                     + threshold.expression() + (abort ? " with abort" : "") + " cannot be");
             return null;
@@ -123,6 +123,11 @@ final class ThresholdsReader {
         }
         try {
             Threshold threshold = ThresholdParser.parse(text);
+            if (threshold.metric().isApdex() && (threshold.isRelative() || over != null)) {
+                doc.problem(node, field, "apdex is judged on the whole run and against a limit: the history does not "
+                        + "keep what a baseline or a window of apdex needs");
+                return null;
+            }
             if (over != null) {
                 if (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative()) {
                     doc.problem(node, field, "'over' judges request figures on windows of the run; " + text

@@ -46,6 +46,8 @@ class ThresholdOptionsYamlTest {
                   - { threshold: "p95 <= 1s", before: 30s }
                   - cpu.max < 90% over 10s
                   - { threshold: "p95 <= 1s", after: 30s, abort: true }
+                  - apdex(500ms) >= baseline * 0.9
+                  - apdex(soon) >= 0.9
                 """).getMessage();
         assertThat(message)
                 .contains("thresholds[0].abort: abort judges request figures while the run goes")
@@ -55,6 +57,8 @@ class ThresholdOptionsYamlTest {
                 .contains("thresholds[4].before: unknown key 'before'")
                 .contains("thresholds[5]: 'over' judges request figures on windows of the run; cpu.max < 90% cannot be")
                 .contains("thresholds[6]: after and over judge request figures on part of the run; p95 <= 1s after 30s "
-                        + "with abort cannot be");
+                        + "with abort cannot be")
+                .contains("thresholds[7]: apdex is judged on the whole run and against a limit")
+                .contains("thresholds[8]: apdex needs its target time T, e.g. apdex(500ms); 'soon'");
     }
 }
