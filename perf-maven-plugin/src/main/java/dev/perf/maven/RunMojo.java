@@ -21,6 +21,7 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -216,7 +217,10 @@ public class RunMojo extends AbstractMojo {
         } catch (PerfSetupException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write results to " + outputDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot write results to " + outputDirectory + ": " + e.getMessage()
+                    + " (check perf.outputDirectory)", e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         if (!report.outcomes().isEmpty()) {
             DashboardPages.renderAfterRun(outputDirectory.toPath(), HistoryLocation.resolve(history, project),

@@ -8,6 +8,7 @@ import dev.perf.scenario.Scenario;
 import dev.perf.scenario.yaml.ScenarioException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,6 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +54,7 @@ public class ValidateMojo extends AbstractMojo {
     private MavenSession session;
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("perf:validate skipped (perf.skip=true)");
             return;
@@ -63,6 +65,8 @@ public class ValidateMojo extends AbstractMojo {
                     null, null, ScenarioProperties.of(project, session), System.getenv(), null, null));
         } catch (PerfSetupException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         if (!validation.invalid().isEmpty()) {
             throw new MojoFailureException(validation.invalid().size() + " invalid scenario file(s):"

@@ -14,6 +14,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,14 +48,18 @@ public final class ScenarioLoader {
     }
 
     /**
-     * @throws ScenarioException listing every problem, with positions
+     * @throws ScenarioException     listing every problem, with positions
+     * @throws UncheckedIOException  when the file cannot be read at all (broken plumbing, not a wrong scenario)
      */
     public Scenario load(Path file) throws ScenarioException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "is not UTF-8 text; save it as UTF-8", "")));
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read the file: " + e, "")));
+            throw new UncheckedIOException("cannot read the scenario file " + file + ": " + e.getMessage()
+                    + "; check its permissions, or perf.scenariosDirectory", e);
         }
         return parse(file, text);
     }

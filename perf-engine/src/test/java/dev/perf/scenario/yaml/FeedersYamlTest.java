@@ -40,6 +40,17 @@ class FeedersYamlTest {
     }
 
     @Test
+    void aScenarioThatIsNotUtf8IsAProblemAndOneThatCannotBeReadIsPlumbing() throws Exception {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, new byte[]{'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
+        ScenarioLoader loader = new ScenarioLoader(Substitutor.none());
+        assertThatThrownBy(() -> loader.load(latin1)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("is not UTF-8 text; save it as UTF-8");
+        assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("cannot read the scenario file").hasMessageContaining("perf.scenariosDirectory");
+    }
+
+    @Test
     void badFilesAndValuesAreReportedBeforeAnythingRuns() throws Exception {
         Files.writeString(dir.resolve("header.csv"), "id,2nd\n1,2\n");
         Files.writeString(dir.resolve("short.csv"), "id,name\n1\n");
