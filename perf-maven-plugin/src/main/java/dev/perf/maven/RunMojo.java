@@ -10,14 +10,11 @@ import dev.perf.run.RunReport;
 import dev.perf.run.TargetCommand;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.yaml.ScenarioException;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,21 +31,7 @@ import java.util.stream.Collectors;
  * a threshold is breached. Every scenario is validated before any request is sent.
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class RunMojo extends AbstractMojo {
-
-    /** Folder of scenario files ({@code *.yaml}, {@code *.yml}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.scenariosDirectory", defaultValue = "${project.basedir}/src/test/perf")
-    private File scenariosDirectory;
-
-    /** Runs only these scenarios: comma-separated scenario names, file names or globs (e.g. {@code customer*}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.scenario")
-    private String scenario;
+public class RunMojo extends ScenarioMojo {
 
     /** Where results go: {@code summary.json} and one folder per run.
      *
@@ -72,13 +55,6 @@ public class RunMojo extends AbstractMojo {
      */
     @Parameter(property = "perf.failOnThreshold", defaultValue = "true")
     private boolean failOnThreshold;
-
-    /** Skips the goal.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.skip", defaultValue = "false")
-    private boolean skip;
 
     /**
      * A service to start before the scenarios and stop after them (also when they fail), as program and
@@ -198,12 +174,6 @@ public class RunMojo extends AbstractMojo {
      */
     @Parameter(property = "perf.baselineAnyHardware", defaultValue = "false")
     private boolean baselineAnyHardware;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

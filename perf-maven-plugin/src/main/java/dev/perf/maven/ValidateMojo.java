@@ -6,16 +6,12 @@ import dev.perf.run.PerfSetupException;
 import dev.perf.run.RunOptions;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.yaml.ScenarioException;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
-import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
@@ -24,34 +20,7 @@ import java.util.stream.Collectors;
  * with the same messages, and sends nothing and starts nothing: fast enough for every build.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
-public class ValidateMojo extends AbstractMojo {
-
-    /** Folder of the scenario files ({@code *.yaml}, {@code *.yml}).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.scenariosDirectory", defaultValue = "${project.basedir}/src/test/perf")
-    private File scenariosDirectory;
-
-    /** Comma-separated scenario names, file names or globs to check; all when empty.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.scenario")
-    private String scenario;
-
-    /** Skip the check.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "perf.skip", defaultValue = "false")
-    private boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+public class ValidateMojo extends ScenarioMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
