@@ -51,7 +51,7 @@ final class StageSequence {
         this.inFlight = inFlight;
         int maxUsers = maxUsers(load);
         this.users = maxUsers == 0 ? null
-                : new UserPool(maxUsers, sender, mix, registry, clock, control);
+                : new UserPool(maxUsers, sender, mix, clock, control);
     }
 
     Timeline run(long startNanos, StageEnd hook) throws InterruptedException {

@@ -1,6 +1,5 @@
 package dev.perf.engine;
 
-import dev.perf.metrics.MetricsRegistry;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +15,6 @@ final class UserPool {
     private final VirtualUser[] users;
     private final Sender sender;
     private final RequestMix mix;
-    private final MetricsRegistry registry;
     private final Clock clock;
     private final RunControl control;
     private final AtomicInteger running = new AtomicInteger();
@@ -26,14 +24,13 @@ final class UserPool {
     private volatile AtomicLong remaining = new AtomicLong();
     private volatile Runnable onAllIdle = () -> { };
 
-    UserPool(int maxUsers, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock, RunControl control) {
+    UserPool(int maxUsers, Sender sender, RequestMix mix, Clock clock, RunControl control) {
         this.users = new VirtualUser[maxUsers];
         for (int k = 0; k < maxUsers; k++) {
             users[k] = new VirtualUser(k);
         }
         this.sender = sender;
         this.mix = mix;
-        this.registry = registry;
         this.clock = clock;
         this.control = control;
     }

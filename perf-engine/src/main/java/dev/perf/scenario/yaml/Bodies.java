@@ -35,8 +35,7 @@ final class Bodies {
         if (name == null) {
             return null;
         }
-        Path base = doc.file().toAbsolutePath().getParent();
-        Path file = base == null ? Path.of(name) : base.resolve(name).normalize();
+        Path file = doc.resolve(name);
         try {
             if (!Files.isRegularFile(file)) {
                 doc.problem(node, field, "'" + name + "' is not a file (looked for " + file + "); a relative path starts "
@@ -104,8 +103,7 @@ final class Bodies {
             if (fileName == null) {
                 continue;
             }
-            Path base = doc.file().toAbsolutePath().getParent();
-            Path file = base == null ? Path.of(fileName) : base.resolve(fileName).normalize();
+            Path file = doc.resolve(fileName);
             if (!Files.isRegularFile(file)) {
                 doc.problem(p.get("file").value(), partField + ".file", "'" + fileName + "' is not a file (looked for "
                         + file + "); a relative path starts at the scenario's folder");

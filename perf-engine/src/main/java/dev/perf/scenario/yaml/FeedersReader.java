@@ -31,12 +31,12 @@ final class FeedersReader {
     private FeedersReader() {
     }
 
-    static List<FeederSpec> read(YamlDoc doc, Node node, Path scenarioFile) {
+    static List<FeederSpec> read(YamlDoc doc, Node node) {
         List<FeederSpec> feeders = new ArrayList<>();
         Map<String, String> columnOwners = new HashMap<>();
         for (YamlDoc.Entry entry : doc.mapping(node, "feeders", null).values()) {
             String field = "feeders." + entry.key();
-            FeederSpec feeder = readOne(doc, entry, field, scenarioFile);
+            FeederSpec feeder = readOne(doc, entry, field);
             if (feeder == null) {
                 continue;
             }
@@ -52,7 +52,7 @@ final class FeedersReader {
         return feeders;
     }
 
-    private static FeederSpec readOne(YamlDoc doc, YamlDoc.Entry entry, String field, Path scenarioFile) {
+    private static FeederSpec readOne(YamlDoc doc, YamlDoc.Entry entry, String field) {
         int before = doc.problems().size();
         Map<String, YamlDoc.Entry> f = doc.mapping(entry.value(), field, KEYS);
         if (!f.containsKey("file")) {
@@ -70,8 +70,7 @@ final class FeedersReader {
             return null;
         }
         Node at = f.get("file").value();
-        Path base = scenarioFile.toAbsolutePath().getParent();
-        Path file = base == null ? Path.of(fileName) : base.resolve(fileName).normalize();
+        Path file = doc.resolve(fileName);
         List<List<String>> rows;
         try {
             if (!Files.isRegularFile(file)) {

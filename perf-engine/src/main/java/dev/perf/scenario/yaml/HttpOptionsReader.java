@@ -108,8 +108,7 @@ final class HttpOptionsReader {
             }
             String name = doc.requiredString(t.get("trustStore").value(), "defaults.tls.trustStore");
             if (name != null) {
-                Path base = doc.file().toAbsolutePath().getParent();
-                store = base == null ? Path.of(name) : base.resolve(name).normalize();
+                store = doc.resolve(name);
                 if (!Files.isRegularFile(store)) {
                     doc.problem(t.get("trustStore").value(), "defaults.tls.trustStore", "'" + name + "' is not a file "
                             + "(looked for " + store + "); a relative path starts at the scenario's folder");

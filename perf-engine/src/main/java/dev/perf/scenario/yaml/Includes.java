@@ -31,8 +31,7 @@ final class Includes {
             if (name == null) {
                 continue;
             }
-            Path base = doc.file().toAbsolutePath().getParent();
-            Path file = base == null ? Path.of(name) : base.resolve(name).normalize();
+            Path file = doc.resolve(name);
             String text;
             try {
                 if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {

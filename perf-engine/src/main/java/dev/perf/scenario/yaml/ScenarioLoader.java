@@ -106,7 +106,7 @@ public final class ScenarioLoader {
             readSecrets(doc, top.get("secrets").value());
         }
         List<FeederSpec> feeders = top.containsKey("feeders")
-                ? FeedersReader.read(doc, top.get("feeders").value(), file) : List.of();
+                ? FeedersReader.read(doc, top.get("feeders").value()) : List.of();
         doc.feederColumns(feeders.stream().flatMap(f -> f.columns().stream()).toList());
         List<String> requestNames = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();

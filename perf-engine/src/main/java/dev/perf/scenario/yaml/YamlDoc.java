@@ -102,6 +102,12 @@ final class YamlDoc {
         return file;
     }
 
+    /** A file this one names (a feeder, a body, a trust store, an include): relative to this file's folder. */
+    Path resolve(String name) {
+        Path base = file.toAbsolutePath().getParent();
+        return base == null ? Path.of(name) : base.resolve(name).normalize();
+    }
+
     /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
     boolean suggested(String path) {
         return shared.suggested.contains(path);
