@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
+import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;
 import dev.perf.monitor.ResourceMetric;
@@ -96,10 +97,10 @@ public final class HistoryStore implements AutoCloseable {
         connection.setAutoCommit(false);
         try {
             long id = insertRun(run);
-            insertFigures(id, Schema.WHOLE_RUN, run.metrics().overall(), run.metrics().byRequest());
+            insertFigures(id, Schema.WHOLE_RUN, run.metrics().overall(), run.metrics().byRequest(), run.costs());
             for (StageMetrics stage : run.metrics().stages()) {
                 if (stage.ran() && stage.offersLoad()) {
-                    insertFigures(id, stage.index(), stage.overall(), stage.byRequest());
+                    insertFigures(id, stage.index(), stage.overall(), stage.byRequest(), Map.of());
                 }
             }
             insertSeries(id, run.metrics().series());
@@ -154,20 +155,22 @@ public final class HistoryStore implements AutoCloseable {
         }
     }
 
-    private void insertFigures(long run, int stage, RequestStats overall, Map<String, RequestStats> byRequest)
-            throws SQLException {
+    private void insertFigures(long run, int stage, RequestStats overall, Map<String, RequestStats> byRequest,
+                               Map<String, OperationCost> costs) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("""
                 INSERT INTO figures (run, stage, request, count, ok, failed, dropped, elapsed_seconds, avg_ms, p50_ms,
-                  p95_ms, p99_ms, max_ms, latency_hdr) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            addFigures(s, run, stage, overall);
+                  p95_ms, p99_ms, max_ms, latency_hdr, cpu_ms, allocated_bytes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            addFigures(s, run, stage, overall, costs.get(overall.name()));
             for (RequestStats stats : byRequest.values()) {
-                addFigures(s, run, stage, stats);
+                addFigures(s, run, stage, stats, costs.get(stats.name()));
             }
             s.executeBatch();
         }
     }
 
-    private static void addFigures(PreparedStatement s, long run, int stage, RequestStats stats) throws SQLException {
+    private static void addFigures(PreparedStatement s, long run, int stage, RequestStats stats, OperationCost cost)
+            throws SQLException {
         int i = 1;
         s.setLong(i++, run);
         s.setInt(i++, stage);
@@ -182,7 +185,9 @@ public final class HistoryStore implements AutoCloseable {
         setNullable(s, i++, stats.percentileMillis(95));
         setNullable(s, i++, stats.percentileMillis(99));
         setNullable(s, i++, stats.maxMillis());
-        s.setBytes(i, encode(stats.latencyMicros()));
+        s.setBytes(i++, encode(stats.latencyMicros()));
+        setNullable(s, i++, cost == null ? null : cost.cpuMillisPerExecution());
+        setNullable(s, i, cost == null ? null : cost.allocatedBytesPerExecution());
         s.addBatch();
     }
 

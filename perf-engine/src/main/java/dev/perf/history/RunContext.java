@@ -1,5 +1,10 @@
 package dev.perf.history;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * Where and on what a run happened: recorded with it, so that trends and baselines compare like with like.
  *
@@ -15,4 +20,24 @@ package dev.perf.history;
  */
 public record RunContext(String project, String gitCommit, String gitBranch, String ciBuildId, String ciBuildUrl,
                          String host, String hardware, String hardwareJson, String toolVersion) {
+
+    /**
+     * This build's context: commit and branch from CI variables or {@code .git}, this host and its hardware.
+     *
+     * @param project Maven coordinates, or {@code null}
+     */
+    public static RunContext detect(String project, Path projectDirectory, Map<String, String> environment) {
+        GitInfo git = GitInfo.detect(environment, projectDirectory);
+        String[] hardware = Hardware.describe();
+        return new RunContext(project, git.commit(), git.branch(), git.buildId(), git.buildUrl(), host(environment),
+                hardware[0], hardware[1], PerfVersion.get());
+    }
+
+    private static String host(Map<String, String> environment) {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return environment.getOrDefault("HOSTNAME", "unknown");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.perf.history;
 
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.monitor.ResourceSummary;
 
@@ -16,9 +17,23 @@ import java.util.Map;
  * @param resources          the resource summary, or {@code null} when monitoring was off
  * @param documents          the run's result files by name ({@code summary.json}, {@code resources.json}), kept
  *                           so that its dashboard page can be rendered again from the history
+ * @param loadModel          open, closed, or {@value #TRACKED} for the operations of a test
+ * @param costs              a tracked run's cost per execution, by operation and {@code ALL}; empty for load runs
  */
 public record RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,
                         Instant end, String verdict, String loadModel, String loadDescription, RunMetrics metrics,
                         List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
-                        RunContext context, Map<String, byte[]> documents) {
+                        RunContext context, Map<String, byte[]> documents, Map<String, OperationCost> costs) {
+
+    /** The load model of a run of tracked test operations. */
+    public static final String TRACKED = "tracked";
+
+    /** A load run: no operation costs. */
+    public RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,
+                     Instant end, String verdict, String loadModel, String loadDescription, RunMetrics metrics,
+                     List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
+                     RunContext context, Map<String, byte[]> documents) {
+        this(runId, scenario, scenarioFile, scenarioSha256, start, end, verdict, loadModel, loadDescription, metrics,
+                thresholds, resources, generatorSaturated, context, documents, Map.of());
+    }
 }

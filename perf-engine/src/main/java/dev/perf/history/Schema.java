@@ -96,6 +96,11 @@ final class Schema {
                   gzip BLOB    NOT NULL,
                   PRIMARY KEY (run, name)
                 )"""
+            ),
+            // 2 -> 3: what a tracked operation of a test cost the thread that ran it, per execution (null for load runs)
+            List.of(
+                "ALTER TABLE figures ADD COLUMN cpu_ms REAL",
+                "ALTER TABLE figures ADD COLUMN allocated_bytes REAL"
             ));
 
     /** Figures of a whole run (all stages) are stored under this stage number. */

@@ -21,6 +21,10 @@ public enum ErrorKind {
     CHECK("failed check"),
     /** A value to capture for later steps was not in the response; the rest of that flow iteration is skipped. */
     CAPTURE("missing capture"),
+    /** A tracked operation of a test failed an assertion ({@link AssertionError}). */
+    ASSERTION("failed assertion"),
+    /** A tracked operation of a test threw an exception. */
+    EXCEPTION("exception"),
     /** Anything else (TLS, DNS, protocol errors...). */
     OTHER("other");
 

@@ -76,29 +76,7 @@ public final class SummaryJson {
         if (analysis != null) {
             root.set("scalability", StageJson.scalability(scenario.load().steps(), analysis));
         }
-        ArrayNode thresholdArray = root.putArray("thresholds");
-        for (ThresholdResult result : thresholds) {
-            ObjectNode node = thresholdArray.addObject();
-            node.put("expression", result.threshold().expression());
-            node.put("request", result.threshold().request());
-            node.put("metric", result.threshold().metric().name());
-            node.put("comparison", result.threshold().comparison().symbol());
-            putNullable(node, "limit", result.threshold().isRelative() ? null : result.threshold().limit());
-            node.put("unit", result.threshold().metric().unit().name().toLowerCase());
-            if (result.actual() == null) {
-                node.putNull("actual");
-            } else {
-                node.put("actual", result.actual());
-            }
-            node.put("passed", result.passed());
-            node.put("judged", result.judged());
-            if (result.threshold().isRelative()) {
-                node.put("relativeTo", "baseline");
-            }
-            if (result.note() != null) {
-                node.put("note", result.note());
-            }
-        }
+        putThresholds(root, thresholds);
         ObjectNode generator = root.putObject("generator");
         generator.put("nativeTransport", run.nativeTransport());
         generator.put("connectionsOpened", m.connectionsOpened());
@@ -139,6 +117,33 @@ public final class SummaryJson {
             }
         }
         return root;
+    }
+
+    /** The thresholds' verdicts, as {@code thresholds} of {@code root}. */
+    static void putThresholds(ObjectNode root, List<ThresholdResult> thresholds) {
+        ArrayNode thresholdArray = root.putArray("thresholds");
+        for (ThresholdResult result : thresholds) {
+            ObjectNode node = thresholdArray.addObject();
+            node.put("expression", result.threshold().expression());
+            node.put("request", result.threshold().request());
+            node.put("metric", result.threshold().metric().name());
+            node.put("comparison", result.threshold().comparison().symbol());
+            putNullable(node, "limit", result.threshold().isRelative() ? null : result.threshold().limit());
+            node.put("unit", result.threshold().metric().unit().name().toLowerCase());
+            if (result.actual() == null) {
+                node.putNull("actual");
+            } else {
+                node.put("actual", result.actual());
+            }
+            node.put("passed", result.passed());
+            node.put("judged", result.judged());
+            if (result.threshold().isRelative()) {
+                node.put("relativeTo", "baseline");
+            }
+            if (result.note() != null) {
+                node.put("note", result.note());
+            }
+        }
     }
 
     static ObjectNode stats(RequestStats s) {

@@ -2,17 +2,13 @@ package dev.perf.run;
 
 import dev.perf.analysis.Baselines;
 import dev.perf.history.Digests;
-import dev.perf.history.GitInfo;
-import dev.perf.history.Hardware;
 import dev.perf.history.HistoryBaselines;
 import dev.perf.history.HistoryStore;
-import dev.perf.history.PerfVersion;
 import dev.perf.history.RunContext;
 import dev.perf.history.RunRecord;
 import dev.perf.scenario.Scenario;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -47,10 +43,7 @@ final class HistoryWriter implements AutoCloseable {
         }
         try {
             HistoryStore store = HistoryStore.open(options.location());
-            GitInfo git = GitInfo.detect(environment, options.projectDirectory());
-            String[] hardware = Hardware.describe();
-            RunContext context = new RunContext(options.project(), git.commit(), git.branch(), git.buildId(),
-                    git.buildUrl(), host(environment), hardware[0], hardware[1], PerfVersion.get());
+            RunContext context = RunContext.detect(options.project(), options.projectDirectory(), environment);
             return new HistoryWriter(console, options, store, context);
         } catch (SQLException | RuntimeException | LinkageError e) {
             console.warn("the run history " + options.location() + " cannot be opened, so this run is not recorded: "
@@ -107,14 +100,6 @@ final class HistoryWriter implements AutoCloseable {
             return Digests.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static String host(Map<String, String> environment) {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return environment.getOrDefault("HOSTNAME", "unknown");
         }
     }
 

@@ -37,13 +37,17 @@ final class ThresholdsReader {
         List<Node> items = doc.list(node, "thresholds", false);
         for (int i = 0; i < items.size(); i++) {
             String field = "thresholds[" + i + "]";
-            Threshold threshold = items.get(i) instanceof MappingNode
-                    ? withOptions(doc, items.get(i), field, names) : parse(doc, items.get(i), field, names);
+            Threshold threshold = item(doc, items.get(i), field, names);
             if (threshold != null && (load == null || fitsPlan(doc, items.get(i), field, threshold, load))) {
                 thresholds.add(threshold);
             }
         }
         return thresholds;
+    }
+
+    /** One item of a thresholds list, in either form; {@code null} when it is wrong (problem recorded). */
+    static Threshold item(YamlDoc doc, Node node, String field, List<String> names) {
+        return node instanceof MappingNode ? withOptions(doc, node, field, names) : parse(doc, node, field, names);
     }
 
     /** {@code { threshold: "p99 <= 1s", abort: true, minSamples: 100 }}. */

@@ -1,0 +1,68 @@
+package dev.perf.track;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * How tests are tracked, from the same {@code perf.*} properties {@code perf:run} reads (as system properties, or
+ * JUnit configuration parameters in {@code junit-platform.properties}).
+ *
+ * @param enabled          {@code perf.track}: {@code off} runs every test as if untracked (one execution, nothing
+ *                         measured or written)
+ * @param history          {@code perf.history}: the history file or JDBC URL, or {@code null} for none ({@code off})
+ * @param outputDirectory  {@code perf.outputDirectory}: where each run's summary.json goes, under {@code tracked/}
+ * @param projectDirectory where relative paths start and {@code .git} is looked for (Surefire's {@code basedir})
+ * @param baselineRuns     {@code perf.baselineRuns}: earlier passing runs that make the baseline
+ * @param baselineBranch   {@code perf.baselineBranch}: the branch whose runs make the baseline, or {@code null}
+ * @param monitor          {@code perf.track.monitor}: sample the machine and this JVM while a tracked class runs
+ */
+public record TrackSettings(boolean enabled, String history, Path outputDirectory, Path projectDirectory,
+                            int baselineRuns, String baselineBranch, boolean monitor) {
+
+    /**
+     * @param property a property's value, or {@code null} when it is not set
+     * @throws IllegalArgumentException naming the property, the bad value and what is valid
+     */
+    public static TrackSettings from(Function<String, String> property) {
+        String basedir = property.apply("basedir");
+        Path project = Path.of(basedir != null ? basedir : System.getProperty("user.dir", ".")).toAbsolutePath();
+        boolean enabled = onOff(property, "perf.track", true);
+        String history = property.apply("perf.history");
+        if (history == null || history.isBlank()) {
+            history = project.resolve(".perf/history.db").toString();
+        } else if (history.trim().equalsIgnoreCase("off") || history.trim().equalsIgnoreCase("false")) {
+            history = null;
+        } else if (!history.trim().startsWith("jdbc:")) {
+            history = project.resolve(history.trim()).toString();
+        }
+        String output = property.apply("perf.outputDirectory");
+        Path outputDirectory = project.resolve(output == null || output.isBlank() ? "target/perf" : output.trim());
+        String runs = property.apply("perf.baselineRuns");
+        int baselineRuns;
+        try {
+            baselineRuns = runs == null || runs.isBlank() ? 5 : Integer.parseInt(runs.trim());
+        } catch (NumberFormatException e) {
+            baselineRuns = 0;
+        }
+        if (baselineRuns < 1) {
+            throw new IllegalArgumentException("perf.baselineRuns is '" + runs + "'; expected a whole number of runs, "
+                    + "1 or more (default 5)");
+        }
+        String branch = property.apply("perf.baselineBranch");
+        return new TrackSettings(enabled, history, outputDirectory, project, baselineRuns,
+                branch == null || branch.isBlank() ? null : branch.trim(), onOff(property, "perf.track.monitor", true));
+    }
+
+    private static boolean onOff(Function<String, String> property, String name, boolean byDefault) {
+        String value = property.apply(name);
+        if (value == null || value.isBlank()) {
+            return byDefault;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(name + " is '" + value + "'; expected on or off");
+        };
+    }
+}

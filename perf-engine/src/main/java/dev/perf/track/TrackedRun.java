@@ -1,0 +1,119 @@
+package dev.perf.track;
+
+import dev.perf.metrics.OperationCost;
+import dev.perf.metrics.RequestStats;
+import dev.perf.metrics.RunMetrics;
+import dev.perf.metrics.RunMetricsBuilder;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The tracked operations of one test (a test class): the run the history keeps for it, with one "request" per
+ * operation. Executions are recorded from any number of threads at once.
+ */
+public final class TrackedRun {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private final String test;
+    private final Instant start = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
+
+    /** @param test the name the history keeps the run under, as a scenario's name */
+    public TrackedRun(String test) {
+        this.test = test;
+    }
+
+    public String test() {
+        return test;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    /**
+     * @return the name, when thresholds can name it
+     * @throws IllegalArgumentException saying what a name may hold
+     */
+    public static String checkName(String operation) {
+        if (operation == null || !NAME.matcher(operation).matches()) {
+            throw new IllegalArgumentException("'" + operation + "' cannot name a tracked operation: use letters, "
+                    + "digits, '-' and '_' (thresholds name it as in 'create-customer.p95 <= 200ms')");
+        }
+        return operation;
+    }
+
+    /** Whether an operation of that name has been recorded. */
+    public boolean has(String operation) {
+        return operations.containsKey(operation);
+    }
+
+    /** Starts measuring an execution on the calling thread. */
+    public static Execution begin() {
+        return new Execution();
+    }
+
+    /** The figures so far: one entry per operation, in the order they were first recorded. */
+    public RunMetrics metrics() {
+        double elapsedSeconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, RequestStats> byRequest = new LinkedHashMap<>();
+        for (String name : order) {
+            byRequest.put(name, operations.get(name).stats(elapsedSeconds));
+        }
+        RequestStats overall = RunMetricsBuilder.merge(RequestStats.ALL, byRequest.values(), elapsedSeconds);
+        return new RunMetrics(elapsedSeconds, overall, byRequest, List.of(), Map.of(), 0, 0, 0, null, null);
+    }
+
+    /** Each operation's cost per execution, and {@link RequestStats#ALL}'s. */
+    public Map<String, OperationCost> costs() {
+        Map<String, OperationCost> costs = new LinkedHashMap<>();
+        for (String name : order) {
+            costs.put(name, operations.get(name).cost());
+        }
+        costs.put(RequestStats.ALL, OperationCost.merge(List.copyOf(costs.values())));
+        return costs;
+    }
+
+    private Operation operation(String name) {
+        Operation operation = operations.get(name);
+        if (operation != null) {
+            return operation;
+        }
+        synchronized (order) {
+            return operations.computeIfAbsent(checkName(name), n -> {
+                order.add(n);
+                return new Operation(n);
+            });
+        }
+    }
+
+    /** One execution being measured: its start, and the running thread's CPU time and allocations then. */
+    public static final class Execution {
+        private final long allocatedBytes = ThreadCost.allocatedBytes();
+        private final long cpuNanos = ThreadCost.cpuNanos();
+        private final long startNanos = System.nanoTime();
+
+        private Execution() {
+        }
+
+        /**
+         * Records the execution, ended now on the thread that began it.
+         *
+         * @param failure what it threw, or {@code null} when it succeeded
+         */
+        public void end(TrackedRun run, String operation, Throwable failure) {
+            long end = System.nanoTime();
+            long cpu = cpuNanos == ThreadCost.UNKNOWN ? ThreadCost.UNKNOWN : ThreadCost.cpuNanos() - cpuNanos;
+            long allocated = allocatedBytes == ThreadCost.UNKNOWN ? ThreadCost.UNKNOWN
+                    : ThreadCost.allocatedBytes() - allocatedBytes;
+            run.operation(operation).record(end - startNanos, cpu, allocated, failure);
+        }
+    }
+}
