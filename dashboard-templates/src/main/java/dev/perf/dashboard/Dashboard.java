@@ -84,6 +84,7 @@ public final class Dashboard {
         Files.createDirectories(output);
         Map<String, String> trendFiles = new LinkedHashMap<>();
         List<String> scenarios = history == null ? List.of() : sql(history::scenarios);
+        Set<String> tracked = history == null ? Set.of() : sql(history::trackedScenarios);
         scenarios.forEach(s -> trendFiles.put(s, "trends/" + slug(s) + ".html"));
         Set<String> pages = new HashSet<>();
         Map<String, JsonNode> regressions = new HashMap<>();
@@ -113,6 +114,7 @@ public final class Dashboard {
         }
 
         List<Map<String, Object>> scenarioRows = new ArrayList<>();
+        List<Map<String, Object>> trackedRows = new ArrayList<>();
         Instant now = Instant.now();
         for (String scenario : scenarios) {
             List<RunInfo> runs = sql(() -> history.runs(scenario, options.trendRuns(), 0, now));
@@ -134,15 +136,16 @@ public final class Dashboard {
             List<HistoryQuery.ChangePoint> changes = sql(() -> history.changePoints(scenario, "ALL",
                     ThresholdParser.metric("p95"), options.trendRuns()));
             Map<String, Object> trend = TrendView.of(new TrendView.Input(scenario, runs, figures, regressions, days,
-                    changes, pages));
+                    changes, pages, tracked.contains(scenario)));
             Files.createDirectories(output.resolve("trends"));
             write("trend.ftlh", Map.of("trend", trend, "css", "../dashboard.css"), output.resolve(trendFiles.get(scenario)));
-            scenarioRows.add(scenarioRow(scenario, runs, figures, pages, trendFiles.get(scenario)));
+            (tracked.contains(scenario) ? trackedRows : scenarioRows)
+                    .add(scenarioRow(scenario, runs, figures, pages, trendFiles.get(scenario)));
         }
         if (history == null) {
             latestInBuild.values().forEach(line -> scenarioRows.add(scenarioRowWithoutHistory(line)));
         }
-        if (build == null && scenarioRows.isEmpty()) {
+        if (build == null && scenarioRows.isEmpty() && trackedRows.isEmpty()) {
             throw new IOException("nothing to show: no results in " + output + " (summary.json is missing) and no runs "
                     + "in the history");
         }
@@ -151,6 +154,7 @@ public final class Dashboard {
         model.put("verdict", build == null ? "" : build.path("verdict").asText());
         model.put("runs", buildRuns);
         model.put("scenarios", scenarioRows);
+        model.put("tracked", trackedRows);
         model.put("history", history != null);
         model.put("css", "dashboard.css");
         Path page = output.resolve("index.html");
@@ -195,6 +199,7 @@ public final class Dashboard {
         row.put("runs", runs.size());
         row.put("p95", figure == null ? Format.NONE : Format.fixed(figure.p95Ms(), 2));
         row.put("rps", figure == null ? Format.NONE : Format.fixed(figure.rps(), 1));
+        row.put("count", figure == null ? Format.NONE : String.format(Locale.ROOT, "%,d", figure.count()));
         row.put("success", figure == null ? Format.NONE : Format.percent(figure.successRate()));
         List<Double> p95 = new ArrayList<>();
         List<RunInfo> recent = runs.subList(Math.max(0, runs.size() - SPARK_RUNS), runs.size());

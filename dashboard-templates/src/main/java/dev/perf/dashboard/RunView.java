@@ -33,6 +33,8 @@ final class RunView {
         view.put("baseUrl", summary.path("baseUrl").asText());
         view.put("trendLink", trendLink == null ? "" : trendLink);
         view.put("requests", RequestTable.of(summary.path("requests")));
+        view.put("tracked", summary.path("load").path("model").asText().equals("tracked"));
+        view.put("costs", costs(summary));
         view.put("overall", RequestTable.row(summary.path("overall")));
         view.put("thresholds", thresholds(summary.path("thresholds")));
         view.put("regressions", regressions(summary.path("regressions")));
@@ -53,6 +55,23 @@ final class RunView {
         view.put("monitored", resources != null);
         ScalabilityView.add(summary.path("scalability"), view);
         return view;
+    }
+
+    /** A tracked test's cost per execution, by operation; empty for a load run. */
+    private static List<Map<String, Object>> costs(JsonNode summary) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<JsonNode> entries = new ArrayList<>();
+        summary.path("requests").forEach(entries::add);
+        entries.add(summary.path("overall"));
+        for (JsonNode op : entries) {
+            if (op.has("cpuMsPerExecution") || op.has("allocatedBytesPerExecution")) {
+                JsonNode allocated = op.path("allocatedBytesPerExecution");
+                rows.add(Map.of("name", op.path("name").asText(), "count", Format.count(op.path("count")),
+                        "cpu", Format.fixed(op.path("cpuMsPerExecution"), 3),
+                        "allocated", allocated.isNumber() ? Format.fixed(allocated.asDouble() / 1024, 1) : Format.NONE));
+            }
+        }
+        return rows;
     }
 
     private static List<Map<String, Object>> thresholds(JsonNode thresholds) {

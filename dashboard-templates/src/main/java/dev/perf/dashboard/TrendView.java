@@ -29,7 +29,7 @@ final class TrendView {
 
     /** What the history holds for one scenario, gathered by the renderer. */
     record Input(String scenario, List<RunInfo> runs, Map<String, TrendPoint> figures, Map<String, JsonNode> regressions,
-                 List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes, Set<String> pages) {
+                 List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes, Set<String> pages, boolean tracked) {
     }
 
     private TrendView() {
@@ -55,10 +55,14 @@ final class TrendView {
         List<Map<String, Object>> changes = changes(in, runs, latency);
         RunCharts.add(charts, "Latency across runs", "Each point is one run; click it to open the run. The band is the "
                 + "p95 baseline the run was judged against; a ringed point regressed.", latency.svg());
-        SvgChart rps = SvgChart.titled("Throughput across runs").xLabels(label::apply).y("req/s")
-                .line(series("responses per second", runs, in, TrendPoint::rps, "rps"))
-                .band(band("baseline: median to regression limit", runs, in, "rps"));
-        RunCharts.add(charts, "Throughput across runs", null, rps.svg());
+        if (in.tracked()) {
+            costCharts(charts, runs, in, label);
+        } else {
+            SvgChart rps = SvgChart.titled("Throughput across runs").xLabels(label::apply).y("req/s")
+                    .line(series("responses per second", runs, in, TrendPoint::rps, "rps"))
+                    .band(band("baseline: median to regression limit", runs, in, "rps"));
+            RunCharts.add(charts, "Throughput across runs", null, rps.svg());
+        }
         SvgChart errors = SvgChart.titled("Error rate across runs").xLabels(label::apply).y("%")
                 .line(series("error rate", runs, in, p -> p.successRate() == null ? null : 100 - p.successRate(),
                         "error-rate"))
@@ -75,13 +79,31 @@ final class TrendView {
                     Double bytes = p.resources().get("target.memory.max");
                     return bytes == null ? null : bytes / (1024 * 1024);
                 }, null));
-        RunCharts.add(charts, "Target memory across runs", null, memory.svg());
+        if (!in.tracked()) {
+            RunCharts.add(charts, "Target memory across runs", null, memory.svg());
+        }
         view.put("charts", charts);
         view.put("changes", changes);
         view.put("dayCharts", dayCharts(in.days()));
         view.put("days", dayRows(in.days()));
         view.put("runs", runRows(runs, in));
         return view;
+    }
+
+    /** A tracked test's cost per execution: the running thread's CPU time and heap allocations. */
+    private static void costCharts(List<Map<String, Object>> charts, List<RunInfo> runs, Input in,
+                                   Function<Double, String> label) {
+        SvgChart cpu = SvgChart.titled("CPU time per execution across runs").xLabels(label::apply).y("ms")
+                .line(series("CPU time", runs, in, p -> p.resources().get(HistoryQuery.OPERATION_CPU_MS), null));
+        RunCharts.add(charts, "CPU time per execution across runs", "The CPU time of the thread that ran each tracked "
+                + "execution, averaged over the run's executions; work handed to other threads is not in it.", cpu.svg());
+        SvgChart allocated = SvgChart.titled("Heap allocated per execution across runs").xLabels(label::apply).y("KB")
+                .line(series("allocated", runs, in, p -> {
+                    Double bytes = p.resources().get(HistoryQuery.OPERATION_ALLOCATED_BYTES);
+                    return bytes == null ? null : bytes / 1024;
+                }, null));
+        RunCharts.add(charts, "Heap allocated per execution across runs", "Bytes the running thread allocated per "
+                + "execution, averaged over the run's executions.", allocated.svg());
     }
 
     private static SvgChart.Series series(String name, List<RunInfo> runs, Input in, Function<TrendPoint, Double> value,

@@ -29,6 +29,9 @@ public final class HistoryQuery {
     /** The resource figures a trend carries. */
     static final List<String[]> RESOURCE_FIGURES = List.of(new String[]{"machine", "cpu"},
             new String[]{"generator", "cpu"}, new String[]{"target", "cpu"}, new String[]{"target", "memory"});
+    /** In a tracked test's trend points: CPU time and heap allocated per execution, from {@code figures}. */
+    public static final String OPERATION_CPU_MS = "operation.cpu_ms";
+    public static final String OPERATION_ALLOCATED_BYTES = "operation.allocated_bytes";
     private final HistoryStore store;
 
     public enum Grouping { RUN, DAY }
@@ -49,6 +52,21 @@ public final class HistoryQuery {
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** The scenarios whose runs are operations tracked in tests (perf-junit), not load runs. */
+    public java.util.Set<String> trackedScenarios() throws SQLException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        try (PreparedStatement s = store.connection().prepareStatement(
+                "SELECT DISTINCT scenario FROM runs WHERE load_model = ?")) {
+            s.setString(1, RunRecord.TRACKED);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
             }
         }
         return names;
@@ -180,7 +198,8 @@ public final class HistoryQuery {
     private List<Row> rows(String scenario, String request, int lastRuns, int lastDays, Instant now) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT r.id, r.run_id, r.start_epoch_ms, f.count, f.ok, f.elapsed_seconds, f.latency_hdr FROM runs r
+                SELECT r.id, r.run_id, r.start_epoch_ms, f.count, f.ok, f.elapsed_seconds, f.latency_hdr, f.cpu_ms,
+                  f.allocated_bytes FROM runs r
                 JOIN figures f ON f.run = r.id AND f.stage = ? AND f.request = ?
                 WHERE r.scenario = ? AND r.start_epoch_ms >= ?
                 ORDER BY r.start_epoch_ms DESC, r.id DESC LIMIT ?""")) {
@@ -191,8 +210,11 @@ public final class HistoryQuery {
             s.setInt(5, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
-                            r.getDouble(6), HistoryStore.decode(r.getBytes(7))));
+                    Row row = new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
+                            r.getDouble(6), HistoryStore.decode(r.getBytes(7)));
+                    row.cpuMs = (Double) r.getObject(8);
+                    row.allocatedBytes = (Double) r.getObject(9);
+                    rows.add(row);
                 }
             }
         }
@@ -249,11 +271,30 @@ public final class HistoryQuery {
                 resources.put(key + ".max", max);
             }
         }
+        perExecution(rows, resources, OPERATION_CPU_MS, row -> row.cpuMs);
+        perExecution(rows, resources, OPERATION_ALLOCATED_BYTES, row -> row.allocatedBytes);
         return new TrendPoint(label, rows.size(), count, ok, count == 0 ? null : ok * 100.0 / count,
                 data ? latency.getMean() / 1000 : null, data ? latency.getValueAtPercentile(50) / 1000.0 : null,
                 data ? latency.getValueAtPercentile(95) / 1000.0 : null,
                 data ? latency.getValueAtPercentile(99) / 1000.0 : null,
                 seconds > 0 && count > 0 ? count / seconds : null, resources);
+    }
+
+    /** A tracked operation's mean cost per execution over the rows that measured it, weighted by executions. */
+    private static void perExecution(List<Row> rows, Map<String, Double> into, String key,
+                                     java.util.function.Function<Row, Double> value) {
+        double total = 0;
+        long executions = 0;
+        for (Row row : rows) {
+            Double v = value.apply(row);
+            if (v != null) {
+                total += v * row.count;
+                executions += row.count;
+            }
+        }
+        if (executions > 0) {
+            into.put(key, total / executions);
+        }
     }
 
     private static final class Row {
@@ -265,6 +306,8 @@ public final class HistoryQuery {
         final double seconds;
         final Histogram latency;
         Map<String, double[]> resources = Map.of();
+        Double cpuMs;
+        Double allocatedBytes;
 
         Row(long id, String runId, long startMillis, long count, long ok, double seconds, Histogram latency) {
             this.id = id;

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param runs      how many runs it covers
  * @param rps       responses per second of load, over all its runs
  * @param resources resource figures: {@code "target.cpu.avg"}, {@code "target.memory.max"}, ... (averages are
- *                  weighted by samples, maxima are the maximum)
+ *                  weighted by samples, maxima are the maximum); for tracked operations also
+ *                  {@link HistoryQuery#OPERATION_CPU_MS} and {@link HistoryQuery#OPERATION_ALLOCATED_BYTES}
  */
 public record TrendPoint(String label, int runs, long count, long ok, Double successRate, Double avgMs, Double p50Ms,
                          Double p95Ms, Double p99Ms, Double rps, Map<String, Double> resources) {

@@ -39,12 +39,13 @@ public final class TrackedRunReport {
 
     /**
      * @param runId      the run's id
-     * @param results    every threshold's verdict, in order
+     * @param results    every threshold's verdict, in order: those judged before the end first
+     * @param earlier    how many of {@code results} were judged before the end (and failed their tests then)
      * @param failedOps  operations with failed executions that no success-rate or error-rate threshold judged
      * @param recordedIn the history the run went into, or {@code null}
      */
-    public record Outcome(String runId, List<ThresholdResult> results, List<String> failedOps, Path summaryFile,
-                          String recordedIn) {
+    public record Outcome(String runId, List<ThresholdResult> results, int earlier, List<String> failedOps,
+                          Path summaryFile, String recordedIn) {
 
         public boolean passed() {
             return failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached);
@@ -52,6 +53,11 @@ public final class TrackedRunReport {
 
         public List<ThresholdResult> breaches() {
             return results.stream().filter(ThresholdResult::breached).toList();
+        }
+
+        /** Breaches of the thresholds judged at the end, on the whole run. */
+        public List<ThresholdResult> breachesAtEnd() {
+            return results.subList(earlier, results.size()).stream().filter(ThresholdResult::breached).toList();
         }
     }
 
@@ -82,7 +88,8 @@ public final class TrackedRunReport {
         results.addAll(judge(thresholds, metrics, resources, history));
         List<String> failedOps = unjudgedFailures(metrics, results);
         Instant end = Instant.now();
-        String runId = STAMP.format(LocalDateTime.now()) + "-" + run.test() + "-"
+        // unique across forks finishing in the same second; a name is made safe for a folder
+        String runId = STAMP.format(LocalDateTime.now()) + "-" + run.test().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         boolean passed = failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached);
         ObjectNode summary = TrackedJson.toJson(runId, run.test(), source, run.start(), end, metrics, costs, results,
@@ -108,7 +115,7 @@ public final class TrackedRunReport {
                     passed ? "passed" : "failed", RunRecord.TRACKED, "operations tracked in " + source, metrics,
                     results, resources, false, history.context(), documents, costs));
         }
-        return new Outcome(runId, results, failedOps, file, recordedIn);
+        return new Outcome(runId, results, judged.size(), failedOps, file, recordedIn);
     }
 
     /** Operations that failed when no success-rate or error-rate threshold says how many failures are acceptable. */

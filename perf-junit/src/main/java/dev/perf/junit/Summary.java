@@ -56,11 +56,12 @@ final class Summary {
     }
 
     /**
-     * Throws when a threshold broke. Failed executions already failed their tests (or were caught by them), so they
-     * make the run's verdict failed without failing the class again.
+     * Throws when a threshold judged at the end broke. A method's thresholds failed that test already, and failed
+     * executions failed their tests (or were caught by them): they make the run's verdict failed without failing the
+     * class again.
      */
     static void failIfBroken(TrackedRun run, TrackedRunReport.Outcome outcome) {
-        String message = failure(run.test(), outcome.breaches());
+        String message = failure(run.test(), outcome.breachesAtEnd());
         if (message != null) {
             throw new AssertionFailedError(message);
         }
