@@ -118,8 +118,8 @@ public final class PerfExtension implements BeforeAllCallback, AfterAllCallback,
         Throwable first = tracking.with(() -> executions == 1
                 ? once(invocation, tracking.run(), operation)
                 : repeated(invocation, method, tracking.run(), operation, settings.warmup(), settings.repetitions()));
-        List<ThresholdResult> results = TrackedRunReport.judge(thresholds, tracking.run().metrics(), null,
-                tracking.history());
+        List<ThresholdResult> results = thresholds.isEmpty() ? List.of()
+                : TrackedRunReport.judge(thresholds, tracking.run().metrics(), null, tracking.history());
         tracking.judged(results);
         List<ThresholdResult> breaches = results.stream().filter(ThresholdResult::breached).toList();
         // one execution's failure is the test's, always; repetitions' are the thresholds' to judge when one is about them

@@ -43,7 +43,9 @@ public final class PerfTracker {
         if (tracking == null) {
             return call.call();
         }
-        TrackedRun.checkName(operation);
+        if (!tracking.run().has(operation)) {
+            TrackedRun.checkName(operation); // a bad name fails before the block runs, not after
+        }
         TrackedRun.Execution execution = TrackedRun.begin();
         try {
             T value = call.call();
