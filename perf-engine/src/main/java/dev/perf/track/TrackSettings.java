@@ -16,9 +16,19 @@ import java.util.function.Function;
  * @param baselineRuns     {@code perf.baselineRuns}: earlier passing runs that make the baseline
  * @param baselineBranch   {@code perf.baselineBranch}: the branch whose runs make the baseline, or {@code null}
  * @param monitor          {@code perf.track.monitor}: sample the machine and this JVM while a tracked class runs
+ * @param regressionTolerance {@code perf.regressionTolerance} (percent, default 10), as a fraction: the change
+ *                         from the baseline tolerated before a figure can be a regression
+ * @param failOnRegression {@code perf.failOnRegression}: a regression fails the test class (default: reported)
  */
 public record TrackSettings(boolean enabled, String history, Path outputDirectory, Path projectDirectory,
-                            int baselineRuns, String baselineBranch, boolean monitor) {
+                            int baselineRuns, String baselineBranch, boolean monitor, double regressionTolerance,
+                            boolean failOnRegression) {
+
+    /** With perf:run's defaults for regressions: a tolerance of 10%, reported without failing. */
+    public TrackSettings(boolean enabled, String history, Path outputDirectory, Path projectDirectory,
+                         int baselineRuns, String baselineBranch, boolean monitor) {
+        this(enabled, history, outputDirectory, projectDirectory, baselineRuns, baselineBranch, monitor, 0.10, false);
+    }
 
     /**
      * @param property a property's value, or {@code null} when it is not set
@@ -50,8 +60,20 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
                     + "1 or more (default 5)");
         }
         String branch = property.apply("perf.baselineBranch");
+        String tolerance = property.apply("perf.regressionTolerance");
+        double tolerancePercent;
+        try {
+            tolerancePercent = tolerance == null || tolerance.isBlank() ? 10 : Double.parseDouble(tolerance.trim());
+        } catch (NumberFormatException e) {
+            tolerancePercent = -1;
+        }
+        if (!(tolerancePercent >= 0)) {
+            throw new IllegalArgumentException("perf.regressionTolerance is '" + tolerance + "'; expected a percentage, "
+                    + "0 or more (default 10)");
+        }
         return new TrackSettings(enabled, history, outputDirectory, project, baselineRuns,
-                branch == null || branch.isBlank() ? null : branch.trim(), onOff(property, "perf.track.monitor", true));
+                branch == null || branch.isBlank() ? null : branch.trim(), onOff(property, "perf.track.monitor", true),
+                tolerancePercent / 100, onOff(property, "perf.failOnRegression", false));
     }
 
     private static boolean onOff(Function<String, String> property, String name, boolean byDefault) {
@@ -62,7 +84,8 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "on", "true" -> true;
             case "off", "false" -> false;
-            default -> throw new IllegalArgumentException(name + " is '" + value + "'; expected on or off");
+            default -> throw new IllegalArgumentException(name + " is '" + value + "'; expected on or off (or true or "
+                    + "false)");
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.perf.track;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.Threshold;
 import dev.perf.analysis.ThresholdEvaluator;
@@ -10,6 +11,7 @@ import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.monitor.ResourceSummary;
+import dev.perf.report.RegressionReport;
 import dev.perf.report.ResourcesJson;
 import dev.perf.report.SummaryJson;
 import dev.perf.report.TrackedJson;
@@ -42,13 +44,22 @@ public final class TrackedRunReport {
      * @param results    every threshold's verdict, in order: those judged before the end first
      * @param earlier    how many of {@code results} were judged before the end (and failed their tests then)
      * @param failedOps  operations with failed executions that no success-rate or error-rate threshold judged
+     * @param regressions each figure compared with the baseline (none without a history)
+     * @param failOnRegression whether a regression fails the run
      * @param recordedIn the history the run went into, or {@code null}
      */
     public record Outcome(String runId, List<ThresholdResult> results, int earlier, List<String> failedOps,
-                          Path summaryFile, String recordedIn) {
+                          List<RegressionCheck.Finding> regressions, boolean failOnRegression, Path summaryFile,
+                          String recordedIn) {
 
         public boolean passed() {
-            return failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached);
+            return failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached)
+                    && !(failOnRegression && RegressionCheck.regressed(regressions));
+        }
+
+        /** The figures that regressed against the baseline. */
+        public List<RegressionCheck.Finding> regressed() {
+            return regressions.stream().filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED).toList();
         }
 
         public List<ThresholdResult> breaches() {
@@ -81,19 +92,27 @@ public final class TrackedRunReport {
      */
     public static Outcome finish(TrackedRun run, String source, List<Threshold> thresholds,
                                  List<ThresholdResult> judged, ResourceSummary resources, TrackSettings settings,
-                                 TrackedHistory history, Consumer<String> warn) {
+                                 TrackedHistory trackedHistory, Consumer<String> warn) {
         RunMetrics metrics = run.metrics();
         Map<String, OperationCost> costs = run.costs();
         List<ThresholdResult> results = new ArrayList<>(judged);
-        results.addAll(judge(thresholds, metrics, resources, history));
+        results.addAll(judge(thresholds, metrics, resources, trackedHistory));
         List<String> failedOps = unjudgedFailures(metrics, results);
+        boolean history = settings.history() != null;
+        // latency and error rate against earlier passing runs, as perf:run does (throughput means nothing here)
+        List<RegressionCheck.Finding> regressions = !history ? List.of() : RegressionCheck.check(new RunFigures(
+                metrics.overall(), metrics.byRequest(), null, resources, trackedHistory), settings.regressionTolerance(),
+                false);
         Instant end = Instant.now();
         // unique across forks finishing in the same second; a name is made safe for a folder
         String runId = STAMP.format(LocalDateTime.now()) + "-" + run.test().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        boolean passed = failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached);
+        boolean passed = failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached)
+                && !(settings.failOnRegression() && RegressionCheck.regressed(regressions));
         ObjectNode summary = TrackedJson.toJson(runId, run.test(), source, run.start(), end, metrics, costs, results,
                 passed, resources);
+        summary.set("regressions", RegressionReport.json(regressions, history ? settings.regressionTolerance() : null,
+                settings.failOnRegression()));
         Path file = settings.outputDirectory().resolve("tracked").resolve(runId).resolve("summary.json");
         Map<String, byte[]> documents = new LinkedHashMap<>();
         try {
@@ -110,12 +129,13 @@ public final class TrackedRunReport {
             file = null;
         }
         String recordedIn = null;
-        if (settings.history() != null && history.context() != null) {
-            recordedIn = history.record(new RunRecord(runId, run.test(), source, null, run.start(), end,
+        if (history && trackedHistory.context() != null) {
+            recordedIn = trackedHistory.record(new RunRecord(runId, run.test(), source, null, run.start(), end,
                     passed ? "passed" : "failed", RunRecord.TRACKED, "operations tracked in " + source, metrics,
-                    results, resources, false, history.context(), documents, costs));
+                    results, resources, false, trackedHistory.context(), documents, costs));
         }
-        return new Outcome(runId, results, judged.size(), failedOps, file, recordedIn);
+        return new Outcome(runId, results, judged.size(), failedOps, regressions, settings.failOnRegression(), file,
+                recordedIn);
     }
 
     /** Operations that failed when no success-rate or error-rate threshold says how many failures are acceptable. */

@@ -133,7 +133,7 @@ final class ClassTracking implements ExtensionContext.Store.CloseableResource, A
     public void close() {
         if (outcome == null) {
             TrackedRunReport.Outcome end = finish();
-            Summary.print(run, end);
+            Summary.print(run, end, history);
             Summary.failIfBroken(run, end);
         }
     }

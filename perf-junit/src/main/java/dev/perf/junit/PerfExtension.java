@@ -43,7 +43,7 @@ public final class PerfExtension implements BeforeAllCallback, AfterAllCallback,
         ClassTracking tracking = context.getStore(NAMESPACE).get(ClassTracking.class, ClassTracking.class);
         if (tracking != null) {
             TrackedRunReport.Outcome outcome = tracking.finish();
-            Summary.print(tracking.run(), outcome);
+            Summary.print(tracking.run(), outcome, tracking.history());
             Summary.failIfBroken(tracking.run(), outcome);
         }
     }

@@ -1,9 +1,11 @@
 package dev.perf.junit;
 
+import dev.perf.analysis.Baselines;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
+import dev.perf.report.RegressionReport;
 import dev.perf.track.TrackedRun;
 import dev.perf.track.TrackedRunReport;
 import org.opentest4j.AssertionFailedError;
@@ -20,7 +22,7 @@ final class Summary {
     private Summary() {
     }
 
-    static void print(TrackedRun run, TrackedRunReport.Outcome outcome) {
+    static void print(TrackedRun run, TrackedRunReport.Outcome outcome, Baselines baselines) {
         RunMetrics metrics = run.metrics();
         Map<String, OperationCost> costs = run.costs();
         StringBuilder out = new StringBuilder();
@@ -39,6 +41,8 @@ final class Summary {
         for (ThresholdResult breach : outcome.breaches()) {
             out.append(System.lineSeparator()).append("[perf]   breached: ").append(breach.describe());
         }
+        RegressionReport.print(outcome.regressions(), baselines, outcome.failOnRegression(),
+                line -> out.append(System.lineSeparator()).append("[perf] ").append(line));
         System.out.println(out);
     }
 
@@ -62,6 +66,12 @@ final class Summary {
      */
     static void failIfBroken(TrackedRun run, TrackedRunReport.Outcome outcome) {
         String message = failure(run.test(), outcome.breachesAtEnd());
+        if (outcome.failOnRegression() && !outcome.regressed().isEmpty()) {
+            message = (message == null ? run.test() + " regressed against its baseline (perf.failOnRegression):"
+                    : message + System.lineSeparator() + "and regressed against its baseline:")
+                    + outcome.regressed().stream().map(f -> System.lineSeparator() + "  " + f.request() + " "
+                    + f.metric() + ": " + f.shown() + ": " + f.reason()).collect(Collectors.joining());
+        }
         if (message != null) {
             throw new AssertionFailedError(message);
         }

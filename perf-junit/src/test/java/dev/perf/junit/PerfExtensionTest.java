@@ -10,6 +10,7 @@ import dev.perf.junit.fixtures.MethodBreach;
 import dev.perf.junit.fixtures.Parallel;
 import dev.perf.junit.fixtures.Repeated;
 import dev.perf.junit.fixtures.SlowerOnDemand;
+import dev.perf.junit.fixtures.Steady;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +143,27 @@ class PerfExtensionTest {
     }
 
     @Test
+    void aRegressionAgainstEarlierRunsFailsTheClassWhenAskedToAndIsReportedOtherwise() throws Exception {
+        Steady.sleepMillis = 2;
+        for (int i = 0; i < 3; i++) {
+            Fixtures.run(folder, Steady.class).allEvents().assertStatistics(s -> s.failed(0));
+        }
+        Steady.sleepMillis = 40;
+
+        EngineExecutionResults failing = Fixtures.run(folder, Steady.class, "perf.failOnRegression", "true");
+        EngineExecutionResults reported = Fixtures.run(folder, Steady.class);
+
+        failing.testEvents().assertStatistics(s -> s.succeeded(1));
+        assertThat(failure(failing.containerEvents().failed().list()))
+                .contains("Steady regressed against its baseline (perf.failOnRegression):").contains("call p95");
+        assertThat(summary("Steady", 3).path("verdict").asText()).isEqualTo("failed");
+        reported.allEvents().assertStatistics(s -> s.failed(0));
+        JsonNode regressions = summary("Steady", 4).path("regressions");
+        assertThat(regressions.path("regressed").asBoolean()).as("reported").isTrue();
+        assertThat(regressions.path("failOnRegression").asBoolean()).isFalse();
+    }
+
+    @Test
     void thresholdsBesideTheTestsAreJudgedOnTheirTest() throws Exception {
         EngineExecutionResults results = Fixtures.run(folder, FromYaml.class);
 
@@ -165,15 +187,25 @@ class PerfExtensionTest {
     void aBadSettingFailsTheClassWithWhatIsValid() {
         EngineExecutionResults results = Fixtures.run(folder, Repeated.class, "perf.track", "sometimes");
 
-        assertThat(failure(results.testEvents().failed().list())).isEqualTo("perf.track is 'sometimes'; expected on or off");
+        assertThat(failure(results.testEvents().failed().list())).isEqualTo("perf.track is 'sometimes'; expected on or off (or true or false)");
         assertThat(folder.resolve("history.db")).doesNotExist();
     }
 
     private JsonNode summary(String test) throws Exception {
+        return summary(test, 0);
+    }
+
+    /** The summary.json of the test's run number {@code index}, in the order they ran. */
+    private JsonNode summary(String test, int index) throws Exception {
         try (Stream<Path> files = Files.walk(folder.resolve("perf/tracked"))) {
-            Path file = files.filter(p -> p.getFileName().toString().equals("summary.json")
-                    && p.getParent().getFileName().toString().contains("-" + test + "-")).findFirst().orElseThrow();
-            return new ObjectMapper().readTree(file.toFile());
+            List<Path> runs = files.filter(p -> p.getFileName().toString().equals("summary.json")
+                    && p.getParent().getFileName().toString().contains("-" + test + "-")).toList();
+            List<JsonNode> summaries = new java.util.ArrayList<>();
+            for (Path run : runs) {
+                summaries.add(new ObjectMapper().readTree(run.toFile()));
+            }
+            summaries.sort(java.util.Comparator.comparing(s -> s.path("startTime").asText()));
+            return summaries.get(index);
         }
     }
 
