@@ -68,9 +68,12 @@ final class TrendView {
                         "error-rate"))
                 .band(band("baseline: median to regression limit", runs, in, "error-rate"));
         RunCharts.add(charts, "Error rate across runs", null, errors.svg());
-        SvgChart cpu = SvgChart.titled("CPU across runs (average over each run)").xLabels(label::apply).y("%")
-                .line(series("target", runs, in, p -> p.resources().get("target.cpu.avg"), null))
-                .line(series("generator", runs, in, p -> p.resources().get("generator.cpu.avg"), null))
+        SvgChart cpu = SvgChart.titled("CPU across runs (average over each run)").xLabels(label::apply).y("%");
+        if (!in.tracked()) {
+            cpu.line(series("target", runs, in, p -> p.resources().get("target.cpu.avg"), null));
+        }
+        cpu.line(series(in.tracked() ? "test JVM" : "generator", runs, in, p -> p.resources().get("generator.cpu.avg"),
+                        null))
                 .line(series("machine", runs, in, p -> p.resources().get("machine.cpu.avg"), null));
         RunCharts.add(charts, "CPU across runs", "Average over each run. Machine: % of all CPUs; processes: % of one core.",
                 cpu.svg());

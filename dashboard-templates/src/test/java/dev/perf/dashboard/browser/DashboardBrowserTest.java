@@ -5,12 +5,20 @@ import dev.perf.dashboard.Dashboard;
 import dev.perf.engine.EngineOptions;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.HistoryStore;
+import dev.perf.monitor.ResourceMonitor;
+import dev.perf.monitor.ResourceSummary;
 import dev.perf.run.Console;
 import dev.perf.run.HistoryOptions;
 import dev.perf.run.PerfRunner;
 import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
+import dev.perf.scenario.MonitorSpec;
 import dev.perf.testing.TestServer;
+import dev.perf.track.TrackSettings;
+import dev.perf.track.TrackedHistory;
+import dev.perf.track.TrackedRun;
+import dev.perf.track.TrackedRunReport;
+import dev.perf.track.TrackedThresholds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,12 +104,40 @@ class DashboardBrowserTest {
                 assertThat(report.invalid()).as("the scenarios are valid").isEmpty();
             }
         }
+        trackedRuns();
         try (HistoryStore store = HistoryStore.open(dir.resolve("history.db").toString())) {
             new Dashboard().render(output, new HistoryQuery(store));
         }
         pages = serveWithCsp(output);
         chromium = Chromium.launch(binary, dir.resolve("profile"));
         tab = chromium.open();
+    }
+
+    /** Three runs of a test tracked as perf-junit records it, the last one monitored for a second and a half. */
+    private void trackedRuns() throws Exception {
+        TrackSettings settings = new TrackSettings(true, dir.resolve("history.db").toString(), output, dir, 5, null,
+                true);
+        for (int r = 0; r < 3; r++) {
+            ResourceMonitor monitor = r == 2 ? ResourceMonitor.start(MonitorSpec.defaults(), null, line -> { }) : null;
+            TrackedRun run = new TrackedRun("CustomerClientTest");
+            long until = System.nanoTime() + (r == 2 ? 1_500_000_000L : 0);
+            do {
+                for (int e = 0; e < 20; e++) {
+                    TrackedRun.Execution execution = TrackedRun.begin();
+                    Thread.sleep(2);
+                    execution.end(run, "create-customer", null);
+                    execution = TrackedRun.begin();
+                    Thread.sleep(1);
+                    execution.end(run, "read-customer", e == 7 ? new AssertionError("expected 200, was 404") : null);
+                }
+            } while (System.nanoTime() < until);
+            ResourceSummary resources = monitor == null ? null : new ResourceSummary(monitor.stop());
+            try (TrackedHistory history = new TrackedHistory(settings, run.test(), line -> { })) {
+                TrackedRunReport.finish(run, "dev.example.CustomerClientTest",
+                        List.of(TrackedThresholds.parse("success-rate >= 90%", null)), List.of(), resources, settings,
+                        history, line -> { });
+            }
+        }
     }
 
     @AfterAll
@@ -213,7 +249,7 @@ class DashboardBrowserTest {
 
         Path trend;
         try (Stream<Path> files = Files.list(output.resolve("trends"))) {
-            trend = files.filter(f -> f.getFileName().toString().startsWith("customer")).findFirst().orElseThrow();
+            trend = files.filter(f -> f.getFileName().toString().startsWith("customer-")).findFirst().orElseThrow();
         }
         tab.navigate(trend.toUri().toString());
         String html = tab.html();
@@ -226,6 +262,31 @@ class DashboardBrowserTest {
         assertThat(linked).as("points link to their runs").isNotEmpty()
                 .allSatisfy(run -> assertThat(output.resolve(run).resolve("index.html")).exists());
         screenshots(trend, "trend");
+    }
+
+    @Test
+    void trackedTestsHaveTheirSectionRunPageAndCostTrends() throws Exception {
+        Path index = output.resolve("index.html");
+        tab.emulate(1280, 900, false);
+        tab.navigate(index.toUri().toString());
+        assertThat(tab.html()).contains("<h2>Tracked tests</h2>").contains("<td>CustomerClientTest</td>");
+
+        Path runPage = runPages("CustomerClientTest").get(2);
+        tab.navigate(runPage.toUri().toString());
+        String html = tab.html();
+        assertThat(html).contains("<h2>Operations</h2>").contains("<h2>Cost per execution</h2>")
+                .contains("AssertionError: expected 200, was 404").contains("aria-label=\"CPU\"");
+        screenshots(runPage, "run-tracked");
+
+        Path trend;
+        try (Stream<Path> files = Files.list(output.resolve("trends"))) {
+            trend = files.filter(f -> f.getFileName().toString().startsWith("customerclienttest")).findFirst()
+                    .orElseThrow();
+        }
+        tab.navigate(trend.toUri().toString());
+        assertThat(tab.html()).contains("aria-label=\"CPU time per execution across runs\"")
+                .contains("aria-label=\"Heap allocated per execution across runs\"");
+        screenshots(trend, "trend-tracked");
     }
 
     private void screenshots(Path page, String name) throws IOException {
