@@ -84,10 +84,12 @@ public final class LoadEngine {
                         Math.max(0, end - start) / 1e9));
             });
             awaitInFlight(sequence, drainNanos, control);
+            int unfinished = sequence.inFlightCount();
             sampler.stop();
             RunMetrics metrics = RunMetricsBuilder.build(registry, sampler, plan, timeline.stageSeconds(),
                     timeline.ran());
-            return new LoadRun(startTime, Instant.now(), control.aborted(), nativeTransport, metrics, control.reason());
+            return new LoadRun(startTime, Instant.now(), control.aborted(), nativeTransport, metrics, control.reason(),
+                    unfinished);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the latency log " + options.hlogFile() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

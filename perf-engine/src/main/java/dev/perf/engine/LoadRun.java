@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param partial         the run stopped before its plan ended (Ctrl-C, or a feeder ran out)
  * @param nativeTransport whether the epoll transport was used
  * @param stopReason      why the run stopped itself early, or {@code null}
+ * @param unfinished      requests (open model) or users (closed model) still waiting for a response when the wait
+ *                        after the load gave up: sent but in none of the figures; 0 normally
  */
 public record LoadRun(Instant startTime, Instant endTime, boolean partial, boolean nativeTransport, RunMetrics metrics,
-                      String stopReason) {
+                      String stopReason, int unfinished) {
 }

@@ -87,6 +87,11 @@ public final class ConsoleReport {
             out.accept("  WARNING: " + Cells.count(m.overall().dropped()) + " arrivals dropped: maxInFlight requests "
                     + "were outstanding (the target is too slow for the rate, or raise load.maxInFlight)");
         }
+        if (run.unfinished() > 0) {
+            out.accept("  WARNING: " + Cells.count(run.unfinished()) + (scenario.load().isOpenModel() ? " requests"
+                    : " virtual users") + " still had no response when the wait after the load ended; they are in "
+                    + "none of these figures");
+        }
         if (m.lateSends() > 0) {
             out.accept(String.format(Locale.ROOT, "  note: %s sends were more than 1ms behind schedule "
                     + "(worst %.1fms); latency includes that delay", Cells.count(m.lateSends()), m.sendLagMaxMillis()));

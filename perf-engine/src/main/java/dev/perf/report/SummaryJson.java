@@ -82,6 +82,7 @@ public final class SummaryJson {
         generator.put("connectionsOpened", m.connectionsOpened());
         generator.put("connectionsReused", m.connectionsReused());
         generator.put("lateSends", m.lateSends());
+        generator.put("unfinished", run.unfinished());
         putNullable(generator, "sendLagP99Ms", m.sendLagP99Millis());
         putNullable(generator, "sendLagMaxMs", m.sendLagMaxMillis());
         generator.put("saturated", generatorCheck.saturated());

@@ -44,6 +44,34 @@ class LoadEngineTest {
     }
 
     @Test
+    void requestsStillUnansweredWhenAnAbortedRunStopsWaitingAreCountedAsUnfinished() throws Exception {
+        // every response held 6 s; the run is aborted after half a second and waits at most 2 s for what is in flight
+        try (TestServer server = new TestServer().delayMillis(6000)) {
+            RunControl control = new RunControl();
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                control.abort();
+            });
+            stopper.start();
+            LoadRun run = new LoadEngine(OPTIONS).run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: held, path: / } ]
+                    load: { rate: 20/s, duration: 3s }
+                    """.formatted(server.baseUrl())), control, point -> { });
+            stopper.join();
+
+            assertThat(run.partial()).isTrue();
+            assertThat(run.metrics().overall().count()).isZero();
+            assertThat(run.unfinished()).as("sent in the first half second, none answered").isBetween(8, 12);
+            assertThat((long) run.unfinished()).isEqualTo(server.requestCount());
+        }
+    }
+
+    @Test
     void closedModelThroughputCountsEveryRequestOverTheTimeItTook() throws Exception {
         // 10 users, 100 ms per request: 100/s. Rounds start at 0, 100, ..., 1000 ms, so 110 requests are sent within
         // the 1050 ms schedule and the last round completes at about 1100 ms; 110 / 1.05 s would claim 105/s
