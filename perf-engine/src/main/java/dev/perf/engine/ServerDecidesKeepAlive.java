@@ -11,8 +11,8 @@ import org.asynchttpclient.channel.KeepAliveStrategy;
 import java.net.InetSocketAddress;
 
 /**
- * Keeps a connection unless the response says {@code Connection: close} or is HTTP/1.0 without
- * {@code keep-alive}. Cheaper than the default strategy, which also re-inspects the request's headers on every
+ * Keeps a connection unless the response says {@code Connection: close} (alone or in a list) or is HTTP/1.0
+ * without {@code keep-alive}. Cheaper than the default strategy, which also re-inspects the request's headers on every
  * response although our requests never ask to close.
  */
 final class ServerDecidesKeepAlive implements KeepAliveStrategy {
@@ -20,10 +20,10 @@ final class ServerDecidesKeepAlive implements KeepAliveStrategy {
     @Override
     public boolean keepAlive(InetSocketAddress remoteAddress, Request ahcRequest, HttpRequest nettyRequest,
                              HttpResponse response) {
-        String connection = response.headers().get(HttpHeaderNames.CONNECTION);
+        // compared in place: reading the value as a String cost a copy per response (seen in a profile)
         if (response.protocolVersion() == HttpVersion.HTTP_1_0) {
-            return connection != null && HttpHeaderValues.KEEP_ALIVE.contentEqualsIgnoreCase(connection);
+            return response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true);
         }
-        return connection == null || !HttpHeaderValues.CLOSE.contentEqualsIgnoreCase(connection);
+        return !response.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
     }
 }
