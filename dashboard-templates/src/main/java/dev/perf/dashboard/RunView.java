@@ -31,6 +31,7 @@ final class RunView {
         view.put("startTime", summary.path("startTime").asText());
         view.put("description", summary.path("load").path("description").asText());
         view.put("baseUrl", summary.path("baseUrl").asText());
+        view.put("environment", summary.path("environment").isTextual() ? summary.path("environment").asText() : "");
         view.put("trendLink", trendLink == null ? "" : trendLink);
         view.put("requests", RequestTable.of(summary.path("requests")));
         view.put("tracked", summary.path("load").path("model").asText().equals("tracked"));

@@ -26,6 +26,7 @@ public final class HistoryBaselines implements Baselines {
     private final String hardware;
     private final int runs;
     private final String pinnedRun;
+    private final String environment;
     private final Map<String, Figure> cache = new HashMap<>();
     private final Map<String, List<RequestStats>> stats = new HashMap<>();
     private List<Long> runIds;
@@ -35,12 +36,22 @@ public final class HistoryBaselines implements Baselines {
      * @param hardware the current hardware fingerprint, or {@code null}: runs on any hardware
      */
     public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs) {
-        this(store, scenario, branch, hardware, runs, null);
+        this(store, scenario, branch, hardware, runs, null, null);
     }
 
     /** @param pinnedRun a run id: that run alone is the baseline (whatever its branch and hardware), or {@code null} */
     public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs,
                             String pinnedRun) {
+        this(store, scenario, branch, hardware, runs, pinnedRun, null);
+    }
+
+    /**
+     * @param environment the environment runs were aimed at ({@code -Dperf.env}), or {@code null}: only runs in the
+     *                    same one (or in none) make the baseline
+     */
+    public HistoryBaselines(HistoryStore store, String scenario, String branch, String hardware, int runs,
+                            String pinnedRun, String environment) {
+        this.environment = environment;
         this.store = store;
         this.scenario = scenario;
         this.branch = branch;
@@ -61,6 +72,7 @@ public final class HistoryBaselines implements Baselines {
             return "the pinned baseline run " + pinnedRun + " of " + scenario + " is not in the history";
         }
         return "no earlier passing run of " + scenario + (branch == null ? "" : " on branch " + branch)
+                + (environment == null ? "" : " in environment " + environment)
                 + (hardware == null ? "" : " on this hardware (" + hardware + ")");
     }
 
@@ -101,14 +113,15 @@ public final class HistoryBaselines implements Baselines {
             runIds = new ArrayList<>();
             try (PreparedStatement s = store.connection().prepareStatement("""
                     SELECT id FROM runs WHERE scenario = ? AND verdict = 'passed'
-                      AND (? IS NULL OR git_branch = ?) AND (? IS NULL OR hardware = ?)
+                      AND (? IS NULL OR git_branch = ?) AND (? IS NULL OR hardware = ?) AND environment IS ?
                     ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
                 s.setString(1, scenario);
                 s.setString(2, branch);
                 s.setString(3, branch);
                 s.setString(4, hardware);
                 s.setString(5, hardware);
-                s.setInt(6, runs);
+                s.setString(6, environment);
+                s.setInt(7, runs);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         runIds.add(r.getLong(1));

@@ -123,8 +123,8 @@ public final class HistoryStore implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement("""
                 INSERT INTO runs (run_id, scenario, scenario_file, scenario_sha256, project, start_time, start_epoch_ms,
                   end_time, verdict, load_model, load_description, elapsed_seconds, git_commit, git_branch, ci_build_id,
-                  ci_build_url, host, hardware, hardware_json, tool_version, generator_saturated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                  ci_build_url, host, hardware, hardware_json, tool_version, generator_saturated, environment)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
             int i = 1;
             s.setString(i++, run.runId());
             s.setString(i++, run.scenario());
@@ -146,7 +146,8 @@ public final class HistoryStore implements AutoCloseable {
             s.setString(i++, c.hardware());
             s.setString(i++, c.hardwareJson());
             s.setString(i++, c.toolVersion());
-            s.setInt(i, run.generatorSaturated() ? 1 : 0);
+            s.setInt(i++, run.generatorSaturated() ? 1 : 0);
+            s.setString(i, run.environment());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();

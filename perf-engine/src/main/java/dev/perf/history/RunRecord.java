@@ -19,11 +19,13 @@ import java.util.Map;
  *                           so that its dashboard page can be rendered again from the history
  * @param loadModel          open, closed, or {@value #TRACKED} for the operations of a test
  * @param costs              a tracked run's cost per execution, by operation and {@code ALL}; empty for load runs
+ * @param environment        the scenario's chosen environment ({@code -Dperf.env}), or {@code null}
  */
 public record RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,
                         Instant end, String verdict, String loadModel, String loadDescription, RunMetrics metrics,
                         List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
-                        RunContext context, Map<String, byte[]> documents, Map<String, OperationCost> costs) {
+                        RunContext context, Map<String, byte[]> documents, Map<String, OperationCost> costs,
+                        String environment) {
 
     /** The load model of a run of tracked test operations. */
     public static final String TRACKED = "tracked";
@@ -34,6 +36,6 @@ public record RunRecord(String runId, String scenario, String scenarioFile, Stri
                      List<ThresholdResult> thresholds, ResourceSummary resources, boolean generatorSaturated,
                      RunContext context, Map<String, byte[]> documents) {
         this(runId, scenario, scenarioFile, scenarioSha256, start, end, verdict, loadModel, loadDescription, metrics,
-                thresholds, resources, generatorSaturated, context, documents, Map.of());
+                thresholds, resources, generatorSaturated, context, documents, Map.of(), null);
     }
 }

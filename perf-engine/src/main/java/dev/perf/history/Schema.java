@@ -101,6 +101,10 @@ final class Schema {
             List.of(
                 "ALTER TABLE figures ADD COLUMN cpu_ms REAL",
                 "ALTER TABLE figures ADD COLUMN allocated_bytes REAL"
+            ),
+            // 3 -> 4: the environment (-Dperf.env) a run was aimed at, so that baselines compare like with like
+            List.of(
+                "ALTER TABLE runs ADD COLUMN environment TEXT"
             ));
 
     /** Figures of a whole run (all stages) are stored under this stage number. */

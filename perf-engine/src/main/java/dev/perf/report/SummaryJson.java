@@ -58,6 +58,7 @@ public final class SummaryJson {
         root.put("startTime", run.startTime().toString());
         root.put("endTime", run.endTime().toString());
         root.put("baseUrl", Redact.url(scenario.baseUrl()));
+        root.put("environment", scenario.environment());
         ObjectNode load = root.putObject("load");
         load.put("model", scenario.load().isOpenModel() ? "open" : "closed");
         load.put("shape", scenario.load().isStepped() ? "steps" : scenario.load().stages().size() > 1 ? "stages" : "single");

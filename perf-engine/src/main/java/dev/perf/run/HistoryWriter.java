@@ -57,7 +57,7 @@ final class HistoryWriter implements AutoCloseable {
     Baselines baselines(Scenario scenario) {
         String branch = options.baselineBranch() != null ? options.baselineBranch() : context.gitBranch();
         return new HistoryBaselines(store, scenario.name(), branch, options.anyHardware() ? null : context.hardware(),
-                options.baselineRuns(), options.baselineRun());
+                options.baselineRuns(), options.baselineRun(), scenario.environment());
     }
 
     void record(ScenarioOutcome outcome) {
@@ -68,7 +68,7 @@ final class HistoryWriter implements AutoCloseable {
                 sha256(scenario.file()), run.startTime(), run.endTime(), verdict,
                 scenario.load().isOpenModel() ? "open" : "closed", scenario.load().describe(), run.metrics(),
                 outcome.thresholds(), outcome.figures().resources(), outcome.generator().saturated(), context,
-                documents(outcome.runDirectory()));
+                documents(outcome.runDirectory()), Map.of(), scenario.environment());
         try {
             store.record(record);
             int pruned = store.prune(options.keepRuns(), options.keepDays(), Instant.now());

@@ -211,7 +211,9 @@ public final class PerfRunner {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         console.info("");
-        console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against " + Redact.url(scenario.baseUrl()));
+        console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against "
+                + Redact.url(scenario.baseUrl()) + (scenario.environment() == null ? ""
+                : " (environment " + scenario.environment() + ")"));
         if (scenario.http().tls().insecure()) {
             console.warn("TLS certificates are not verified for " + scenario.name() + " (defaults.tls.insecure: true): "
                     + "any server can pose as the target; use it only against test servers");

@@ -20,10 +20,12 @@ import java.util.List;
  * @param thresholds pass/fail rules, possibly empty
  * @param monitor    what to watch while it runs
  * @param secrets    values never to show in messages and results
+ * @param environment the environment of {@code environments:} that {@code -Dperf.env} chose, or {@code null}; runs
+ *                   are compared only with runs in the same environment
  */
 public record Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows,
                        List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
-                       MonitorSpec monitor, Secrets secrets) {
+                       MonitorSpec monitor, Secrets secrets, String environment) {
 
     public Scenario {
         flows = List.copyOf(flows);
@@ -34,9 +36,9 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
 
     /** The requests are the flows' steps, in order. */
     public Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows, List<FeederSpec> feeders,
-                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets) {
+                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets, String environment) {
         this(name, file, baseUrl, http, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
-                .toList(), feeders, load, thresholds, monitor, secrets);
+                .toList(), feeders, load, thresholds, monitor, secrets, environment);
     }
 
     /** The timeout of a whole request, from {@code defaults.timeout}. */
@@ -46,6 +48,7 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets);
+        return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
+                environment);
     }
 }

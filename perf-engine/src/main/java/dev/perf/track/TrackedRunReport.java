@@ -132,7 +132,7 @@ public final class TrackedRunReport {
         if (history && trackedHistory.context() != null) {
             recordedIn = trackedHistory.record(new RunRecord(runId, run.test(), source, null, run.start(), end,
                     passed ? "passed" : "failed", RunRecord.TRACKED, "operations tracked in " + source, metrics,
-                    results, resources, false, trackedHistory.context(), documents, costs));
+                    results, resources, false, trackedHistory.context(), documents, costs, null));
         }
         return new Outcome(runId, results, judged.size(), failedOps, regressions, settings.failOnRegression(), file,
                 recordedIn);

@@ -1,6 +1,7 @@
 package dev.perf.history;
 
 import dev.perf.analysis.Baselines;
+import dev.perf.analysis.Metric;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdParser;
@@ -63,6 +64,39 @@ class BaselinesTest {
                     ThresholdParser.parse("p95 < 1s").metric())).isNull();
             assertThat(new HistoryBaselines(store, "s", "release", "hw1", 3).whyNone())
                     .isEqualTo("no earlier passing run of s on branch release on this hardware (hw1)");
+        }
+    }
+
+    @Test
+    void runsInAnotherEnvironmentAreNotABaseline() throws Exception {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db").toString())) {
+            store.record(inEnvironment(run("none", 1, "passed", "main", "hw1", 10_000), null));
+            store.record(inEnvironment(run("staging", 2, "passed", "main", "hw1", 50_000), "staging"));
+            store.record(inEnvironment(run("perf-lab", 3, "passed", "main", "hw1", 90_000), "perf-lab"));
+            Metric p95 = ThresholdParser.parse("p95 < 1s").metric();
+
+            assertThat(new HistoryBaselines(store, "s", "main", "hw1", 5, null, "staging").of(null, p95).values())
+                    .containsExactly(50.015);
+            assertThat(new HistoryBaselines(store, "s", "main", "hw1", 5).of(null, p95).values())
+                    .as("a run without an environment, only against runs without one").containsExactly(10.007);
+            HistoryBaselines elsewhere = new HistoryBaselines(store, "s", "main", "hw1", 5, null, "prod-like");
+            assertThat(elsewhere.of(null, p95)).isNull();
+            assertThat(elsewhere.whyNone())
+                    .isEqualTo("no earlier passing run of s on branch main in environment prod-like on this hardware (hw1)");
+            assertThat(scalar(store, "SELECT group_concat(coalesce(environment, '-'), ',') FROM runs"))
+                    .isEqualTo("-,staging,perf-lab");
+        }
+    }
+
+    private static RunRecord inEnvironment(RunRecord r, String environment) {
+        return new RunRecord(r.runId(), r.scenario(), r.scenarioFile(), r.scenarioSha256(), r.start(), r.end(),
+                r.verdict(), r.loadModel(), r.loadDescription(), r.metrics(), r.thresholds(), r.resources(), false,
+                r.context(), Map.of(), Map.of(), environment);
+    }
+
+    private static Object scalar(HistoryStore store, String sql) throws Exception {
+        try (var s = store.connection().createStatement(); var r = s.executeQuery(sql)) {
+            return r.next() ? r.getObject(1) : null;
         }
     }
 

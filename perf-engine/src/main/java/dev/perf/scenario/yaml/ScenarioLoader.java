@@ -131,7 +131,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(file, doc.problems());
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
-                Secrets.of(doc.secrets()));
+                Secrets.of(doc.secrets()), environment == null ? null : environment.name());
     }
 
     /** {@code secrets: [env.API_KEY, apiKey]}: variables whose values are masked wherever a message could show them. */

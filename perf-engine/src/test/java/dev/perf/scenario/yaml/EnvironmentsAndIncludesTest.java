@@ -36,10 +36,13 @@ class EnvironmentsAndIncludesTest {
         assertThat(staging.baseUrl()).isEqualTo("https://staging.example.com/api");
         assertThat(staging.requests().get(0).headers()).containsEntry("X-Tenant", "beta");
         assertThat(staging.load().describe()).startsWith("20/s");
+        assertThat(staging.environment()).as("recorded with its runs").isEqualTo("staging");
 
         Scenario local = load(ENVIRONMENTS, Map.of("perf.env", "local", "tenant", "from-command-line"));
         assertThat(local.baseUrl()).isEqualTo("http://localhost:8080");
         assertThat(local.requests().get(0).headers()).containsEntry("X-Tenant", "from-command-line");
+        assertThat(local.environment()).isEqualTo("local");
+        assertThat(load(ENVIRONMENTS, Map.of("tenant", "t")).environment()).as("none chosen").isNull();
     }
 
     @Test
