@@ -55,6 +55,7 @@ class TrackedDashboardTest {
         }
         String run = Files.readString(runPage);
         assertThat(run).contains("<h2>Operations</h2>").contains("Duration in ms of each execution")
+                .contains("<th scope=\"col\">operation</th><th scope=\"col\" class=\"num\">executions</th>")
                 .contains("<h2>Cost per execution</h2>").contains("IllegalStateException: HTTP 500 &lt;i&gt;oops")
                 .contains("<td>create-customer</td><td class=\"num\">10</td>");
         String trend;
