@@ -23,8 +23,15 @@ final class RunCharts {
 
     static void add(JsonNode summary, List<Map<String, Object>> charts) {
         JsonNode points = summary.path("timeSeries").path("ALL");
-        add(charts, "Latency over time", "From each request's intended send time, per interval.", latency(points));
-        add(charts, "Responses per second", null, throughput(points));
+        if (summary.path("load").path("model").asText().equals("tracked")) {
+            add(charts, "Duration over time", "Of the executions of all operations, per second.",
+                    latency(points, "Duration over time"));
+            add(charts, "Executions per second", null, throughput(points, "Executions per second", "executions"));
+        } else {
+            add(charts, "Latency over time", "From each request's intended send time, per interval.",
+                    latency(points, "Latency over time"));
+            add(charts, "Responses per second", null, throughput(points, "Responses per second", "responses"));
+        }
         add(charts, "Responses by status code", "Per second; status 0 would be none.", byKey(points, "statuses",
                 "Responses by status code", "HTTP "));
         add(charts, "Failures by kind", "Per second: unexpected status, timeout, connection refused or reset, other.",
@@ -39,8 +46,8 @@ final class RunCharts {
         }
     }
 
-    private static String latency(JsonNode points) {
-        SvgChart chart = SvgChart.titled("Latency over time").x("s").y("ms");
+    private static String latency(JsonNode points, String title) {
+        SvgChart chart = SvgChart.titled(title).x("s").y("ms");
         for (String[] s : new String[][]{{"p50", "p50Ms"}, {"p90", "p90Ms"}, {"p99", "p99Ms"}, {"max", "maxMs"}}) {
             List<double[]> line = new ArrayList<>();
             points.forEach(p -> line.add(new double[]{p.path("t").asDouble(), Format.orNaN(p.path(s[1]))}));
@@ -49,7 +56,7 @@ final class RunCharts {
         return chart.svg();
     }
 
-    private static String throughput(JsonNode points) {
+    private static String throughput(JsonNode points, String title, String what) {
         List<double[]> responses = new ArrayList<>();
         List<double[]> failed = new ArrayList<>();
         points.forEach(p -> {
@@ -59,8 +66,7 @@ final class RunCharts {
                 failed.add(new double[]{p.path("t").asDouble(), p.path("failed").asDouble() / seconds});
             }
         });
-        return SvgChart.titled("Responses per second").x("s").y("/s").line("responses", responses)
-                .line("failed", failed).svg();
+        return SvgChart.titled(title).x("s").y("/s").line(what, responses).line("failed", failed).svg();
     }
 
     /** One line per status code or failure kind (the busiest ones), per second; none when no interval had any. */

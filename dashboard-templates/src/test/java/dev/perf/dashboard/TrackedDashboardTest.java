@@ -57,7 +57,8 @@ class TrackedDashboardTest {
         assertThat(run).contains("<h2>Operations</h2>").contains("Duration in ms of each execution")
                 .contains("<th scope=\"col\">operation</th><th scope=\"col\" class=\"num\">executions</th>")
                 .contains("<h2>Cost per execution</h2>").contains("IllegalStateException: HTTP 500 &lt;i&gt;oops")
-                .contains("<td>create-customer</td><td class=\"num\">10</td>");
+                .contains("<td>create-customer</td><td class=\"num\">10</td>")
+                .contains("aria-label=\"Duration over time\"").doesNotContain("Latency over time");
         String trend;
         try (var files = Files.list(output.resolve("trends"))) {
             trend = Files.readString(files.findFirst().orElseThrow());

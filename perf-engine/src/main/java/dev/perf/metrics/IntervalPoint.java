@@ -1,5 +1,7 @@
 package dev.perf.metrics;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.Map;
 
 /**
@@ -14,6 +16,19 @@ import java.util.Map;
 public record IntervalPoint(double endSeconds, double intervalSeconds, long count, long failed, Double p50Millis,
                             Double p90Millis, Double p95Millis, Double p99Millis, Double maxMillis, Map<Integer, Long> statuses,
                             Map<String, Long> errors) {
+
+    /** The point of an interval whose latencies (in microseconds) are {@code h}. */
+    public static IntervalPoint of(double endSeconds, double intervalSeconds, Histogram h, long failed,
+                                   Map<Integer, Long> statuses, Map<String, Long> errors) {
+        if (h.getTotalCount() == 0) {
+            return new IntervalPoint(endSeconds, intervalSeconds, 0, failed, null, null, null, null, null, statuses,
+                    errors);
+        }
+        return new IntervalPoint(endSeconds, intervalSeconds, h.getTotalCount(), failed,
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0,
+                h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+                statuses, errors);
+    }
 
     /** Responses per second over the interval, {@code null} for an empty-length interval. */
     public Double perSecond() {

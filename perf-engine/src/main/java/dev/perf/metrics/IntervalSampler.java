@@ -207,14 +207,7 @@ public final class IntervalSampler implements AutoCloseable {
 
     private static IntervalPoint point(double endSeconds, double intervalSeconds, Histogram h, long failed,
                                        Map<Integer, Long> statuses, Map<String, Long> errors) {
-        if (h.getTotalCount() == 0) {
-            return new IntervalPoint(endSeconds, intervalSeconds, 0, failed, null, null, null, null, null, statuses,
-                    errors);
-        }
-        return new IntervalPoint(endSeconds, intervalSeconds, h.getTotalCount(), failed, h.getValueAtPercentile(50) / 1000.0,
-                h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
-                statuses, errors);
+        return IntervalPoint.of(endSeconds, intervalSeconds, h, failed, statuses, errors);
     }
 
     /** The responses by status since the last interval, from the running totals summed in {@link #sample()}. */

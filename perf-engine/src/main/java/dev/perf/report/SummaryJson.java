@@ -94,8 +94,14 @@ public final class SummaryJson {
         } else {
             root.set("resources", ResourcesJson.summary(figures.resources()));
         }
+        putTimeSeries(root, m.series());
+        return root;
+    }
+
+    /** The per-interval points by request name and {@code ALL}, as {@code timeSeries} of {@code root}. */
+    static void putTimeSeries(ObjectNode root, Map<String, List<IntervalPoint>> timeSeries) {
         ObjectNode series = root.putObject("timeSeries");
-        for (Map.Entry<String, List<IntervalPoint>> entry : m.series().entrySet()) {
+        for (Map.Entry<String, List<IntervalPoint>> entry : timeSeries.entrySet()) {
             ArrayNode points = series.putArray(entry.getKey());
             for (IntervalPoint p : entry.getValue()) {
                 ObjectNode point = points.addObject();
@@ -118,7 +124,6 @@ public final class SummaryJson {
                 }
             }
         }
-        return root;
     }
 
     /** The thresholds' verdicts, as {@code thresholds} of {@code root}. */

@@ -57,7 +57,7 @@ public final class TrackedJson {
         } else {
             root.set("resources", ResourcesJson.summary(resources));
         }
-        root.putObject("timeSeries");
+        SummaryJson.putTimeSeries(root, m.series());
         return root;
     }
 

@@ -1,6 +1,7 @@
 package dev.perf.track;
 
 import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
@@ -33,6 +34,9 @@ final class Operation {
     private final AtomicReferenceArray<String> firstMessages = new AtomicReferenceArray<>(KINDS.length);
     private final Histogram durationTotal = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
     private final Histogram failedTotal = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+    /** The executions drained since the last interval point, for the time series. */
+    private final Histogram sinceLastPoint = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+    private long failedAtLastPoint;
     private Histogram interval;
     private Histogram failedInterval;
 
@@ -69,12 +73,30 @@ final class Operation {
         }
     }
 
-    /** The figures so far, over {@code elapsedSeconds}. */
-    synchronized RequestStats stats(double elapsedSeconds) {
+    /** Moves what was recorded since the last drain into the totals and the current interval. Caller holds the lock. */
+    private void drain() {
         failedInterval = failedMicros.getIntervalHistogram(failedInterval);
         failedTotal.add(failedInterval);
         interval = durationMicros.getIntervalHistogram(interval);
         durationTotal.add(interval);
+        sinceLastPoint.add(interval);
+    }
+
+    /** The time-series point of the executions since the last one, ending at {@code endSeconds}. */
+    synchronized IntervalPoint point(double endSeconds, double intervalSeconds, Histogram allInto) {
+        drain();
+        long failedNow = failed.sum();
+        IntervalPoint point = IntervalPoint.of(endSeconds, intervalSeconds, sinceLastPoint, failedNow - failedAtLastPoint,
+                Map.of(), Map.of());
+        failedAtLastPoint = failedNow;
+        allInto.add(sinceLastPoint);
+        sinceLastPoint.reset();
+        return point;
+    }
+
+    /** The figures so far, over {@code elapsedSeconds}. */
+    synchronized RequestStats stats(double elapsedSeconds) {
+        drain();
         Map<ErrorKind, RequestStats.ErrorCount> errors = new EnumMap<>(ErrorKind.class);
         for (ErrorKind kind : KINDS) {
             long n = errorCounts.get(kind.ordinal());

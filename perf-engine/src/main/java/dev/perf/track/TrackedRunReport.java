@@ -93,6 +93,7 @@ public final class TrackedRunReport {
     public static Outcome finish(TrackedRun run, String source, List<Threshold> thresholds,
                                  List<ThresholdResult> judged, ResourceSummary resources, TrackSettings settings,
                                  TrackedHistory trackedHistory, Consumer<String> warn) {
+        run.stopSampling();
         RunMetrics metrics = run.metrics();
         Map<String, OperationCost> costs = run.costs();
         List<ThresholdResult> results = new ArrayList<>(judged);

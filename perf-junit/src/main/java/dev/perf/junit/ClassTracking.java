@@ -42,6 +42,7 @@ final class ClassTracking implements ExtensionContext.Store.CloseableResource, A
     ClassTracking(Class<?> testClass, String test, TrackSettings settings, List<Threshold> thresholds) {
         this.testClass = testClass;
         this.run = new TrackedRun(test);
+        run.startSampling();
         this.settings = settings;
         this.thresholds = List.copyOf(thresholds);
         this.history = new TrackedHistory(settings, test, ClassTracking::warn);

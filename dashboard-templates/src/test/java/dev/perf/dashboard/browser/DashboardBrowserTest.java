@@ -120,6 +120,9 @@ class DashboardBrowserTest {
         for (int r = 0; r < 3; r++) {
             ResourceMonitor monitor = r == 2 ? ResourceMonitor.start(MonitorSpec.defaults(), null, line -> { }) : null;
             TrackedRun run = new TrackedRun("CustomerClientTest");
+            if (r == 2) {
+                run.startSampling();
+            }
             long until = System.nanoTime() + (r == 2 ? 1_500_000_000L : 0);
             do {
                 for (int e = 0; e < 20; e++) {
@@ -275,7 +278,8 @@ class DashboardBrowserTest {
         tab.navigate(runPage.toUri().toString());
         String html = tab.html();
         assertThat(html).contains("<h2>Operations</h2>").contains("<h2>Cost per execution</h2>")
-                .contains("AssertionError: expected 200, was 404").contains("aria-label=\"CPU\"");
+                .contains("AssertionError: expected 200, was 404").contains("aria-label=\"CPU\"")
+                .contains("aria-label=\"Duration over time\"").contains("aria-label=\"Executions per second\"");
         screenshots(runPage, "run-tracked");
 
         Path trend;
