@@ -5,6 +5,7 @@ import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
+import dev.perf.scenario.Secrets;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -40,8 +41,11 @@ final class Operation {
     private Histogram interval;
     private Histogram failedInterval;
 
-    Operation(String name) {
+    private final Secrets secrets;
+
+    Operation(String name, Secrets secrets) {
         this.name = name;
+        this.secrets = secrets;
     }
 
     /**
@@ -69,7 +73,7 @@ final class Operation {
         ErrorKind kind = failure instanceof AssertionError ? ErrorKind.ASSERTION : ErrorKind.EXCEPTION;
         errorCounts.incrementAndGet(kind.ordinal());
         if (firstMessages.get(kind.ordinal()) == null) {
-            firstMessages.compareAndSet(kind.ordinal(), null, describe(failure));
+            firstMessages.compareAndSet(kind.ordinal(), null, secrets.mask(describe(failure)));
         }
     }
 

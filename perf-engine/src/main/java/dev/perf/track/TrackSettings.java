@@ -1,6 +1,10 @@
 package dev.perf.track;
 
+import dev.perf.scenario.Secrets;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -19,15 +23,18 @@ import java.util.function.Function;
  * @param regressionTolerance {@code perf.regressionTolerance} (percent, default 10), as a fraction: the change
  *                         from the baseline tolerated before a figure can be a regression
  * @param failOnRegression {@code perf.failOnRegression}: a regression fails the test class (default: reported)
+ * @param secrets          {@code perf.secrets}: names of variables ({@code env.API_TOKEN}, or a property) whose values
+ *                         are masked in the failure messages a run keeps
  */
 public record TrackSettings(boolean enabled, String history, Path outputDirectory, Path projectDirectory,
                             int baselineRuns, String baselineBranch, boolean monitor, double regressionTolerance,
-                            boolean failOnRegression) {
+                            boolean failOnRegression, Secrets secrets) {
 
     /** With perf:run's defaults for regressions: a tolerance of 10%, reported without failing. */
     public TrackSettings(boolean enabled, String history, Path outputDirectory, Path projectDirectory,
                          int baselineRuns, String baselineBranch, boolean monitor) {
-        this(enabled, history, outputDirectory, projectDirectory, baselineRuns, baselineBranch, monitor, 0.10, false);
+        this(enabled, history, outputDirectory, projectDirectory, baselineRuns, baselineBranch, monitor, 0.10, false,
+                Secrets.none());
     }
 
     /**
@@ -73,7 +80,22 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
         }
         return new TrackSettings(enabled, history, outputDirectory, project, baselineRuns,
                 branch == null || branch.isBlank() ? null : branch.trim(), onOff(property, "perf.track.monitor", true),
-                tolerancePercent / 100, onOff(property, "perf.failOnRegression", false));
+                tolerancePercent / 100, onOff(property, "perf.failOnRegression", false), secrets(property));
+    }
+
+    /** The values of the variables {@code perf.secrets} names: {@code env.NAME} from the environment, else a property. */
+    private static Secrets secrets(Function<String, String> property) {
+        String names = property.apply("perf.secrets");
+        List<String> values = new ArrayList<>();
+        if (names != null) {
+            for (String name : names.split(",")) {
+                String n = name.trim();
+                if (!n.isEmpty()) {
+                    values.add(n.startsWith("env.") ? System.getenv(n.substring(4)) : property.apply(n));
+                }
+            }
+        }
+        return Secrets.of(values);
     }
 
     private static boolean onOff(Function<String, String> property, String name, boolean byDefault) {

@@ -6,6 +6,7 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.RunMetricsBuilder;
+import dev.perf.scenario.Secrets;
 
 import org.HdrHistogram.Histogram;
 
@@ -37,6 +38,7 @@ public final class TrackedRun {
         return t;
     });
     private final String test;
+    private final Secrets secrets;
     private final Instant start = Instant.now();
     private final long startNanos = System.nanoTime();
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
@@ -48,7 +50,13 @@ public final class TrackedRun {
 
     /** @param test the name the history keeps the run under, as a scenario's name */
     public TrackedRun(String test) {
+        this(test, Secrets.none());
+    }
+
+    /** @param secrets values masked in the failure messages the run keeps */
+    public TrackedRun(String test, Secrets secrets) {
         this.test = test;
+        this.secrets = secrets;
         series.put(RequestStats.ALL, new ArrayList<>());
     }
 
@@ -160,7 +168,7 @@ public final class TrackedRun {
             operation = operations.get(name);
             if (operation == null) {
                 // in the map before in the order: whoever walks the order finds every name in the map
-                operation = new Operation(checkName(name));
+                operation = new Operation(checkName(name), secrets);
                 operations.put(name, operation);
                 order.add(name);
             }

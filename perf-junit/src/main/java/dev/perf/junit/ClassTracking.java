@@ -41,7 +41,7 @@ final class ClassTracking implements ExtensionContext.Store.CloseableResource, A
 
     ClassTracking(Class<?> testClass, String test, TrackSettings settings, List<Threshold> thresholds) {
         this.testClass = testClass;
-        this.run = new TrackedRun(test);
+        this.run = new TrackedRun(test, settings.secrets());
         run.startSampling();
         this.settings = settings;
         this.thresholds = List.copyOf(thresholds);

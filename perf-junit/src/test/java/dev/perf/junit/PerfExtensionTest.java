@@ -6,6 +6,7 @@ import dev.perf.junit.fixtures.Blocks;
 import dev.perf.junit.fixtures.ClassBreach;
 import dev.perf.junit.fixtures.Flaky;
 import dev.perf.junit.fixtures.FromYaml;
+import dev.perf.junit.fixtures.Leaky;
 import dev.perf.junit.fixtures.MethodBreach;
 import dev.perf.junit.fixtures.Parallel;
 import dev.perf.junit.fixtures.Repeated;
@@ -170,6 +171,23 @@ class PerfExtensionTest {
         assertThat(failure(results.containerEvents().failed().list())).contains("work.count >= 2")
                 .doesNotContain("works.success-rate");
         assertThat(Fixtures.scalar(folder, "SELECT count(*) FROM thresholds")).isEqualTo(2);
+    }
+
+    @Test
+    void valuesOfTheVariablesPerfSecretsNamesAreMaskedInWhatTheRunKeeps() throws Exception {
+        Fixtures.run(folder, Leaky.class, "perf.secrets", "leaky.token", "leaky.token", "t0ken-in-a-message")
+                .allEvents().assertStatistics(s -> s.failed(0));
+
+        JsonNode login = requests(summary("Leaky")).filter(r -> r.path("name").asText().equals("login")).findFirst()
+                .orElseThrow();
+        assertThat(login.path("errors").path("exception").path("firstMessage").asText())
+                .isEqualTo("IllegalStateException: 401 for bearer ***");
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain("t0ken-in-a-message");
+            }
+        }
     }
 
     @Test
