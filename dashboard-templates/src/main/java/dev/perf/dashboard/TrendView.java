@@ -228,7 +228,8 @@ final class TrendView {
             row.put("time", FULL.format(run.start()));
             row.put("verdict", run.verdict());
             row.put("revision", (run.gitBranch() == null ? "" : run.gitBranch())
-                    + (run.gitCommit() == null ? "" : " " + run.gitCommit().substring(0, Math.min(8, run.gitCommit().length()))));
+                    + (run.gitCommit() == null ? "" : " " + run.gitCommit().substring(0, Math.min(8, run.gitCommit().length())))
+                    + (run.environment() == null ? "" : " · " + run.environment()));
             row.put("regressions", regressionText(in.regressions().get(run.runId())));
             rows.add(row);
         }

@@ -81,7 +81,8 @@ public final class HistoryQuery {
     public List<RunInfo> runs(String scenario, int lastRuns, int lastDays, Instant now) throws SQLException {
         List<RunInfo> runs = new ArrayList<>();
         try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT run_id, scenario, start_epoch_ms, verdict, load_description, git_commit, git_branch, ci_build_url
+                SELECT run_id, scenario, start_epoch_ms, verdict, load_description, git_commit, git_branch, ci_build_url,
+                  environment
                 FROM runs WHERE scenario = ? AND start_epoch_ms >= ?
                 ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
             s.setString(1, scenario);
@@ -90,7 +91,8 @@ public final class HistoryQuery {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     runs.add(new RunInfo(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8)));
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
+                            r.getString(9)));
                 }
             }
         }
