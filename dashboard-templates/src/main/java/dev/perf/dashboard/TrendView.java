@@ -77,12 +77,12 @@ final class TrendView {
                 .line(series("machine", runs, in, p -> p.resources().get("machine.cpu.avg"), null));
         RunCharts.add(charts, "CPU across runs", "Average over each run. Machine: % of all CPUs; processes: % of one core.",
                 cpu.svg());
-        SvgChart memory = SvgChart.titled("Target memory across runs (peak resident)").xLabels(label::apply).y("MB")
-                .line(series("target peak", runs, in, p -> {
-                    Double bytes = p.resources().get("target.memory.max");
-                    return bytes == null ? null : bytes / (1024 * 1024);
-                }, null));
         if (!in.tracked()) {
+            SvgChart memory = SvgChart.titled("Target memory across runs (peak resident)").xLabels(label::apply).y("MB")
+                    .line(series("target peak", runs, in, p -> {
+                        Double bytes = p.resources().get("target.memory.max");
+                        return bytes == null ? null : bytes / (1024 * 1024);
+                    }, null));
             RunCharts.add(charts, "Target memory across runs", null, memory.svg());
         }
         view.put("charts", charts);

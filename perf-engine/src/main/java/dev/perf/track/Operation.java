@@ -109,8 +109,9 @@ final class Operation {
             }
         }
         // a tracked execution has no intended start apart from its actual one: latency and service time are one
-        return new RequestStats(name, ok.sum(), failed.sum(), 0, elapsedSeconds, durationTotal.copy(),
-                durationTotal.copy(), Map.of(), errors, 0, 0, Map.of(), failedTotal.copy());
+        Histogram durations = durationTotal.copy();
+        return new RequestStats(name, ok.sum(), failed.sum(), 0, elapsedSeconds, durations, durations, Map.of(), errors,
+                0, 0, Map.of(), failedTotal.copy());
     }
 
     OperationCost cost() {

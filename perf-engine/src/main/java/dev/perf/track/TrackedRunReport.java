@@ -47,10 +47,12 @@ public final class TrackedRunReport {
      * @param regressions each figure compared with the baseline (none without a history)
      * @param failOnRegression whether a regression fails the run
      * @param recordedIn the history the run went into, or {@code null}
+     * @param metrics    the figures the run was judged on and recorded with
+     * @param costs      its cost per execution, by operation and {@code ALL}
      */
     public record Outcome(String runId, List<ThresholdResult> results, int earlier, List<String> failedOps,
                           List<RegressionCheck.Finding> regressions, boolean failOnRegression, Path summaryFile,
-                          String recordedIn) {
+                          String recordedIn, RunMetrics metrics, Map<String, OperationCost> costs) {
 
         public boolean passed() {
             return failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached)
@@ -136,7 +138,7 @@ public final class TrackedRunReport {
                     results, resources, false, trackedHistory.context(), documents, costs, null));
         }
         return new Outcome(runId, results, judged.size(), failedOps, regressions, settings.failOnRegression(), file,
-                recordedIn);
+                recordedIn, metrics, costs);
     }
 
     /** Operations that failed when no success-rate or error-rate threshold says how many failures are acceptable. */

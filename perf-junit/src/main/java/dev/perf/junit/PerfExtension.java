@@ -107,9 +107,7 @@ public final class PerfExtension implements BeforeAllCallback, AfterAllCallback,
                 throw new IllegalArgumentException("repetitions is " + settings.repetitions() + " and warmup "
                         + settings.warmup() + "; repetitions must be 1 or more, warmup 0 or more");
             }
-            for (String expression : onMethod.map(TrackPerformance::thresholds).orElse(new String[0])) {
-                thresholds.add(TrackedThresholds.parse(expression, operation));
-            }
+            thresholds.addAll(thresholds(onMethod, operation));
         } catch (IllegalArgumentException e) {
             invocation.skip();
             throw new ExtensionConfigurationException("@TrackPerformance on " + where + ": " + e.getMessage());
@@ -210,16 +208,27 @@ public final class PerfExtension implements BeforeAllCallback, AfterAllCallback,
         String test = annotation.map(TrackPerformance::name).filter(n -> !n.isBlank()).map(String::trim)
                 .orElse(testClass.getSimpleName());
         List<Threshold> thresholds = new ArrayList<>();
-        for (String expression : annotation.map(TrackPerformance::thresholds).orElse(new String[0])) {
-            try {
-                thresholds.add(TrackedThresholds.parse(expression, null));
-            } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("@TrackPerformance on " + testClass.getSimpleName() + ": "
-                        + e.getMessage());
-            }
+        try {
+            thresholds.addAll(thresholds(annotation, null));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@TrackPerformance on " + testClass.getSimpleName() + ": "
+                    + e.getMessage());
         }
         thresholds.addAll(TrackFile.thresholds(testClass, test));
         return new ClassTracking(testClass, test, settings, thresholds);
+    }
+
+    /**
+     * An annotation's thresholds, about {@code operation} unless they name one ({@code null}: all operations).
+     *
+     * @throws IllegalArgumentException for the first that is wrong
+     */
+    private static List<Threshold> thresholds(Optional<TrackPerformance> annotation, String operation) {
+        List<Threshold> thresholds = new ArrayList<>();
+        for (String expression : annotation.map(TrackPerformance::thresholds).orElse(new String[0])) {
+            thresholds.add(TrackedThresholds.parse(expression, operation));
+        }
+        return thresholds;
     }
 
     /** The annotation of the test's class or a class around it ({@code @Nested}). */

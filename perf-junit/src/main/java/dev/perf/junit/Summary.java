@@ -23,8 +23,8 @@ final class Summary {
     }
 
     static void print(TrackedRun run, TrackedRunReport.Outcome outcome, Baselines baselines) {
-        RunMetrics metrics = run.metrics();
-        Map<String, OperationCost> costs = run.costs();
+        RunMetrics metrics = outcome.metrics();
+        Map<String, OperationCost> costs = outcome.costs();
         StringBuilder out = new StringBuilder();
         out.append("[perf] ").append(run.test()).append(": ").append(outcome.passed() ? "passed" : "FAILED")
                 .append(" - ").append(metrics.byRequest().size()).append(" operations, ")
