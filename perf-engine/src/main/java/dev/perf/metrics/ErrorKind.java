@@ -9,8 +9,13 @@ import java.util.concurrent.TimeoutException;
 public enum ErrorKind {
     /** A response arrived, but its status code was not an expected one. */
     STATUS("unexpected status"),
-    /** Connect, read or request timeout expired. */
+    /** The read or request timeout expired: the target accepted the request but did not answer in time. */
     TIMEOUT("timeout"),
+    /**
+     * No connection could be opened within the connect timeout: the target is black-holed, overloaded past its accept
+     * queue, or unreachable. Unlike a refused connection, something may be there, too busy to accept.
+     */
+    CONNECT_TIMEOUT("connect timeout"),
     /** Nothing listened at the target address. */
     CONNECTION_REFUSED("connection refused"),
     /** The peer reset or closed the connection before the response was complete. */
@@ -48,6 +53,15 @@ public enum ErrorKind {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {
                 return TLS;
+            }
+        }
+        // a connect timeout arrives wrapped in a ConnectException with the same message: look for it along the whole
+        // chain before any level's type can call it a refused connection
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t.getClass().getSimpleName().equals("ConnectTimeoutException")
+                    || message.contains("connection timed out") || message.contains("connect timed out")) {
+                return CONNECT_TIMEOUT;
             }
         }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -185,6 +185,41 @@ class LoadEngineTest {
     }
 
     @Test
+    void aTargetThatAcceptsNoMoreConnectionsGivesConnectTimeoutsNotConnectionRefused() throws Exception {
+        // a listener that never accepts: once its accept queue is full the kernel drops new SYNs, as a black-holed or
+        // overloaded host does, and a connect can only time out
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(s);
+                    } catch (java.io.IOException queueFull) {
+                        s.close();
+                        break;
+                    }
+                }
+                LoadRun run = run(Scenarios.parse("""
+                        target: { baseUrl: http://127.0.0.1:%d }
+                        defaults: { connectTimeout: 300ms, timeout: 5s }
+                        requests: [ { name: blackholed, path: / } ]
+                        load: { concurrency: 2, iterations: 4 }
+                        """.formatted(full.getLocalPort())));
+                RequestStats stats = run.metrics().overall();
+                assertThat(stats.failed()).isEqualTo(4);
+                assertThat(stats.errorCounts()).containsOnlyKeys(ErrorKind.CONNECT_TIMEOUT);
+                assertThat(stats.errorCounts().get(ErrorKind.CONNECT_TIMEOUT).firstMessage()).contains("timed out");
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aServerThatDropsConnectionsGivesResetFailures() throws Exception {
         try (ServerSocket rude = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {

@@ -17,7 +17,11 @@ class ErrorKindTest {
         assertThat(ErrorKind.classify(new TimeoutException("Request timeout to /127.0.0.1:8080 after 300 ms")))
                 .isEqualTo(ErrorKind.TIMEOUT);
         assertThat(ErrorKind.classify(new ConnectTimeoutException("connection timed out: /10.0.0.1:80")))
-                .isEqualTo(ErrorKind.TIMEOUT);
+                .isEqualTo(ErrorKind.CONNECT_TIMEOUT);
+        // AsyncHttpClient wraps Netty's connect timeout in a ConnectException with the same message
+        ConnectException wrapped = new ConnectException("connection timed out after 500 ms: /127.0.0.1:9");
+        wrapped.initCause(new ConnectTimeoutException("connection timed out after 500 ms: /127.0.0.1:9"));
+        assertThat(ErrorKind.classify(wrapped)).isEqualTo(ErrorKind.CONNECT_TIMEOUT);
         assertThat(ErrorKind.classify(new ConnectException("finishConnect(..) failed: Connection refused")))
                 .isEqualTo(ErrorKind.CONNECTION_REFUSED);
         assertThat(ErrorKind.classify(new IOException("wrapped", new ConnectException("Connection refused"))))
