@@ -7,6 +7,7 @@ import dev.perf.history.Digests;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.RunInfo;
 import dev.perf.history.TrendPoint;
+import dev.perf.report.AtomicFile;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -255,12 +256,14 @@ public final class Dashboard {
 
     private void write(String template, Map<String, Object> model, Path file) throws IOException {
         Template t = freemarker.getTemplate(template);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            t.process(model, out);
-        } catch (TemplateException e) {
-            throw new IOException("rendering " + template + " failed: " + e.getMessage(), e);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, stream -> {
+            Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            try {
+                t.process(model, out);
+                out.flush();
+            } catch (TemplateException e) {
+                throw new IOException("rendering " + template + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 }

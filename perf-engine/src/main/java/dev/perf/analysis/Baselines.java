@@ -15,6 +15,14 @@ public interface Baselines {
     /** Why there is no baseline, for people: "no earlier passing run of this scenario on branch main". */
     String whyNone();
 
+    /**
+     * Whether the user pinned the baseline to one run ({@code perf.baselineRun}): then it is judged against however few
+     * runs it has, as asked; otherwise fewer than {@link RegressionCheck#MIN_RUNS} runs are too few to judge.
+     */
+    default boolean pinned() {
+        return false;
+    }
+
     /** No baseline for anything, for the reason given. */
     static Baselines none(String why) {
         return new Baselines() {

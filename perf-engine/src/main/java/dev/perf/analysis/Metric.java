@@ -37,7 +37,7 @@ public record Metric(String name, Unit unit, double percentile) {
 
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
-            + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped; after a stepped test also "
+            + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped, dropped-rate; after a stepped test also "
             + String.join(", ", ScalabilityAnalysis.METRICS) + "; resources: " + MonitorMetric.VALID;
 
     /** The resource figure this names, or {@code null} when it is not one. */
@@ -55,8 +55,34 @@ public record Metric(String name, Unit unit, double percentile) {
         return ScalabilityAnalysis.METRICS.contains(name);
     }
 
-    /** The measured value, or {@code null} when it cannot be computed (no data). */
+    /**
+     * Whether it is a latency figure (avg, min, max, median, stddev, pN): judged on successful responses unless a
+     * threshold asks for all of them, and describing the generator rather than the target when the generator was
+     * saturated.
+     */
+    public boolean isLatency() {
+        return unit == Unit.MILLIS && !isAnalysis() && monitor() == null;
+    }
+
+    /**
+     * Whether a saturated generator makes this figure describe the generator rather than the target: latency,
+     * throughput and Apdex (slow sends look like a slow target, and a closed model offers less load than asked).
+     */
+    public boolean dependsOnGenerator() {
+        return isLatency() || isApdex() || name.equals("rps");
+    }
+
+    /**
+     * The measured value, or {@code null} when it cannot be computed (no data). Latency figures cover the successful
+     * responses (when the failed ones' latencies are known): a refusal in 1 ms must not make a broken service look
+     * fast. {@code null} when no response succeeded.
+     */
     public Double valueOf(RequestStats stats) {
+        return valueOfAll(isLatency() ? stats.successful() : stats);
+    }
+
+    /** The measured value over every completed response, failures included; {@code null} when it cannot be computed. */
+    public Double valueOfAll(RequestStats stats) {
         return switch (name) {
             case "success-rate" -> stats.successRatePercent();
             case "error-rate" -> stats.errorRatePercent();
@@ -67,6 +93,7 @@ public record Metric(String name, Unit unit, double percentile) {
             case "rps" -> stats.rps();
             case "count" -> stats.count() == 0 ? null : (double) stats.count();
             case "dropped" -> (double) stats.dropped();
+            case "dropped-rate" -> stats.droppedRatePercent();
             default -> isApdex() ? stats.apdex(percentile) : stats.percentileMillis(percentile);
         };
     }

@@ -1,5 +1,6 @@
 package dev.perf.analysis;
 
+import dev.perf.metrics.RequestStats;
 import dev.perf.scenario.Durations;
 
 import java.time.Duration;
@@ -17,14 +18,34 @@ import java.time.Duration;
  *                   ({@code 50 users}) or {@code null} (a bare number, read in the plan's unit)
  * @param relative   a limit relative to the baseline ({@code baseline * 1.10}, {@code baseline + 0.5%}), or
  *                   {@code null} for an absolute {@code limit}
+ * @param allResponses a latency limit judges every completed response, failures included ({@code responses: all});
+ *                   by default it judges the successful ones, so that fast failures cannot make a service look fast
  */
 public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
                         LimitKind limitKind, Relative relative, int minSamples, boolean abort, Duration after,
-                        Duration over) {
+                        Duration over, boolean allResponses) {
 
     public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
                      LimitKind limitKind, Relative relative) {
-        this(expression, request, metric, comparison, limit, limitKind, relative, 0, false, null, null);
+        this(expression, request, metric, comparison, limit, limitKind, relative, 0, false, null, null, false);
+    }
+
+    public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
+                     LimitKind limitKind, Relative relative, int minSamples, boolean abort, Duration after,
+                     Duration over) {
+        this(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort, after, over,
+                false);
+    }
+
+    /** The same threshold judging every completed response, failures included (latency metrics only differ). */
+    public Threshold onAllResponses() {
+        return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
+                after, over, true);
+    }
+
+    /** The figure this threshold compares, from {@code stats}: on the successful responses unless told otherwise. */
+    public Double valueOf(RequestStats stats) {
+        return allResponses ? metric.valueOfAll(stats) : metric.valueOf(stats);
     }
 
     /**
@@ -35,7 +56,7 @@ public record Threshold(String expression, String request, Metric metric, Compar
      */
     public Threshold withOptions(int minSamples, boolean abort) {
         return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
-                after, over);
+                after, over, allResponses);
     }
 
     /**
@@ -50,7 +71,7 @@ public record Threshold(String expression, String request, Metric metric, Compar
         String text = base + (after == null ? "" : " after " + Durations.format(after))
                 + (over == null ? "" : " over " + Durations.format(over));
         return new Threshold(text, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
-                after, over);
+                after, over, allResponses);
     }
 
     /** Whether it is judged on part of the run rather than the whole. */

@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Judges thresholds against a run's figures. A threshold over no samples fails: it never passes vacuously. */
+/**
+ * Judges thresholds against a run's figures. A threshold over no samples fails: it never passes vacuously. Latency
+ * thresholds judge the successful responses (unless {@code responses: all}), so no successful response fails them.
+ * A threshold is inconclusive (not judged: it neither passes nor fails the build) when its figure cannot speak for the
+ * target: a relative limit with fewer than {@value RegressionCheck#MIN_RUNS} comparable baseline runs, fewer responses
+ * than its {@code minSamples}, or a latency or throughput figure of a run whose generator was saturated.
+ */
 public final class ThresholdEvaluator {
 
     private ThresholdEvaluator() {
@@ -37,14 +43,35 @@ public final class ThresholdEvaluator {
                 results.add(tooFew);
                 continue;
             }
-            if (threshold.isRelative()) {
-                results.add(relativeResult(threshold, figures));
-                continue;
+            ThresholdResult result = threshold.isRelative() ? relativeResult(threshold, figures)
+                    : absoluteResult(threshold, figures);
+            if (figures.saturation() != null && threshold.metric().dependsOnGenerator() && result.judged()) {
+                Double actual = result.actual();
+                result = new ThresholdResult(threshold, actual, false, "inconclusive: measured "
+                        + (actual == null ? "no data" : threshold.metric().format(actual)) + ", but " + figures.saturation(),
+                        false);
             }
-            Double actual = measure(threshold, figures.overall(), figures.byRequest());
-            results.add(new ThresholdResult(threshold, actual, threshold.holds(actual), null));
+            results.add(result);
         }
         return results;
+    }
+
+    private static ThresholdResult absoluteResult(Threshold threshold, RunFigures figures) {
+        Double actual = measure(threshold, figures.overall(), figures.byRequest());
+        return new ThresholdResult(threshold, actual, threshold.holds(actual),
+                actual == null ? noData(threshold, figures.overall(), figures.byRequest()) : null);
+    }
+
+    /** Why a request figure could not be computed, or {@code null} to say just "no data". */
+    private static String noData(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
+        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        if (stats == null || stats.count() == 0) {
+            return "no data: no request completed" + (threshold.request() == null ? "" : " for " + threshold.request());
+        }
+        if (threshold.metric().isLatency() && !threshold.allResponses() && stats.ok() == 0) {
+            return "no data: no successful response (" + stats.failed() + " failed)";
+        }
+        return null;
     }
 
     /** Request thresholds only (analysis and resource ones are skipped), as for one level of a stepped run. */
@@ -65,10 +92,10 @@ public final class ThresholdEvaluator {
         }
         RequestStats stats = part.stats();
         if (threshold.minSamples() > 0 && stats.count() < threshold.minSamples()) {
-            return new ThresholdResult(threshold, threshold.metric().valueOf(stats), false, "only " + stats.count()
+            return new ThresholdResult(threshold, threshold.valueOf(stats), false, "only " + stats.count()
                     + " responses, fewer than minSamples " + threshold.minSamples() + ": not judged", false);
         }
-        Double actual = threshold.metric().valueOf(stats);
+        Double actual = threshold.valueOf(stats);
         String note = threshold.over() != null ? String.format(java.util.Locale.ROOT,
                 "measured %s in the worst %s window, ending at %.0fs", actual == null ? "no data"
                         : threshold.metric().format(actual), Durations.format(threshold.over()), part.endSeconds()) : null;
@@ -112,7 +139,7 @@ public final class ThresholdEvaluator {
     /** The figure a request threshold compares; {@code null} when it cannot be computed. */
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
-        return stats == null ? null : threshold.metric().valueOf(stats);
+        return stats == null ? null : threshold.valueOf(stats);
     }
 
     private static ThresholdResult relativeResult(Threshold threshold, RunFigures figures) {
@@ -122,6 +149,11 @@ public final class ThresholdEvaluator {
         if (base == null) {
             String why = baselines == null ? "the run history is off" : baselines.whyNone();
             return new ThresholdResult(threshold, actual, false, "no baseline: " + why, false);
+        }
+        if (base.runs() < RegressionCheck.MIN_RUNS && !baselines.pinned()) {
+            return new ThresholdResult(threshold, actual, false, "inconclusive: " + base.runs() + " comparable run"
+                    + (base.runs() == 1 ? "" : "s") + " in the baseline (median " + threshold.metric().format(base.median())
+                    + "); " + RegressionCheck.MIN_RUNS + " are needed to tell noise from change", false);
         }
         double limit = threshold.relative().limit(base.median());
         Metric metric = threshold.metric();

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *             | "avg" | "min" | "max" | "median" | "stddev"    value: duration, e.g. 500ms, 1s, 250us
  *             | "p" number  (0 &lt; number &lt;= 100: p50, p99.9) value: duration
  *             | "rps"                                          value: number, optional "/s"
-*             | "count" | "dropped"                            value: whole number
+ *             | "count" | "dropped"                            value: whole number
+ *             | "dropped-rate"  (share of the arrivals dropped)  value: percent
  * analysis   := after a stepped test (no request prefix):
  *               "breakpoint" | "degradation-start" | "optimal-load" | "max-sustainable-load"
  *                                                             value: load, e.g. 150/s (rate steps) or 50 (users)
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  *               "baseline" [ "*" factor | "+" limit | "-" limit ]     e.g. baseline * 1.10, baseline + 0.5%
  * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * </pre>
- * Latency metrics are over every completed request, measured from its intended send time.
+ * Latency metrics are measured from each request's intended send time, over the successful responses (over every
+ * completed one with the option {@code responses: all}).
  */
 public final class ThresholdParser {
     private static final Pattern EXPRESSION = Pattern.compile(
@@ -107,6 +109,7 @@ public final class ThresholdParser {
         switch (name) {
             case "success-rate":
             case "error-rate":
+            case "dropped-rate":
                 return new Metric(name, Metric.Unit.PERCENT, 0);
             case "avg":
             case "min":

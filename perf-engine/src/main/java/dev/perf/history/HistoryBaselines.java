@@ -67,11 +67,16 @@ public final class HistoryBaselines implements Baselines {
     }
 
     @Override
+    public boolean pinned() {
+        return pinnedRun != null;
+    }
+
+    @Override
     public String whyNone() {
         if (pinnedRun != null) {
             return "the pinned baseline run " + pinnedRun + " of " + scenario + " is not in the history";
         }
-        return "no earlier passing run of " + scenario + (branch == null ? "" : " on branch " + branch)
+        return "no earlier comparable run of " + scenario + (branch == null ? "" : " on branch " + branch)
                 + (environment == null ? "" : " in environment " + environment)
                 + (hardware == null ? "" : " on this hardware (" + hardware + ")");
     }
@@ -112,7 +117,8 @@ public final class HistoryBaselines implements Baselines {
         if (runIds == null) {
             runIds = new ArrayList<>();
             try (PreparedStatement s = store.connection().prepareStatement("""
-                    SELECT id FROM runs WHERE scenario = ? AND verdict = 'passed'
+                    SELECT id FROM runs WHERE scenario = ?
+                      AND (comparable = 1 OR (comparable IS NULL AND verdict = 'passed'))
                       AND (? IS NULL OR git_branch = ?) AND (? IS NULL OR hardware = ?) AND environment IS ?
                     ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
                 s.setString(1, scenario);
@@ -143,7 +149,7 @@ public final class HistoryBaselines implements Baselines {
         }
         List<RequestStats> found = new ArrayList<>();
         try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT ok, failed, dropped, elapsed_seconds, latency_hdr FROM figures
+                SELECT ok, failed, dropped, elapsed_seconds, latency_hdr, failed_latency_hdr FROM figures
                 WHERE run = ? AND stage = ? AND request = ?""")) {
             for (long run : runIds()) {
                 s.setLong(1, run);
@@ -152,8 +158,12 @@ public final class HistoryBaselines implements Baselines {
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         Histogram latency = HistoryStore.decode(r.getBytes(5));
+                        byte[] failed = r.getBytes(6);
+                        // runs recorded before failed latencies were kept: their latency covers every response
+                        Histogram failedLatency = failed == null ? r.getLong(2) == 0 ? new Histogram(3) : null
+                                : HistoryStore.decode(failed);
                         found.add(new RequestStats(request, r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4),
-                                latency, latency, Map.of(), Map.of(), 0, 0));
+                                latency, latency, Map.of(), Map.of(), 0, 0, Map.of(), failedLatency));
                     }
                 }
             }

@@ -81,8 +81,8 @@ public final class HistoryQuery {
     public List<RunInfo> runs(String scenario, int lastRuns, int lastDays, Instant now) throws SQLException {
         List<RunInfo> runs = new ArrayList<>();
         try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT run_id, scenario, start_epoch_ms, verdict, load_description, git_commit, git_branch, ci_build_url,
-                  environment
+                SELECT run_id, scenario, start_epoch_ms, CASE WHEN inconclusive = 1 THEN 'inconclusive' ELSE verdict END,
+                  load_description, git_commit, git_branch, ci_build_url, environment
                 FROM runs WHERE scenario = ? AND start_epoch_ms >= ?
                 ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
             s.setString(1, scenario);

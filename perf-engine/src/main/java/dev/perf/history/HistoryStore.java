@@ -123,8 +123,10 @@ public final class HistoryStore implements AutoCloseable {
         try (PreparedStatement s = connection.prepareStatement("""
                 INSERT INTO runs (run_id, scenario, scenario_file, scenario_sha256, project, start_time, start_epoch_ms,
                   end_time, verdict, load_model, load_description, elapsed_seconds, git_commit, git_branch, ci_build_id,
-                  ci_build_url, host, hardware, hardware_json, tool_version, generator_saturated, environment)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                  ci_build_url, host, hardware, hardware_json, tool_version, generator_saturated, environment,
+                  inconclusive, comparable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                Statement.RETURN_GENERATED_KEYS)) {
             int i = 1;
             s.setString(i++, run.runId());
             s.setString(i++, run.scenario());
@@ -134,7 +136,8 @@ public final class HistoryStore implements AutoCloseable {
             s.setString(i++, run.start().toString());
             s.setLong(i++, run.start().toEpochMilli());
             s.setString(i++, run.end().toString());
-            s.setString(i++, run.verdict());
+            boolean inconclusive = run.verdict().equals(RunRecord.INCONCLUSIVE);
+            s.setString(i++, inconclusive ? "passed" : run.verdict());
             s.setString(i++, run.loadModel());
             s.setString(i++, run.loadDescription());
             s.setDouble(i++, run.metrics().elapsedSeconds());
@@ -147,7 +150,9 @@ public final class HistoryStore implements AutoCloseable {
             s.setString(i++, c.hardwareJson());
             s.setString(i++, c.toolVersion());
             s.setInt(i++, run.generatorSaturated() ? 1 : 0);
-            s.setString(i, run.environment());
+            s.setString(i++, run.environment());
+            s.setInt(i++, inconclusive ? 1 : 0);
+            s.setInt(i, run.comparable() ? 1 : 0);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -160,8 +165,8 @@ public final class HistoryStore implements AutoCloseable {
                                Map<String, OperationCost> costs) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("""
                 INSERT INTO figures (run, stage, request, count, ok, failed, dropped, elapsed_seconds, avg_ms, p50_ms,
-                  p95_ms, p99_ms, max_ms, latency_hdr, cpu_ms, allocated_bytes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                  p95_ms, p99_ms, max_ms, latency_hdr, cpu_ms, allocated_bytes, failed_latency_hdr)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             addFigures(s, run, stage, overall, costs.get(overall.name()));
             for (RequestStats stats : byRequest.values()) {
                 addFigures(s, run, stage, stats, costs.get(stats.name()));
@@ -188,7 +193,9 @@ public final class HistoryStore implements AutoCloseable {
         setNullable(s, i++, stats.maxMillis());
         s.setBytes(i++, encode(stats.latencyMicros()));
         setNullable(s, i++, cost == null ? null : cost.cpuMillisPerExecution());
-        setNullable(s, i, cost == null ? null : cost.allocatedBytesPerExecution());
+        setNullable(s, i++, cost == null ? null : cost.allocatedBytesPerExecution());
+        Histogram failedLatency = stats.failedLatencyMicros();
+        s.setBytes(i, failedLatency == null || failedLatency.getTotalCount() == 0 ? null : encode(failedLatency));
         s.addBatch();
     }
 

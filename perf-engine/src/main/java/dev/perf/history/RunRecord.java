@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One run as the history keeps it.
  *
- * @param verdict            passed, failed, aborted or partial
+ * @param verdict            passed, failed, inconclusive (judged, not failed, but some thresholds could not be),
+ *                           aborted or partial
  * @param scenarioSha256     hash of the scenario file's bytes, to tell when a scenario changed
  * @param resources          the resource summary, or {@code null} when monitoring was off
  * @param documents          the run's result files by name ({@code summary.json}, {@code resources.json}), kept
@@ -29,6 +30,21 @@ public record RunRecord(String runId, String scenario, String scenarioFile, Stri
 
     /** The load model of a run of tracked test operations. */
     public static final String TRACKED = "tracked";
+
+    /** The verdict of a run that failed nothing, but could not judge everything it set out to. */
+    public static final String INCONCLUSIVE = "inconclusive";
+
+    /**
+     * Whether this run measured what it set out to, so that later runs may compare with it: it ran to the end, some
+     * requests succeeded, its generator was not saturated, and no absolute threshold broke. A run that failed only
+     * against the baseline (a relative threshold, a regression) counts, so the baseline follows the service instead of
+     * freezing on a few quiet runs.
+     */
+    public boolean comparable() {
+        boolean ended = verdict.equals("passed") || verdict.equals("failed") || verdict.equals(INCONCLUSIVE);
+        boolean absoluteBreach = thresholds.stream().anyMatch(t -> t.breached() && !t.threshold().isRelative());
+        return ended && !generatorSaturated && metrics.overall().ok() > 0 && !absoluteBreach;
+    }
 
     /** A load run: no operation costs. */
     public RunRecord(String runId, String scenario, String scenarioFile, String scenarioSha256, Instant start,

@@ -105,6 +105,15 @@ final class Schema {
             // 3 -> 4: the environment (-Dperf.env) a run was aimed at, so that baselines compare like with like
             List.of(
                 "ALTER TABLE runs ADD COLUMN environment TEXT"
+            ),
+            // 4 -> 5: verdicts that mean what they say. A run can be inconclusive (its verdict column keeps 'passed', as
+            // it did not fail the build); whether it measured what it set out to and may be a baseline (null for runs
+            // recorded before: those count when they passed); the failed requests' latencies, so that a baseline's
+            // latency covers the successful responses as a live run's thresholds do
+            List.of(
+                "ALTER TABLE runs ADD COLUMN inconclusive INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE runs ADD COLUMN comparable INTEGER",
+                "ALTER TABLE figures ADD COLUMN failed_latency_hdr BLOB"
             ));
 
     /** Figures of a whole run (all stages) are stored under this stage number. */

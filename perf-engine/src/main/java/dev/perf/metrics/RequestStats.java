@@ -53,6 +53,30 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
         return ok + failed;
     }
 
+    /**
+     * Open-model arrivals dropped at {@code maxInFlight}, in % of all arrivals (sent or dropped); {@code null} when
+     * there were none.
+     */
+    public Double droppedRatePercent() {
+        long arrivals = count() + dropped;
+        return arrivals == 0 ? null : dropped * 100.0 / arrivals;
+    }
+
+    /**
+     * The same figures with the failed requests' latencies taken out of the latency histogram: what latency thresholds
+     * judge. Itself when the failed latencies were not kept (figures from before they were) or there were no failures.
+     */
+    public RequestStats successful() {
+        if (failedLatencyMicros == null || failed == 0 || failedLatencyMicros.getTotalCount() == 0) {
+            return this;
+        }
+        Histogram successes = latencyMicros.copy();
+        successes.subtract(failedLatencyMicros);
+        Histogram none = new Histogram(failedLatencyMicros.getNumberOfSignificantValueDigits());
+        return new RequestStats(name, ok, failed, dropped, elapsedSeconds, successes, serviceTimeMicros, statusCounts,
+                errorCounts, bytesReceived, bytesSent, checkFailures, none);
+    }
+
     public Double successRatePercent() {
         return count() == 0 ? null : ok * 100.0 / count();
     }

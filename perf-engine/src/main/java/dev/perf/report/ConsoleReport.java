@@ -102,8 +102,8 @@ public final class ConsoleReport {
         if (!thresholds.isEmpty()) {
             out.accept("  thresholds:");
             for (ThresholdResult result : thresholds) {
-                out.accept("    " + (!result.judged() ? "NONE  " : result.passed() ? "PASS  " : "FAIL  ")
-                        + result.describe());
+                out.accept("    " + (!result.judged() ? "INCONCLUSIVE  " : result.passed() ? "PASS          "
+                        : "FAIL          ") + result.describe());
             }
         }
     }

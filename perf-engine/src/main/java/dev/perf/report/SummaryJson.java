@@ -8,6 +8,7 @@ import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.analysis.VerdictGates;
 import dev.perf.engine.LoadRun;
 import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
@@ -18,9 +19,7 @@ import dev.perf.scenario.Scenario;
 import org.HdrHistogram.HistogramIterationValue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,15 @@ public final class SummaryJson {
     private SummaryJson() {
     }
 
-    /** The run as a JSON tree. */
+    /**
+     * The run as a JSON tree.
+     *
+     * @param verdict      passed, failed or inconclusive
+     * @param inconclusive why it is inconclusive, one line each (empty otherwise)
+     */
     public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, RunFigures figures,
                                     GeneratorCheck.Verdict generatorCheck, List<ThresholdResult> thresholds,
-                                    boolean passed) {
+                                    String verdict, List<String> inconclusive) {
         ScalabilityAnalysis analysis = figures.analysis();
         RunMetrics m = run.metrics();
         ObjectNode root = MAPPER.createObjectNode();
@@ -54,7 +58,11 @@ public final class SummaryJson {
         if (run.stopReason() != null) {
             root.put("stopReason", run.stopReason());
         }
-        root.put("verdict", passed ? "passed" : "failed");
+        root.put("verdict", verdict);
+        if (!inconclusive.isEmpty()) {
+            ArrayNode why = root.putArray("inconclusive");
+            inconclusive.forEach(why::add);
+        }
         root.put("startTime", run.startTime().toString());
         root.put("endTime", run.endTime().toString());
         root.put("baseUrl", Redact.url(scenario.baseUrl()));
@@ -144,6 +152,10 @@ public final class SummaryJson {
             }
             node.put("passed", result.passed());
             node.put("judged", result.judged());
+            node.put("state", !result.judged() ? "inconclusive" : result.passed() ? "passed" : "failed");
+            if (VerdictGates.isGate(result.threshold())) {
+                node.put("gate", true);
+            }
             if (result.threshold().isRelative()) {
                 node.put("relativeTo", "baseline");
             }
@@ -232,9 +244,8 @@ public final class SummaryJson {
 
     /** Writes {@code json} to {@code file} atomically (temp file, then move). */
     public static void write(ObjectNode json, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), json);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        byte[] bytes = MAPPER.writeValueAsBytes(json);
+        AtomicFile.write(file, out -> out.write(bytes));
     }
 
     public static ObjectMapper mapper() {

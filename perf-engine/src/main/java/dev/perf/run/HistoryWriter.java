@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records each run of an invocation in the history. A history that cannot be opened or written is a warning, not a
- * failed build: the run's own results are already on disk.
+ * Records each run of an invocation in the history. A write that fails is tried again ({@value #ATTEMPTS} times in all,
+ * each in its own transaction, so a failed attempt leaves nothing behind); a run that still cannot be recorded is
+ * reported to the caller, which fails the build: a run missing from the history would silently change the baselines
+ * of later runs. The run's own results are on disk before the history is touched.
  */
 final class HistoryWriter implements AutoCloseable {
     /** The result files kept with each run. */
     private static final List<String> DOCUMENTS = List.of("summary.json", "resources.json");
+    static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 500;
     private final Console console;
     private final HistoryOptions options;
     private final HistoryStore store;
@@ -60,22 +64,48 @@ final class HistoryWriter implements AutoCloseable {
                 options.baselineRuns(), options.baselineRun(), scenario.environment());
     }
 
-    void record(ScenarioOutcome outcome) {
+    /** @return why the run could not be recorded after {@value #ATTEMPTS} attempts, or {@code null} when it was */
+    String record(ScenarioOutcome outcome) {
         var run = outcome.run();
         var scenario = outcome.scenario();
-        String verdict = run.partial() ? "partial" : outcome.passed() ? "passed" : "failed";
+        String verdict = run.partial() ? "partial" : outcome.verdict().key();
         RunRecord record = new RunRecord(outcome.runId(), scenario.name(), scenario.file().toString(),
                 sha256(scenario.file()), run.startTime(), run.endTime(), verdict,
                 scenario.load().isOpenModel() ? "open" : "closed", scenario.load().describe(), run.metrics(),
                 outcome.thresholds(), outcome.figures().resources(), outcome.generator().saturated(), context,
                 documents(outcome.runDirectory()), Map.of(), scenario.environment());
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                store.record(record);
+                last = null;
+                break;
+            } catch (SQLException e) {
+                last = e;
+                console.warn("recording run " + outcome.runId() + " in the history " + store.location() + " failed (attempt "
+                        + attempt + " of " + ATTEMPTS + "): " + e.getMessage());
+                pause(attempt);
+            }
+        }
+        if (last != null) {
+            return "run " + outcome.runId() + " of " + scenario.name() + " could not be recorded in the history "
+                    + store.location() + " after " + ATTEMPTS + " attempts: " + last.getMessage();
+        }
         try {
-            store.record(record);
             int pruned = store.prune(options.keepRuns(), options.keepDays(), Instant.now());
             console.info("  history: recorded in " + store.location() + (pruned > 0 ? " (" + pruned
                     + " old runs pruned)" : ""));
         } catch (SQLException e) {
-            console.warn("this run could not be recorded in the history " + store.location() + ": " + e.getMessage());
+            console.warn("  history: recorded in " + store.location() + ", but pruning old runs failed: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.perf.run;
 
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.report.AtomicFile;
+import dev.perf.scenario.VerdictSpec;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -9,9 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,34 +27,39 @@ final class JUnitXml {
     }
 
     static void write(List<ScenarioOutcome> outcomes, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "perf");
-            for (ScenarioOutcome outcome : outcomes) {
-                suite(xml, outcome);
+        AtomicFile.write(file, stream -> {
+            Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            try {
+                XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+                xml.writeStartDocument("UTF-8", "1.0");
+                xml.writeCharacters("\n");
+                xml.writeStartElement("testsuites");
+                xml.writeAttribute("name", "perf");
+                for (ScenarioOutcome outcome : outcomes) {
+                    suite(xml, outcome);
+                }
+                xml.writeEndElement();
+                xml.writeEndDocument();
+                xml.close();
+                out.flush();
+            } catch (XMLStreamException e) {
+                throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     private static void suite(XMLStreamWriter xml, ScenarioOutcome outcome) throws XMLStreamException {
         String suite = "perf." + outcome.scenario().name();
         List<ThresholdResult> thresholds = outcome.thresholds();
         List<RegressionCheck.Finding> regressions = outcome.regressions();
-        int tests = 1 + thresholds.size() + regressions.size();
-        long failures = (outcome.run().partial() ? 1 : 0) + thresholds.stream().filter(ThresholdResult::breached).count()
+        boolean saturated = outcome.generator().saturated();
+        boolean failOnSaturation = outcome.scenario().verdict().onSaturatedGenerator() == VerdictSpec.Saturation.FAIL;
+        int tests = 2 + thresholds.size() + regressions.size();
+        long failures = (outcome.run().partial() ? 1 : 0) + (saturated && failOnSaturation ? 1 : 0)
+                + thresholds.stream().filter(ThresholdResult::breached).count()
                 + (outcome.failOnRegression() ? regressions.stream()
                 .filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED).count() : 0);
-        long skipped = thresholds.stream().filter(t -> !t.judged()).count()
+        long skipped = (saturated && !failOnSaturation ? 1 : 0) + thresholds.stream().filter(t -> !t.judged()).count()
                 + regressions.stream().filter(f -> f.verdict() == RegressionCheck.Verdict.INCONCLUSIVE).count();
         double seconds = outcome.run().metrics().elapsedSeconds();
         xml.writeCharacters("\n  ");
@@ -70,6 +75,9 @@ final class JUnitXml {
         testCase(xml, suite, "run completed", seconds(seconds), outcome.run().partial() ? "failure" : null,
                 outcome.run().partial() ? "stopped early: " + (outcome.run().stopReason() != null
                         ? outcome.run().stopReason() : "interrupted") : null, outcome.runDirectory().toString());
+        testCase(xml, suite, "generator kept up", "0", !saturated ? null : failOnSaturation ? "failure" : "skipped",
+                saturated ? "inconclusive: the load generator was saturated, so latency and throughput describe it "
+                        + "rather than the target: " + String.join("; ", outcome.generator().reasons()) : null, null);
         for (ThresholdResult t : thresholds) {
             String kind = t.breached() ? "failure" : t.judged() ? null : "skipped";
             testCase(xml, suite, "threshold " + t.threshold().expression(), "0", kind, t.describe(), null);

@@ -3,13 +3,13 @@ package dev.perf.run;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.metrics.RequestStats;
+import dev.perf.report.AtomicFile;
 import dev.perf.report.Cells;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +27,11 @@ final class MarkdownSummary {
     }
 
     static String render(List<ScenarioOutcome> outcomes, boolean aborted) {
-        boolean passed = !aborted && outcomes.stream().allMatch(ScenarioOutcome::passed);
+        boolean failed = aborted || outcomes.stream().anyMatch(ScenarioOutcome::failed);
+        boolean inconclusive = outcomes.stream().anyMatch(o -> o.verdict() == ScenarioOutcome.Verdict.INCONCLUSIVE);
         List<String> md = new ArrayList<>();
-        md.add("## perf: " + (passed ? "passed" : "FAILED") + (aborted ? " (interrupted)" : ""));
+        md.add("## perf: " + (failed ? "FAILED" : inconclusive ? "inconclusive" : "passed")
+                + (aborted ? " (interrupted)" : ""));
         md.add("");
         for (ScenarioOutcome outcome : outcomes) {
             scenario(md, outcome);
@@ -43,9 +45,7 @@ final class MarkdownSummary {
                       Console console) throws IOException {
         String text = render(outcomes, aborted);
         Path file = output.resolve("summary.md");
-        Path tmp = file.resolveSibling("summary.md.tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, text);
         String step = env.get(GITHUB_STEP_SUMMARY);
         if (step != null && !step.isBlank()) {
             try {
@@ -61,8 +61,12 @@ final class MarkdownSummary {
     /** One scenario: its verdict line, request table, breaches and regressions. */
     private static void scenario(List<String> md, ScenarioOutcome outcome) {
         var m = outcome.run().metrics();
-        md.add("### " + (outcome.passed() ? "✅ " : "❌ ") + escape(outcome.scenario().name())
-                + " — " + (outcome.passed() ? "passed" : "failed")
+        ScenarioOutcome.Verdict verdict = outcome.verdict();
+        md.add("### " + switch (verdict) {
+            case PASSED -> "✅ ";
+            case FAILED -> "❌ ";
+            case INCONCLUSIVE -> "⚠️ ";
+        } + escape(outcome.scenario().name()) + " — " + verdict.key()
                 + (outcome.run().partial() ? " (partial" + (outcome.run().stopReason() == null ? ""
                 : ": " + escape(outcome.run().stopReason())) + ")" : ""));
         md.add("");
@@ -81,7 +85,14 @@ final class MarkdownSummary {
             md.add("Breached thresholds:");
             breaches.forEach(b -> md.add("- `" + code(b.describe()) + "`"));
             md.add("");
-        } else if (!outcome.thresholds().isEmpty()) {
+        }
+        List<String> inconclusive = outcome.inconclusive();
+        if (!inconclusive.isEmpty()) {
+            md.add("Not judged (inconclusive, not failing the build):");
+            inconclusive.forEach(i -> md.add("- `" + code(i.substring("inconclusive: ".length())) + "`"));
+            md.add("");
+        }
+        if (breaches.isEmpty() && inconclusive.isEmpty() && !outcome.thresholds().isEmpty()) {
             md.add("All " + outcome.thresholds().size() + " thresholds held.");
             md.add("");
         }

@@ -8,7 +8,9 @@ import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdEvaluator;
+import dev.perf.analysis.Threshold;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.analysis.VerdictGates;
 import dev.perf.engine.LoadEngine;
 import dev.perf.engine.LoadRun;
 import dev.perf.engine.RunControl;
@@ -22,6 +24,7 @@ import dev.perf.report.ResourcesJson;
 import dev.perf.report.SummaryJson;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Scenario;
+import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 import dev.perf.scenario.yaml.ScenarioLoader;
 import dev.perf.scenario.yaml.Substitutor;
@@ -81,7 +84,11 @@ public final class PerfRunner {
             String url = checkedBaseUrl(options.baseUrlOverride().trim());
             selected.replaceAll(s -> s.withBaseUrl(url));
         }
+        if (options.onSaturatedGenerator() != null) {
+            selected.replaceAll(s -> s.withSaturationPolicy(options.onSaturatedGenerator()));
+        }
         Files.createDirectories(options.outputDirectory());
+        RunMarkers.invocationStarted(options.outputDirectory());
         RunControl control = new RunControl();
         CountDownLatch cleanedUp = new CountDownLatch(1);
         AtomicReference<TargetProcess> target = new AtomicReference<>();
@@ -105,8 +112,9 @@ public final class PerfRunner {
                 target.set(startTarget(options.target()));
             }
             Long startedPid = target.get() == null ? null : target.get().pid();
-            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid);
-            return new RunReport(List.of(), outcomes, control.aborted());
+            List<String> problems = new ArrayList<>();
+            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid, problems);
+            return new RunReport(List.of(), outcomes, control.aborted(), problems);
         } finally {
             TargetProcess started = target.getAndSet(null);
             if (started != null) {
@@ -131,10 +139,14 @@ public final class PerfRunner {
         return process;
     }
 
+    /** @param problems gets what went wrong besides the verdicts (a run that could not be recorded) */
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
-                                         Long startedPid) throws IOException {
+                                         Long startedPid, List<String> problems) throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         HistoryWriter history = HistoryWriter.open(options.history(), options.environment(), console);
+        String notOpened = options.history() != null && history == null
+                ? "the run history " + options.history().location() + " could not be opened (see the warning above)"
+                : null;
         try {
             for (Scenario scenario : selected) {
                 if (control.aborted()) {
@@ -143,8 +155,12 @@ public final class PerfRunner {
                 }
                 ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history);
                 outcomes.add(outcome);
-                if (history != null) {
-                    history.record(outcome);
+                String notRecorded = history != null ? history.record(outcome) : notOpened == null ? null
+                        : "run " + outcome.runId() + " of " + scenario.name() + " was not recorded: " + notOpened;
+                if (notRecorded != null) {
+                    console.warn(notRecorded);
+                    problems.add(notRecorded + "; its results are in " + outcome.runDirectory()
+                            + " (-Dperf.history=off runs without a history)");
                 }
             }
         } finally {
@@ -152,7 +168,7 @@ public final class PerfRunner {
                 history.close();
             }
         }
-        writeIndex(options.outputDirectory(), outcomes, control.aborted());
+        writeIndex(options.outputDirectory(), outcomes, control.aborted(), problems);
         JUnitXml.write(outcomes, options.outputDirectory().resolve("junit.xml"));
         MarkdownSummary.write(outcomes, control.aborted(), options.outputDirectory(), options.environment(), console);
         return outcomes;
@@ -210,6 +226,7 @@ public final class PerfRunner {
                                    HistoryWriter history) throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
+        RunMarkers.runStarted(runDirectory, runId, scenario.name());
         console.info("");
         console.info("Running " + scenario.name() + ": " + scenario.load().describe() + " against "
                 + Redact.url(scenario.baseUrl()) + (scenario.environment() == null ? ""
@@ -239,13 +256,20 @@ public final class PerfRunner {
         RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
                 baselines, run.metrics().parts());
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
-        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(scenario.thresholds(), figures);
+        if (generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.WARN) {
+            figures = figures.saturated("the load generator was saturated, so latency and throughput describe it rather "
+                    + "than the target (" + generator.reasons().get(0) + ")");
+        }
+        List<Threshold> judged = new ArrayList<>(scenario.thresholds());
+        judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load()));
+        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(judged, figures);
         HistoryOptions historyOptions = options.history();
         List<RegressionCheck.Finding> regressions = history == null ? List.of()
                 : RegressionCheck.check(figures, historyOptions.tolerance(), !scenario.load().isOpenModel());
         ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds,
                 regressions, historyOptions != null && historyOptions.failOnRegression());
-        ObjectNode summary = SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds, outcome.passed());
+        ObjectNode summary = SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds,
+                outcome.verdict().key(), outcome.inconclusive());
         summary.set("regressions", RegressionReport.json(regressions, history == null ? null : historyOptions.tolerance(),
                 outcome.failOnRegression()));
         SummaryJson.write(summary, runDirectory.resolve("summary.json"));
@@ -256,24 +280,30 @@ public final class PerfRunner {
         return outcome;
     }
 
-    private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted) throws IOException {
+    private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted, List<String> problems)
+            throws IOException {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        boolean passed = !aborted && outcomes.stream().allMatch(ScenarioOutcome::passed);
-        root.put("verdict", passed ? "passed" : "failed");
+        boolean failed = aborted || outcomes.stream().anyMatch(ScenarioOutcome::failed);
+        boolean inconclusive = outcomes.stream().anyMatch(o -> o.verdict() == ScenarioOutcome.Verdict.INCONCLUSIVE);
+        root.put("verdict", failed ? "failed" : inconclusive ? "inconclusive" : "passed");
         root.put("status", aborted ? "partial" : "completed");
+        ArrayNode problemList = root.putArray("problems");
+        problems.forEach(problemList::add);
         ArrayNode runs = root.putArray("runs");
         for (ScenarioOutcome outcome : outcomes) {
             ObjectNode run = runs.addObject();
             run.put("scenario", outcome.scenario().name());
             run.put("runId", outcome.runId());
-            run.put("verdict", outcome.passed() ? "passed" : "failed");
+            run.put("verdict", outcome.verdict().key());
             run.put("status", outcome.run().partial() ? "partial" : "completed");
             run.put("summary", outcome.runId() + "/summary.json");
             ArrayNode breaches = run.putArray("breaches");
             outcome.breaches().forEach(b -> breaches.add(b.describe()));
             ArrayNode failures = run.putArray("failures");
             outcome.failures().forEach(failures::add);
+            ArrayNode inconclusiveList = run.putArray("inconclusive");
+            outcome.inconclusive().forEach(inconclusiveList::add);
         }
         SummaryJson.write(root, output.resolve("summary.json"));
     }

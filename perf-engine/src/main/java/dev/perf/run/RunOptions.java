@@ -1,6 +1,7 @@
 package dev.perf.run;
 
 import dev.perf.engine.EngineOptions;
+import dev.perf.scenario.VerdictSpec;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,10 +19,19 @@ import java.util.Map;
  * @param target             a service to start first and stop afterwards, or {@code null}
  * @param history            where to keep the run history, or {@code null} for none
  * @param progressSeconds    a progress line every this many seconds while a scenario runs; 0 for none
+ * @param onSaturatedGenerator replaces every scenario's {@code verdict.onSaturatedGenerator}, or {@code null}
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                          Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
-                         TargetCommand target, HistoryOptions history, int progressSeconds) {
+                         TargetCommand target, HistoryOptions history, int progressSeconds,
+                         VerdictSpec.Saturation onSaturatedGenerator) {
+
+    public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                      Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                      TargetCommand target, HistoryOptions history, int progressSeconds) {
+        this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
+                target, history, progressSeconds, null);
+    }
 
     /** A progress line every this many seconds by default. */
     public static final int DEFAULT_PROGRESS_SECONDS = 5;

@@ -25,7 +25,7 @@ import java.util.List;
  */
 public record Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows,
                        List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
-                       MonitorSpec monitor, Secrets secrets, String environment) {
+                       MonitorSpec monitor, Secrets secrets, String environment, VerdictSpec verdict) {
 
     public Scenario {
         flows = List.copyOf(flows);
@@ -36,9 +36,10 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
 
     /** The requests are the flows' steps, in order. */
     public Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows, List<FeederSpec> feeders,
-                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets, String environment) {
+                    LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets, String environment,
+                    VerdictSpec verdict) {
         this(name, file, baseUrl, http, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
-                .toList(), feeders, load, thresholds, monitor, secrets, environment);
+                .toList(), feeders, load, thresholds, monitor, secrets, environment, verdict);
     }
 
     /** The timeout of a whole request, from {@code defaults.timeout}. */
@@ -49,6 +50,12 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
         return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
-                environment);
+                environment, verdict);
+    }
+
+    /** The same scenario under another saturation policy (the {@code perf.onSaturatedGenerator} property). */
+    public Scenario withSaturationPolicy(VerdictSpec.Saturation policy) {
+        return new Scenario(name, file, baseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
+                environment, verdict.withSaturation(policy));
     }
 }

@@ -30,6 +30,7 @@ public final class TrackedThresholds {
         }
         return new Threshold(operation + "." + threshold.expression(), operation, threshold.metric(),
                 threshold.comparison(), threshold.limit(), threshold.limitKind(), threshold.relative(),
-                threshold.minSamples(), threshold.abort(), threshold.after(), threshold.over());
+                threshold.minSamples(), threshold.abort(), threshold.after(), threshold.over(),
+                threshold.allResponses());
     }
 }

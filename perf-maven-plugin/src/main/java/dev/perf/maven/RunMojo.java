@@ -9,6 +9,7 @@ import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
 import dev.perf.run.TargetCommand;
 import dev.perf.scenario.Durations;
+import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -175,6 +176,15 @@ public class RunMojo extends ScenarioMojo {
     @Parameter(property = "perf.baselineAnyHardware", defaultValue = "false")
     private boolean baselineAnyHardware;
 
+    /** What a saturated load generator does to the verdict: {@code warn} (latency and throughput thresholds are
+     * inconclusive, and so is the run; the build goes on) or {@code fail} (the run fails). Default: each scenario's
+     * {@code verdict.onSaturatedGenerator}, itself {@code warn} by default.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.onSaturatedGenerator")
+    private String onSaturatedGenerator;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -229,9 +239,17 @@ public class RunMojo extends ScenarioMojo {
             throw new MojoFailureException("perf.progressInterval='" + progressInterval + "' is not valid: "
                     + e.getMessage() + "; e.g. 10s, or 0 for no progress lines");
         }
+        VerdictSpec.Saturation saturation = null;
+        if (onSaturatedGenerator != null && !onSaturatedGenerator.isBlank()) {
+            saturation = VerdictSpec.Saturation.parse(onSaturatedGenerator);
+            if (saturation == null) {
+                throw new MojoFailureException("perf.onSaturatedGenerator='" + onSaturatedGenerator + "' is not valid; "
+                        + "valid: warn (latency and throughput thresholds are inconclusive), fail (the run fails)");
+            }
+        }
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl,
                 ScenarioProperties.of(project, session), System.getenv(), engine, target(), historyOptions,
-                progressSeconds);
+                progressSeconds, saturation);
     }
 
     private static String blankToNull(String value) {
@@ -265,10 +283,22 @@ public class RunMojo extends ScenarioMojo {
         if (report.aborted()) {
             throw new MojoFailureException("stopped before the end: partial results are in " + outputDirectory);
         }
+        if (!report.problems().isEmpty()) {
+            throw new MojoExecutionException("perf: " + String.join(System.lineSeparator() + "perf: ", report.problems()));
+        }
         List<String> failures = report.outcomes().stream()
                 .flatMap(o -> o.failures().stream().map(f -> o.scenario().name() + ": " + f)).toList();
+        List<String> inconclusive = report.outcomes().stream()
+                .flatMap(o -> o.inconclusive().stream().map(f -> o.scenario().name() + ": " + f)).toList();
+        if (!inconclusive.isEmpty()) {
+            getLog().warn("perf: " + inconclusive.size() + " verdict(s) could not be judged (inconclusive: they neither "
+                    + "pass nor fail the build):" + System.lineSeparator() + "  "
+                    + String.join(System.lineSeparator() + "  ", inconclusive));
+        }
         if (failures.isEmpty()) {
-            getLog().info("perf: all " + report.outcomes().size() + " scenario(s) passed; results in " + outputDirectory);
+            getLog().info("perf: " + (inconclusive.isEmpty() ? "all " + report.outcomes().size() + " scenario(s) passed"
+                    : "no scenario failed, " + inconclusive.size() + " verdict(s) inconclusive") + "; results in "
+                    + outputDirectory);
             return;
         }
         String message = "perf: the verdict is failed (" + failures.size() + " reason(s)):" + System.lineSeparator()

@@ -1,7 +1,6 @@
 package dev.perf.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perf.run.VerdictFile;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -10,12 +9,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Fails the build when the last {@code perf:run} failed, from the verdict it wrote ({@code target/perf/summary.json}).
+ * Fails the build when the last {@code perf:run} failed, from the verdict it wrote ({@code target/perf/summary.json}):
+ * also when there is no verdict to trust (no summary, one left "running" by a run that was killed, a partial run).
  * Bind {@code perf:run} with {@code failOnThreshold=false} to {@code integration-test} and this to {@code verify}:
  * the run writes its results and dashboard and {@code post-integration-test} stops what the build started before
  * the build fails, as with Failsafe.
@@ -43,30 +40,17 @@ public class VerifyMojo extends AbstractMojo {
             getLog().info("perf:verify skipped (perf.skip=true)");
             return;
         }
-        File index = new File(outputDirectory, "summary.json");
-        if (!index.isFile()) {
-            throw new MojoFailureException("no perf results in " + outputDirectory + " (summary.json is missing): "
-                    + "run perf:run before perf:verify, or point perf.outputDirectory at its results");
+        VerdictFile verdict = VerdictFile.read(outputDirectory.toPath());
+        if (!verdict.inconclusive().isEmpty()) {
+            getLog().warn("perf: " + verdict.inconclusive().size() + " verdict(s) could not be judged (inconclusive):"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", verdict.inconclusive()));
         }
-        JsonNode summary;
-        try {
-            summary = new ObjectMapper().readTree(index);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read " + index + ": " + e.getMessage(), e);
-        }
-        List<String> failures = new ArrayList<>();
-        for (JsonNode run : summary.path("runs")) {
-            run.path("failures").forEach(f -> failures.add(run.path("scenario").asText() + ": " + f.asText()));
-        }
-        if (summary.path("status").asText().equals("partial")) {
-            failures.add("the runs were interrupted before the end");
-        }
-        if (summary.path("verdict").asText().equals("passed") && failures.isEmpty()) {
-            getLog().info("perf: the verdict in " + index + " is passed");
+        if (verdict.passes()) {
+            getLog().info("perf: the verdict in " + new File(outputDirectory, "summary.json") + " is " + verdict.verdict());
             return;
         }
-        throw new MojoFailureException("perf: the verdict is failed (" + failures.size() + " reason(s)):"
-                + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", failures)
+        throw new MojoFailureException("perf: the verdict is failed (" + verdict.failures().size() + " reason(s)):"
+                + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", verdict.failures())
                 + System.lineSeparator() + "(results, junit.xml and the dashboard are in " + outputDirectory + ")");
     }
 }

@@ -6,6 +6,7 @@ import dev.perf.scenario.MonitorSpec;
 import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.Secrets;
+import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.Scenario;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -38,7 +39,7 @@ public final class ScenarioLoader {
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
-            "load", "thresholds", "monitor");
+            "load", "thresholds", "monitor", "verdict");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Substitutor substitutor;
@@ -126,12 +127,14 @@ public final class ScenarioLoader {
 
         MonitorSpec monitor = top.containsKey("monitor")
                 ? MonitorReader.read(doc, top.get("monitor").value()) : MonitorSpec.defaults();
+        VerdictSpec verdict = top.containsKey("verdict")
+                ? VerdictReader.read(doc, top.get("verdict").value()) : VerdictSpec.defaults();
 
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(file, doc.problems());
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
-                Secrets.of(doc.secrets()), environment == null ? null : environment.name());
+                Secrets.of(doc.secrets()), environment == null ? null : environment.name(), verdict);
     }
 
     /** {@code secrets: [env.API_KEY, apiKey]}: variables whose values are masked wherever a message could show them. */

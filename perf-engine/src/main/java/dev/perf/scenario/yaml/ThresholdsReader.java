@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * stepped plan ({@code stopWhen}, {@code breakpoint}).
  */
 final class ThresholdsReader {
-    static final Set<String> OPTION_KEYS = YamlDoc.keys("threshold", "abort", "minSamples", "after", "over");
+    static final Set<String> OPTION_KEYS = YamlDoc.keys("threshold", "abort", "minSamples", "after", "over",
+            "responses");
     private static final Pattern OVER = Pattern.compile("^(.*\\S)\\s+over\\s+(\\S+)\\s*$");
 
     private ThresholdsReader() {
@@ -95,7 +96,28 @@ final class ThresholdsReader {
                     + threshold.expression() + " is not a figure of responses");
             return null;
         }
-        return threshold.withOptions(minSamples, abort);
+        threshold = threshold.withOptions(minSamples, abort);
+        if (t.containsKey("responses")) {
+            Node value = t.get("responses").value();
+            String responses = doc.requiredString(value, field + ".responses");
+            if (responses == null) {
+                return null;
+            }
+            if (!responses.equals("all") && !responses.equals("successful")) {
+                doc.problem(value, field + ".responses", "'" + responses + "' is not valid; valid: successful (the "
+                        + "default: latency of the successful responses), all (failures too)");
+                return null;
+            }
+            if (!threshold.metric().isLatency()) {
+                doc.problem(value, field + ".responses", "responses chooses whose latency is judged; "
+                        + threshold.expression() + " is not a latency threshold");
+                return null;
+            }
+            if (responses.equals("all")) {
+                threshold = threshold.onAllResponses();
+            }
+        }
+        return threshold;
     }
 
     /** A condition on one level's responses ({@code stopWhen}, {@code breakpoint}), or {@code null} (problem recorded). */
