@@ -42,16 +42,21 @@ final class ClosedModelDriver implements StageDriver {
         Controller controller = new Controller(stageIndex, startNanos);
         ticker.at(startNanos, controller);
         long end = StageWait.await(controller.done, control) ? controller.endNanos : clock.nanoTime();
-        return handOver || control.aborted() ? end : Math.max(end, drained());
+        if (handOver || control.aborted()) {
+            return end;
+        }
+        pool.windDown();
+        return Math.max(end, drained());
     }
 
     /**
-     * Waits for the users' last requests. A stage whose users started idle sends one request per user more than
-     * complete inside its schedule; counting until they are done keeps its throughput unbiased (count / time).
+     * Waits for the users' last requests (their pauses are cut short, so this is at most a request's timeout), or an
+     * abort. A stage whose users started idle sends one request per user more than complete inside its schedule;
+     * counting until they are done keeps its throughput unbiased (count / time).
      */
     private long drained() throws InterruptedException {
         long limit = System.nanoTime() + drainNanos;
-        while (pool.running() > 0 && System.nanoTime() < limit) {
+        while (pool.running() > 0 && System.nanoTime() < limit && !control.aborted()) {
             Thread.sleep(1);
         }
         return clock.nanoTime();

@@ -12,8 +12,11 @@ import org.asynchttpclient.Request;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -22,7 +25,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * passed, with a {@link Session} carrying captures from step to step. A failed step ends the iteration. Each step
  * is recorded under its own name, in the stage the iteration started in; a flow of several steps also records its
  * whole duration, from its intended start to its last step's end. Feeders fill an iteration's variables before its
- * first step.
+ * first step. A step's think time follows it, the last step's too (so a closed-model user loops at the pace declared).
+ * When the load winds down, iterations stop at the next step boundary: a pause in progress is cut short, and an
+ * iteration cut short is not recorded as a flow (it neither succeeded nor failed; it is counted apart).
  */
 final class FlowRunner implements Sender {
     private final Plan[] plans;
@@ -35,6 +40,10 @@ final class FlowRunner implements Sender {
     private final boolean cookies;
     /** The closed model's users' cookies, by user; a user's jar is made at its first send. */
     private final AtomicReferenceArray<CookieJar> userCookies;
+    /** Iterations in a pause; whoever removes one (its timer, or a wind-down) continues or ends it. */
+    private final Set<Iteration> pausing = ConcurrentHashMap.newKeySet();
+    private final LongAdder cutShort = new LongAdder();
+    private volatile boolean stopping;
 
     /** A flow ready to run: its steps compiled, the feeders its steps use, and whether it is a plain request. */
     private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain) {
@@ -65,7 +74,7 @@ final class FlowRunner implements Sender {
             }
             int[] fed = Arrays.stream(steps).flatMap(step -> step.variables().stream()).map(feeders::feederOf)
                     .filter(i -> i >= 0).distinct().mapToInt(Integer::intValue).toArray();
-            boolean plain = flow.single() && steps[0].plain();
+            boolean plain = flow.single() && steps[0].plain() && flow.steps().get(0).thinkMax().isZero();
             plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, fed, plain);
         }
     }
@@ -75,17 +84,24 @@ final class FlowRunner implements Sender {
         return flows.stream().filter(f -> !f.single()).map(Flow::name).toList();
     }
 
-    /** The longest a flow can take beyond its last send: every step's timeout and pause. */
-    static Duration longestFlow(List<Flow> flows, Duration timeout) {
-        Duration longest = timeout;
-        for (Flow flow : flows) {
-            Duration total = Duration.ZERO;
-            for (Step step : flow.steps()) {
-                total = total.plus(timeout).plus(step.thinkMax());
+    @Override
+    public void windDown() {
+        stopping = true;
+        for (Iteration iteration : pausing) {
+            if (pausing.remove(iteration)) {
+                iteration.cutShort();
             }
-            longest = total.compareTo(longest) > 0 ? total : longest;
         }
-        return longest;
+    }
+
+    @Override
+    public void resume() {
+        stopping = false;
+    }
+
+    /** Flow iterations that the end of the load cut short, in a pause or between steps. */
+    long iterationsCutShort() {
+        return cutShort.sum();
     }
 
     @Override
@@ -164,22 +180,68 @@ final class FlowRunner implements Sender {
 
         @Override
         public void stepDone(ErrorKind failure) {
-            if (failure != null || step == plan.steps().length - 1) {
+            boolean last = step == plan.steps().length - 1;
+            if (failure != null) {
                 finish(failure);
                 return;
             }
+            if (last) {
+                recordFlow(null);
+            }
             Step done = plan.steps()[step].step;
-            step++;
             long pause = pauseNanos(done);
+            if (stopping) {
+                if (last) {
+                    completion.completed();
+                } else {
+                    cutShort();
+                }
+                return;
+            }
             long due = clock.nanoTime() + pause;
             if (pause == 0) {
-                send(due, due);
-            } else {
-                ticker.at(due, () -> send(due, clock.nanoTime()));
+                next(due, due);
+                return;
+            }
+            pausing.add(this);
+            ticker.at(due, () -> {
+                if (pausing.remove(this)) {
+                    next(due, clock.nanoTime());
+                }
+            });
+            if (stopping && pausing.remove(this)) {
+                cutShort(); // the load wound down while this pause was being set
             }
         }
 
+        /** After a step's pause: the next step, or the end of the iteration after the last step's pause. */
+        private void next(long intendedNanos, long nowNanos) {
+            if (step == plan.steps().length - 1) {
+                completion.completed();
+                return;
+            }
+            if (stopping) {
+                cutShort();
+                return;
+            }
+            step++;
+            send(intendedNanos, nowNanos);
+        }
+
+        /** Ends the iteration where it is: the load wound down. A cut after the last step's response is no cut. */
+        void cutShort() {
+            if (step < plan.steps().length - 1) {
+                cutShort.increment();
+            }
+            completion.completed();
+        }
+
         private void finish(ErrorKind failure) {
+            recordFlow(failure);
+            completion.completed();
+        }
+
+        private void recordFlow(ErrorKind failure) {
             if (plan.flowRecorder() >= 0) {
                 RequestRecorder flow = registry.flowRecorders().get(plan.flowRecorder());
                 long now = clock.nanoTime();
@@ -190,7 +252,6 @@ final class FlowRunner implements Sender {
                             + failure.label() + ")", startNanos, startNanos, now, 0);
                 }
             }
-            completion.completed();
         }
     }
 

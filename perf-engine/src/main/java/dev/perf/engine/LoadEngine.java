@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * requests still in flight, then the figures.
  */
 public final class LoadEngine {
+    /** After an abort, how long requests in flight may still complete. */
+    static final long ABORT_WAIT_NANOS = 2_000_000_000L;
     private final EngineOptions options;
     private final Clock clock;
 
@@ -51,8 +53,9 @@ public final class LoadEngine {
         MetricsRegistry registry = new MetricsRegistry(requests.stream().map(RequestSpec::name).toList(), stages.size(),
                 FlowRunner.recordedFlows(flows), scenario.secrets());
         RequestMix mix = new RequestMix(flows.stream().map(Flow::weight).toList());
-        long drainNanos = FlowRunner.longestFlow(flows, scenario.timeout()).toNanos()
-                + options.drainTimeoutMillis() * 1_000_000L;
+        // when the load ends, flows stop at their next step boundary: what is still in flight is a request each, done
+        // or timed out within the request timeout
+        long drainNanos = scenario.timeout().toNanos() + options.drainTimeoutMillis() * 1_000_000L;
         AtomicInteger inFlight = new AtomicInteger();
         Instant startTime = Instant.now();
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
@@ -83,13 +86,13 @@ public final class LoadEngine {
                 return listener.stageEnded(RunMetricsBuilder.stageSoFar(registry, sampler, plan.get(s),
                         Math.max(0, end - start) / 1e9));
             });
-            awaitInFlight(sequence, drainNanos, control);
+            awaitInFlight(sequence, sender, drainNanos, control);
             int unfinished = sequence.inFlightCount();
             sampler.stop();
             RunMetrics metrics = RunMetricsBuilder.build(registry, sampler, plan, timeline.stageSeconds(),
                     timeline.ran());
             return new LoadRun(startTime, Instant.now(), control.aborted(), nativeTransport, metrics, control.reason(),
-                    unfinished);
+                    unfinished, sender.iterationsCutShort());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the latency log " + options.hlogFile() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -113,10 +116,25 @@ public final class LoadEngine {
         return new ThresholdWindows(specs);
     }
 
-    /** Waits for outstanding requests; they complete or time out within the request timeout. */
-    private void awaitInFlight(StageSequence sequence, long drainNanos, RunControl control) throws InterruptedException {
-        long deadline = clock.nanoTime() + (control.aborted() ? Math.min(drainNanos, 2_000_000_000L) : drainNanos);
-        while (sequence.inFlight() && clock.nanoTime() < deadline) {
+    /**
+     * Waits for outstanding requests; they complete or time out within the request timeout. An abort (Ctrl-C), also
+     * one that comes while waiting, cuts the wait to {@value #ABORT_WAIT_NANOS} ns from then, so results are written
+     * within seconds; what is still outstanding then is counted as unfinished.
+     */
+    private void awaitInFlight(StageSequence sequence, Sender sender, long drainNanos, RunControl control)
+            throws InterruptedException {
+        long deadline = clock.nanoTime() + drainNanos;
+        boolean abortSeen = false;
+        while (sequence.inFlight()) {
+            long now = clock.nanoTime();
+            if (!abortSeen && control.aborted()) {
+                abortSeen = true;
+                sender.windDown();
+                deadline = Math.min(deadline, now + ABORT_WAIT_NANOS);
+            }
+            if (now >= deadline) {
+                return;
+            }
             Thread.sleep(5);
         }
     }

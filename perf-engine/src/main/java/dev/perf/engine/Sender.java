@@ -19,4 +19,16 @@ interface Sender {
     /** An open-model arrival of {@code item} that was not sent because too many were outstanding. */
     default void dropped(int item, int stage) {
     }
+
+    /**
+     * The load is ending (the plan's end, a closed stage's users retiring, an abort): items stop at the next step
+     * boundary. A step in flight still completes (within its timeout); a pause in progress is cut short and the item
+     * ends there, its remaining steps not sent.
+     */
+    default void windDown() {
+    }
+
+    /** Load starts again (the next stage after a pause): items run their whole course again. */
+    default void resume() {
+    }
 }

@@ -60,6 +60,7 @@ final class StageSequence {
         boolean[] ran = new boolean[stages.size()];
         long stageStart = startNanos;
         for (int s = 0; s < stages.size() && !control.aborted(); s++) {
+            sender.resume();
             long stageEnd = driver(s).run(s, stageStart);
             seconds[s] = Math.max(0, stageEnd - stageStart) / 1e9;
             ran[s] = true;
@@ -71,6 +72,7 @@ final class StageSequence {
         if (users != null) {
             users.target(0);
         }
+        sender.windDown();
         return new Timeline(seconds, ran);
     }
 

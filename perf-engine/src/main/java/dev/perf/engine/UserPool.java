@@ -61,6 +61,11 @@ final class UserPool {
         return target;
     }
 
+    /** The users are retiring for good: their iterations stop at the next step boundary (see {@link Sender#windDown}). */
+    void windDown() {
+        sender.windDown();
+    }
+
     /** Users currently looping or finishing their last request; 0 means no request of this pool is in flight. */
     int running() {
         return running.get();

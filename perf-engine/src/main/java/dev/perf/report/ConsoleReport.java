@@ -87,6 +87,10 @@ public final class ConsoleReport {
             out.accept("  WARNING: " + Cells.count(m.overall().dropped()) + " arrivals dropped: maxInFlight requests "
                     + "were outstanding (the target is too slow for the rate, or raise load.maxInFlight)");
         }
+        if (run.iterationsCutShort() > 0) {
+            out.accept("  note: " + Cells.count(run.iterationsCutShort()) + " flow iterations were cut short when the load "
+                    + "ended (stopped at a step boundary, their remaining steps not sent; not counted as flows)");
+        }
         if (run.unfinished() > 0) {
             out.accept("  WARNING: " + Cells.count(run.unfinished()) + (scenario.load().isOpenModel() ? " requests"
                     : " virtual users") + " still had no response when the wait after the load ended; they are in "

@@ -92,6 +92,7 @@ public final class SummaryJson {
         generator.put("connectionsReused", m.connectionsReused());
         generator.put("lateSends", m.lateSends());
         generator.put("unfinished", run.unfinished());
+        generator.put("iterationsCutShort", run.iterationsCutShort());
         putNullable(generator, "sendLagP99Ms", m.sendLagP99Millis());
         putNullable(generator, "sendLagMaxMs", m.sendLagMaxMillis());
         generator.put("saturated", generatorCheck.saturated());

@@ -274,7 +274,7 @@ public class RunMojo extends ScenarioMojo {
                 outputDirectory.toPath().resolve("target-process.log"));
     }
 
-    private void verdict(RunReport report) throws MojoFailureException {
+    private void verdict(RunReport report) throws MojoFailureException, MojoExecutionException {
         if (!report.valid()) {
             String problems = report.invalid().stream().map(ScenarioException::getMessage)
                     .collect(Collectors.joining(System.lineSeparator()));
