@@ -38,12 +38,15 @@ public record RunRecord(String runId, String scenario, String scenarioFile, Stri
      * Whether this run measured what it set out to, so that later runs may compare with it: it ran to the end, some
      * requests succeeded, its generator was not saturated, and no absolute threshold broke. A run that failed only
      * against the baseline (a relative threshold, a regression) counts, so the baseline follows the service instead of
-     * freezing on a few quiet runs.
+     * freezing on a few quiet runs. A run that failed for any other reason (stopped early, an absolute threshold, a
+     * regression alone) does not.
      */
     public boolean comparable() {
-        boolean ended = verdict.equals("passed") || verdict.equals("failed") || verdict.equals(INCONCLUSIVE);
         boolean absoluteBreach = thresholds.stream().anyMatch(t -> t.breached() && !t.threshold().isRelative());
-        return ended && !generatorSaturated && metrics.overall().ok() > 0 && !absoluteBreach;
+        boolean relativeBreach = thresholds.stream().anyMatch(t -> t.breached() && t.threshold().isRelative());
+        boolean judged = verdict.equals("passed") || verdict.equals(INCONCLUSIVE)
+                || (verdict.equals("failed") && relativeBreach);
+        return judged && !absoluteBreach && !generatorSaturated && metrics.overall().ok() > 0;
     }
 
     /** A load run: no operation costs. */

@@ -220,6 +220,52 @@ class LoadEngineTest {
     }
 
     @Test
+    void thinkTimeFollowsTheLastStepSoAClosedModelUserLoopsAtTheDeclaredPace() throws Exception {
+        try (TestServer server = new TestServer()) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    flows:
+                      - name: paced
+                        think: 400ms
+                        steps: [ { name: one, path: / } ]
+                    load: { concurrency: 1, duration: 2s }
+                    """.formatted(server.baseUrl())));
+            // one request every ~400 ms for 2 s: about 5, not the thousands of a loop without a pause
+            assertThat(run.metrics().overall().count()).isBetween(2L, 7L);
+            assertThat(server.requestCount()).isBetween(2L, 7L);
+        }
+    }
+
+    @Test
+    void whenTheLoadEndsFlowsStopAtTheNextStepBoundaryInsteadOfSittingOutTheirThinkTime() throws Exception {
+        try (TestServer server = new TestServer()) {
+            Scenario scenario = Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    defaults: { timeout: 5s }
+                    flows:
+                      - name: browse
+                        think: 10m
+                        steps:
+                          - { name: home, path: / }
+                          - { name: again, path: / }
+                    load: { concurrency: 2, duration: 2s }
+                    """.formatted(server.baseUrl()));
+            long start = System.nanoTime();
+            LoadRun run = run(scenario);
+            double wallSeconds = (System.nanoTime() - start) / 1e9;
+            // each user sent its first step and then thought for 10 minutes: the end of the load cuts that short
+            assertThat(run.metrics().overall().count()).isEqualTo(2);
+            assertThat(run.iterationsCutShort()).isEqualTo(2);
+            assertThat(run.unfinished()).isZero();
+            assertThat(run.metrics().flows().get("browse").count()).as("a cut iteration is no flow").isZero();
+            // the run ended when its load did, give or take a loaded machine: far from the 10 minutes of think time
+            assertThat(wallSeconds).isLessThan(2 + 5 + 20);
+            assertThat(run.metrics().elapsedSeconds()).as("throughput is over the load's real duration")
+                    .isBetween(1.9, 10.0);
+        }
+    }
+
+    @Test
     void aServerThatDropsConnectionsGivesResetFailures() throws Exception {
         try (ServerSocket rude = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {

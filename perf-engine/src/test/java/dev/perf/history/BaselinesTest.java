@@ -63,7 +63,7 @@ class BaselinesTest {
             assertThat(new HistoryBaselines(store, "s", "release", "hw1", 3).of(null,
                     ThresholdParser.parse("p95 < 1s").metric())).isNull();
             assertThat(new HistoryBaselines(store, "s", "release", "hw1", 3).whyNone())
-                    .isEqualTo("no earlier passing run of s on branch release on this hardware (hw1)");
+                    .isEqualTo("no earlier comparable run of s on branch release on this hardware (hw1)");
         }
     }
 
@@ -82,7 +82,7 @@ class BaselinesTest {
             HistoryBaselines elsewhere = new HistoryBaselines(store, "s", "main", "hw1", 5, null, "prod-like");
             assertThat(elsewhere.of(null, p95)).isNull();
             assertThat(elsewhere.whyNone())
-                    .isEqualTo("no earlier passing run of s on branch main in environment prod-like on this hardware (hw1)");
+                    .isEqualTo("no earlier comparable run of s on branch main in environment prod-like on this hardware (hw1)");
             assertThat(scalar(store, "SELECT group_concat(coalesce(environment, '-'), ',') FROM runs"))
                     .isEqualTo("-,staging,perf-lab");
         }
@@ -101,9 +101,57 @@ class BaselinesTest {
     }
 
     @Test
+    void aBaselineIsMadeOfComparableRunsAndFewerThanThreeLeaveARelativeThresholdInconclusive() throws Exception {
+        try (HistoryStore store = HistoryStore.open(dir.resolve("h.db").toString())) {
+            store.record(run("quiet", 1, "passed", "main", "hw1", 18_000));
+            // failed only against the baseline: still a measurement of the service, so the baseline can follow it
+            ThresholdResult relativeBreach = new ThresholdResult(ThresholdParser.parse("p95 <= baseline * 1.5"), 30.0,
+                    false, "baseline 18ms");
+            store.record(withThresholds(run("noisy", 2, "failed", "main", "hw1", 30_000), List.of(relativeBreach)));
+            // failed an absolute threshold, or its generator was saturated: not a measurement to compare with
+            ThresholdResult absoluteBreach = new ThresholdResult(ThresholdParser.parse("p95 <= 20ms"), 90.0, false, null);
+            store.record(withThresholds(run("broken", 3, "failed", "main", "hw1", 90_000), List.of(absoluteBreach)));
+            RunRecord saturated = run("saturated", 4, "passed", "main", "hw1", 70_000);
+            store.record(new RunRecord(saturated.runId(), saturated.scenario(), saturated.scenarioFile(), null,
+                    saturated.start(), saturated.end(), "passed", "open", "", saturated.metrics(), List.of(), null, true,
+                    saturated.context(), Map.of()));
+            Metric p95 = ThresholdParser.parse("p95 < 1s").metric();
+            HistoryBaselines baselines = new HistoryBaselines(store, "s", "main", "hw1", 5);
+            assertThat(baselines.of(null, p95).values()).containsExactly(18.015, 30.015);
+
+            RunRecord current = Runs.run("now", "s", T0.plus(Duration.ofHours(1)), 23_000, 23_000);
+            ThresholdResult two = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("p95 <= baseline * 1.10")),
+                    new RunFigures(current.metrics().overall(), current.metrics().byRequest(), null, null, baselines))
+                    .get(0);
+            assertThat(two.judged()).isFalse();
+            assertThat(two.breached()).isFalse();
+            assertThat(two.note()).startsWith("inconclusive: 2 comparable runs in the baseline (median 24.0")
+                    .endsWith("ms); 3 are needed to tell noise from change");
+
+            store.record(run("third", 5, "inconclusive", "main", "hw1", 20_000));
+            ThresholdResult three = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("p95 <= baseline * 1.5")),
+                    new RunFigures(current.metrics().overall(), current.metrics().byRequest(), null, null,
+                            new HistoryBaselines(store, "s", "main", "hw1", 5))).get(0);
+            assertThat(three.judged()).isTrue();
+            assertThat(three.passed()).isTrue();
+            assertThat(scalar(store, "SELECT group_concat(run_id || ':' || verdict || ':' || inconclusive || ':' "
+                    + "|| comparable, ',') FROM runs")).isEqualTo("quiet:passed:0:1,noisy:failed:0:1,broken:failed:0:0,"
+                    + "saturated:passed:0:0,third:passed:1:1");
+        }
+    }
+
+    private static RunRecord withThresholds(RunRecord r, List<ThresholdResult> thresholds) {
+        return new RunRecord(r.runId(), r.scenario(), r.scenarioFile(), r.scenarioSha256(), r.start(), r.end(),
+                r.verdict(), r.loadModel(), r.loadDescription(), r.metrics(), thresholds, r.resources(), false,
+                r.context(), Map.of());
+    }
+
+    @Test
     void relativeThresholdsAreJudgedAgainstTheBaselineAndAreNotPassedWithoutOne() throws Exception {
         try (HistoryStore store = HistoryStore.open(dir.resolve("h.db").toString())) {
-            store.record(run("a", 1, "passed", "main", "hw1", 20_000));
+            store.record(run("a", 1, "passed", "main", "hw1", 19_000));
+            store.record(run("b", 2, "passed", "main", "hw1", 20_000));
+            store.record(run("c", 3, "passed", "main", "hw1", 21_000));
             RunRecord current = Runs.run("now", "s", T0.plus(Duration.ofHours(1)), 23_000, 23_000);
             RunFigures figures = new RunFigures(current.metrics().overall(), current.metrics().byRequest(), null, null,
                     new HistoryBaselines(store, "s", "main", "hw1", 5));
@@ -116,7 +164,7 @@ class BaselinesTest {
             assertThat(results).allMatch(ThresholdResult::judged);
             assertThat(results.get(0).breached()).isTrue();
             assertThat(results.get(0).describe()).isEqualTo("p95 <= baseline * 1.10  (measured 23.01ms; baseline "
-                    + "20.02ms (median of 1 run, 20.02ms to 20.02ms), limit 22.02ms)");
+                    + "20.02ms (median of 3 runs, 19.01ms to 21.01ms), limit 22.02ms)");
 
             RunFigures noHistory = new RunFigures(current.metrics().overall(), current.metrics().byRequest(), null, null,
                     new HistoryBaselines(store, "s", "other", "hw1", 5));
@@ -125,7 +173,7 @@ class BaselinesTest {
             assertThat(none.judged()).isFalse();
             assertThat(none.passed()).isFalse();
             assertThat(none.breached()).isFalse();
-            assertThat(none.note()).isEqualTo("no baseline: no earlier passing run of s on branch other on this hardware (hw1)");
+            assertThat(none.note()).isEqualTo("no baseline: no earlier comparable run of s on branch other on this hardware (hw1)");
         }
         ThresholdResult off = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("rps >= baseline * 0.9")),
                 new RunFigures(null, Map.of(), null, null, null)).get(0);

@@ -44,8 +44,8 @@ class ConsoleReportTest {
             assertThat(lines).contains("  stages:");
             assertThat(lines).anyMatch(l -> l.matches("    1\\s+ramp 0/s -> 40/s over 500ms\\s+10\\s+100\\.00%.*"));
             assertThat(lines).anyMatch(l -> l.matches("    2\\s+40/s for 500ms\\s+20\\s+100\\.00%.*"));
-            assertThat(lines).contains("    PASS  success-rate >= 99%  (measured 100.00%)");
-            assertThat(lines).anyMatch(l -> l.startsWith("    FAIL  get-two.p99 < 1us  (measured "));
+            assertThat(lines).contains("    PASS          success-rate >= 99%  (measured 100.00%)");
+            assertThat(lines).anyMatch(l -> l.startsWith("    FAIL          get-two.p99 < 1us  (measured "));
         }
     }
 }

@@ -39,11 +39,15 @@ class EnvironmentRunTest {
             RecordingConsole console = new RecordingConsole();
 
             RunReport staging1 = run(console, server, db, "staging");
-            RunReport staging2 = run(console, server, db, "staging");
+            for (int i = 0; i < 2; i++) {
+                run(console, server, db, "staging");
+            }
+            RunReport staging4 = run(console, server, db, "staging");
             RunReport lab = run(console, server, db, "perf-lab");
 
             assertThat(staging1.outcomes().get(0).thresholds().get(0).judged()).isFalse();
-            assertThat(staging2.outcomes().get(0).thresholds().get(0).judged()).as("staging's first run").isTrue();
+            assertThat(staging4.outcomes().get(0).thresholds().get(0).judged()).as("staging's first three runs")
+                    .isTrue();
             assertThat(lab.outcomes().get(0).thresholds().get(0).judged()).as("no perf-lab run before").isFalse();
             assertThat(lab.outcomes().get(0).thresholds().get(0).note()).contains("in environment perf-lab");
             JsonNode summary = new ObjectMapper().readTree(lab.outcomes().get(0).runDirectory()
@@ -53,7 +57,7 @@ class EnvironmentRunTest {
             try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
                  var r = c.createStatement().executeQuery("SELECT group_concat(environment, ',') FROM runs")) {
                 assertThat(r.next()).isTrue();
-                assertThat(r.getString(1)).isEqualTo("staging,staging,perf-lab");
+                assertThat(r.getString(1)).isEqualTo("staging,staging,staging,staging,perf-lab");
             }
         }
     }

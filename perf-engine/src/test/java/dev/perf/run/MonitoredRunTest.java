@@ -51,7 +51,7 @@ class MonitoredRunTest {
                 null, Map.of("port", Integer.toString(port)), Map.of(), EngineOptions.defaults().withIoThreads(1), target));
 
         ScenarioOutcome outcome = report.outcomes().get(0);
-        assertThat(outcome.thresholds()).extracting(t -> t.passed()).containsExactly(true, true, true, true, false);
+        assertThat(outcome.thresholds()).extracting(t -> t.passed()).containsExactly(true, true, true, true, false, true, true);
         assertThat(outcome.breaches()).singleElement().satisfies(b ->
                 assertThat(b.describe()).startsWith("target.memory.max < 1MB  (measured ").endsWith("MB)"));
 

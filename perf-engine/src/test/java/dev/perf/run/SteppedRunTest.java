@@ -83,7 +83,7 @@ class SteppedRunTest {
             assertThat(console).anyMatch(l -> l.matches("  level 1/5  50/s: \\d+ responses .*"));
             assertThat(console).anyMatch(l -> l.startsWith("  level 5/5  600/s: "));
             assertThat(console).anyMatch(l -> l.startsWith("    breakpoint:            ") && l.contains("(when success-rate < 90%)"));
-            assertThat(console).anyMatch(l -> l.matches("    PASS  breakpoint >= 300/s  \\(measured [46]00/s\\)"));
+            assertThat(console).anyMatch(l -> l.matches("    PASS          breakpoint >= 300/s  \\(measured [46]00/s\\)"));
         }
     }
 
