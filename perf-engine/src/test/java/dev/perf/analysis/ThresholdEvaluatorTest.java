@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,5 +46,73 @@ class ThresholdEvaluatorTest {
             assertThat(r.actual()).isNull();
             assertThat(r.describe()).contains("no data");
         });
+    }
+
+    @Test
+    void latencyIsJudgedOnTheSuccessfulResponsesUnlessAllAreAskedFor() {
+        Histogram all = new Histogram(3);
+        Histogram failed = new Histogram(3);
+        for (int i = 0; i < 90; i++) {
+            all.recordValue(1_000); // fast refusals
+            failed.recordValue(1_000);
+        }
+        for (int i = 0; i < 10; i++) {
+            all.recordValue(900_000); // slow successes
+        }
+        RequestStats s = new RequestStats("ALL", 10, 90, 0, 10, all, all.copy(), Map.of(), Map.of(), 0, 0, Map.of(),
+                failed);
+        List<ThresholdResult> results = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("p50 <= 100ms"),
+                ThresholdParser.parse("p50 <= 100ms").onAllResponses()), new RunFigures(s, Map.of(), null, null));
+        assertThat(results.get(0).passed()).as("the successes took 900 ms").isFalse();
+        assertThat(results.get(0).actual()).isGreaterThan(890.0);
+        assertThat(results.get(1).passed()).as("over every response, the refusals dominate").isTrue();
+    }
+
+    @Test
+    void aSaturatedGeneratorLeavesLatencyAndThroughputInconclusiveButStillJudgesErrors() {
+        RequestStats s = stats("ALL", 100, 0, 1000, 2000);
+        List<ThresholdResult> results = ThresholdEvaluator.evaluate(Stream.of("p95 <= 1ms", "rps >= 1000",
+                        "error-rate < 1%", "apdex(1ms) >= 0.5").map(ThresholdParser::parse).toList(),
+                new RunFigures(s, Map.of(), null, null).saturated("the generator was saturated"));
+        assertThat(results).extracting(ThresholdResult::judged).containsExactly(false, false, true, false);
+        assertThat(results).noneMatch(ThresholdResult::breached);
+        assertThat(results.get(0).describe()).isEqualTo("p95 <= 1ms  (inconclusive: measured 2.00ms, but the "
+                + "generator was saturated)");
+    }
+
+    @Test
+    void defaultGatesCoverWhatTheScenarioLeftOut() {
+        var closed = dev.perf.testing.Scenarios.parse("""
+                target: { baseUrl: http://127.0.0.1:1 }
+                requests: [ { name: a, path: / } ]
+                load: { concurrency: 1, iterations: 1 }
+                """);
+        assertThat(VerdictGates.of(closed.thresholds(), closed.verdict(), closed.load()))
+                .extracting(Threshold::expression)
+                .containsExactly("count >= 1 (default gate)", "error-rate <= 1% (default gate)");
+        var open = dev.perf.testing.Scenarios.parse("""
+                target: { baseUrl: http://127.0.0.1:1 }
+                requests: [ { name: a, path: / } ]
+                load: { rate: 1/s, duration: 1s }
+                thresholds: [ "a.error-rate < 5%" ]
+                verdict: { maxErrorRate: 0.5%, maxDropped: 2% }
+                """);
+        assertThat(VerdictGates.of(open.thresholds(), open.verdict(), open.load())).extracting(Threshold::expression)
+                .as("a threshold on one request does not cover the scenario")
+                .containsExactly("count >= 1 (default gate)", "error-rate <= 0.5% (default gate)",
+                        "dropped-rate <= 2% (default gate)");
+        var stepped = dev.perf.testing.Scenarios.parse("""
+                target: { baseUrl: http://127.0.0.1:1 }
+                requests: [ { name: a, path: / } ]
+                load: { concurrency: [1, 2], stepDuration: 1s }
+                """);
+        assertThat(VerdictGates.of(stepped.thresholds(), stepped.verdict(), stepped.load()))
+                .extracting(Threshold::expression).as("a stepped plan goes past the limits by design")
+                .containsExactly("count >= 1 (default gate)");
+        RequestStats none = stats("ALL", 0, 0);
+        ThresholdResult count = ThresholdEvaluator.evaluate(VerdictGates.of(closed.thresholds(), closed.verdict(),
+                closed.load()), new RunFigures(none, Map.of(), null, null)).get(0);
+        assertThat(count.breached()).isTrue();
+        assertThat(count.describe()).isEqualTo("count >= 1 (default gate)  (no data: no request completed)");
     }
 }
