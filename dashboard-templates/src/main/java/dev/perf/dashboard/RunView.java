@@ -78,7 +78,7 @@ final class RunView {
     private static List<Map<String, Object>> thresholds(JsonNode thresholds) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonNode t : thresholds) {
-            String verdict = !t.path("judged").asBoolean(true) ? "none" : t.path("passed").asBoolean() ? "pass" : "fail";
+            String verdict = !t.path("judged").asBoolean(true) ? "inconclusive" : t.path("passed").asBoolean() ? "pass" : "fail";
             String measured = t.path("actual").isNumber() ? measured(t.path("actual").asDouble(), t.path("unit").asText())
                     : "no data";
             rows.add(Map.of("expression", t.path("expression").asText(), "verdict", verdict, "measured", measured,

@@ -135,7 +135,7 @@ class DashboardTest {
                 .contains("its CPU was busy &lt;script&gt;")
                 .contains("<link rel=\"stylesheet\" href=\"../dashboard.css\">")
                 .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td class=\"num\">9.25 ms</td>")
-                .contains("<td class=\"none\">none</td>")
+                .contains("<td class=\"inconclusive\">inconclusive</td>")
                 .contains("n/a");
         // latency, throughput, statuses, failures over time; the spectrum; CPU, memory, disk, network,
         // connections; response time, success rate and throughput against load

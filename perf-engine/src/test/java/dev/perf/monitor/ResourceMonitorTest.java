@@ -111,10 +111,11 @@ class ResourceMonitorTest {
         assertThat(warnings).isEmpty();
         assertThat(series.target()).isEqualTo("pid " + pid + ", the process listening on port " + port);
         ResourceSummary summary = new ResourceSummary(series);
-        // one busy thread: near 100% of one core, as /proc says too (a busy shared machine may take some of it)
+        // one busy thread: up to 100% of one core. What it gets depends on what else the machine runs (seen: 33% with
+        // both cores busy), so the check is that the monitor agrees with the kernel's own count over the same window
         double seen = summary.stats(Scope.TARGET, ResourceMetric.CPU).avg();
-        assertThat(procPercent).isGreaterThan(40.0);
-        assertThat(seen).isBetween(40.0, 115.0).isCloseTo(procPercent, within(20.0));
+        assertThat(procPercent).isGreaterThan(5.0);
+        assertThat(seen).isBetween(5.0, 115.0).isCloseTo(procPercent, within(20.0));
         assertThat(last(series, Scope.TARGET, ResourceMetric.THREADS)).isCloseTo(threads, within(2.0));
         assertThat(last(series, Scope.TARGET, ResourceMetric.OPEN_FILES)).isCloseTo(openFiles, within(2.0));
         // a client and an accepted socket: two established connections, counted every few samples
