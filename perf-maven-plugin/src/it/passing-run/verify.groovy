@@ -2,7 +2,8 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Target is up')
-assert log.contains('PASS  success-rate >= 99%')
+assert log.contains('PASS          success-rate >= 99%')
+assert log.contains('PASS          count >= 1 (default gate)')
 assert log.contains('BUILD SUCCESS')
 // the run is recorded in the history beside the pom, and perf:history reads it back
 assert new File(basedir, '.perf/history.db').isFile()

@@ -11,7 +11,8 @@ assert index.contains('trend of 2 runs')
 assert index.contains('<svg class="spark"')
 def trend = new File(output, 'trends/reported.html').text
 assert trend.contains('aria-label="Latency across runs"')
-def runs = output.listFiles().findAll { it.isDirectory() && it.name.endsWith('-reported') }
+// run ids end in a random suffix, unique across machines sharing a history
+def runs = output.listFiles().findAll { it.isDirectory() && it.name ==~ /.*-reported-[0-9a-v]{6}/ }
 assert runs.size() == 2
 runs.each { run ->
     def page = new File(run, 'index.html').text

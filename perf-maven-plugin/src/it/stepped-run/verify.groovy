@@ -5,7 +5,7 @@ assert log.contains('level 1/3  20/s: ')
 assert log.contains('level 3/3  60/s: ')
 assert log.contains('scalability (rate steps; throughput counts successful responses):')
 assert log.contains('breakpoint:            not reached up to 60/s')
-assert log.contains('PASS  breakpoint >= 60/s  (not reached up to 60/s)')
+assert log.contains('PASS          breakpoint >= 60/s  (not reached up to 60/s)')
 assert log.contains('BUILD SUCCESS')
 
 def output = new File(basedir, 'target/perf')

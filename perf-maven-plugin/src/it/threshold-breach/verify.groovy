@@ -19,13 +19,16 @@ def xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuil
 assert xml.tagName == 'testsuites'
 def suite = xml.getElementsByTagName('testsuite').item(0)
 assert suite.getAttribute('name') == 'perf.breach'
-assert suite.getAttribute('tests').toInteger() == 1 + 3
+// run completed, generator kept up, 2 thresholds, 2 default gates (count >= 1, dropped-rate <= 0%)
+assert suite.getAttribute('tests').toInteger() == 2 + 2 + 2
 assert suite.getAttribute('failures').toInteger() == 2
 assert suite.getAttribute('errors').toInteger() == 0
-assert suite.getAttribute('skipped').toInteger() == 0
+// a cold JVM on a busy machine may fall behind its schedule: "generator kept up" is then skipped (inconclusive), and
+// both breaches still stand (throughput is the offered rate; p50 breaks even from the actual send)
+assert suite.getAttribute('skipped').toInteger() in [0, 1]
 assert suite.getAttribute('time') ==~ /\d+\.\d{3}/
 def cases = suite.getElementsByTagName('testcase')
-assert cases.length == 4
+assert cases.length == 6
 def failedNames = [] as Set
 for (int i = 0; i < cases.length; i++) {
     def c = cases.item(i)

@@ -65,11 +65,20 @@ public record Metric(String name, Unit unit, double percentile) {
     }
 
     /**
-     * Whether a saturated generator makes this figure describe the generator rather than the target: latency,
-     * throughput and Apdex (slow sends look like a slow target, and a closed model offers less load than asked).
+     * Which way a saturated generator pushes this figure: {@code +1} up (latency: late sends and slow handling look like
+     * a slow target), {@code -1} down (Apdex; throughput when it is a result, in the closed model), {@code 0} not at all.
+     *
+     * @param throughputIsResult whether throughput depends on how fast the generator goes (the closed model); in the
+     *                           open model it is the offered rate, and drops are judged on their own
      */
-    public boolean dependsOnGenerator() {
-        return isLatency() || isApdex() || name.equals("rps");
+    public int generatorPush(boolean throughputIsResult) {
+        if (isLatency()) {
+            return 1;
+        }
+        if (isApdex() || (throughputIsResult && name.equals("rps"))) {
+            return -1;
+        }
+        return 0;
     }
 
     /**

@@ -15,21 +15,22 @@ import java.util.Map;
  * @param resources what the monitor saw, or {@code null} when monitoring was off
  * @param baselines earlier runs to compare with, or {@code null} when there is no history
  * @param parts     figures of thresholds judged on part of the run ({@code after}, {@code over}), by position
- * @param saturation why figures that depend on the generator (latency, throughput) describe it rather than the
- *                   target, so that their thresholds are inconclusive; {@code null} when they describe the target
+ * @param saturation why figures that depend on the generator (latency, throughput) may describe it rather than
+ *                   the target (see {@link ThresholdEvaluator}); {@code null} when they describe the target
+ * @param throughputIsResult whether throughput depends on the generator's speed (closed model)
  */
 public record RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
                          ResourceSummary resources, Baselines baselines, Map<Integer, ThresholdWindows.Part> parts,
-                         String saturation) {
+                         String saturation, boolean throughputIsResult) {
 
     public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
                       ResourceSummary resources, Baselines baselines, Map<Integer, ThresholdWindows.Part> parts) {
-        this(overall, byRequest, analysis, resources, baselines, parts, null);
+        this(overall, byRequest, analysis, resources, baselines, parts, null, false);
     }
 
-    /** The same figures, with thresholds on generator-dependent figures left inconclusive for {@code why}. */
-    public RunFigures saturated(String why) {
-        return new RunFigures(overall, byRequest, analysis, resources, baselines, parts, why);
+    /** The same figures, from a run whose generator was saturated, for {@code why}. */
+    public RunFigures saturated(String why, boolean closedModel) {
+        return new RunFigures(overall, byRequest, analysis, resources, baselines, parts, why, closedModel);
     }
 
     public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,

@@ -14,7 +14,13 @@ import java.util.Map;
  * thresholds judge the successful responses (unless {@code responses: all}), so no successful response fails them.
  * A threshold is inconclusive (not judged: it neither passes nor fails the build) when its figure cannot speak for the
  * target: a relative limit with fewer than {@value RegressionCheck#MIN_RUNS} comparable baseline runs, fewer responses
- * than its {@code minSamples}, or a latency or throughput figure of a run whose generator was saturated.
+ * than its {@code minSamples}, or a figure of a run whose generator was saturated when the saturation could have
+ * decided the verdict (below).
+ *
+ * <p>A saturated generator pushes figures one way ({@link Metric#generatorPush}): latency up, Apdex and closed-model
+ * throughput down. So a verdict the push works against stands (a latency limit held although the generator added
+ * delay), and one it works for is inconclusive (a latency limit broke: the generator's delay may be why), unless the
+ * figure measured from each request's actual send, which leaves the pacer's lateness out, breaks the limit too.
  */
 public final class ThresholdEvaluator {
 
@@ -45,15 +51,38 @@ public final class ThresholdEvaluator {
             }
             ThresholdResult result = threshold.isRelative() ? relativeResult(threshold, figures)
                     : absoluteResult(threshold, figures);
-            if (figures.saturation() != null && threshold.metric().dependsOnGenerator() && result.judged()) {
-                Double actual = result.actual();
-                result = new ThresholdResult(threshold, actual, false, "inconclusive: measured "
-                        + (actual == null ? "no data" : threshold.metric().format(actual)) + ", but " + figures.saturation(),
-                        false);
+            if (figures.saturation() != null && result.judged()) {
+                result = underSaturation(threshold, result, figures);
             }
             results.add(result);
         }
         return results;
+    }
+
+    /** A judged result of a run whose generator was saturated: it stands, or it is inconclusive (see the class). */
+    private static ThresholdResult underSaturation(Threshold threshold, ThresholdResult result, RunFigures figures) {
+        Metric metric = threshold.metric();
+        int push = metric.generatorPush(figures.throughputIsResult());
+        if (push == 0) {
+            return result;
+        }
+        boolean pushedTowardsBreach = (push > 0) == threshold.higherIsWorse();
+        if (pushedTowardsBreach ? result.passed() : result.breached()) {
+            return result; // the generator worked against this verdict: it holds all the more
+        }
+        String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
+        if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
+            RequestStats stats = threshold.request() == null ? figures.overall()
+                    : figures.byRequest().get(threshold.request());
+            Double fromSend = stats == null ? null : metric.valueOfAll(stats.fromActualSend());
+            if (fromSend != null && !threshold.holds(fromSend)) {
+                return new ThresholdResult(threshold, result.actual(), false, measured + "; from the actual send "
+                        + metric.format(fromSend) + ", which leaves the generator's lateness out, breaks it too ("
+                        + figures.saturation() + ")");
+            }
+        }
+        return new ThresholdResult(threshold, result.actual(), false, "inconclusive: " + measured + ", but "
+                + figures.saturation(), false);
     }
 
     private static ThresholdResult absoluteResult(Threshold threshold, RunFigures figures) {

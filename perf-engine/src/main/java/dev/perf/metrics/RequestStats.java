@@ -77,6 +77,15 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
                 errorCounts, bytesReceived, bytesSent, checkFailures, none);
     }
 
+    /**
+     * The same figures with latency measured from each request's actual send rather than its intended time (the
+     * service time): what a request took once it was on its way, without the generator's lateness in sending it.
+     */
+    public RequestStats fromActualSend() {
+        return new RequestStats(name, ok, failed, dropped, elapsedSeconds, serviceTimeMicros, serviceTimeMicros,
+                statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null);
+    }
+
     public Double successRatePercent() {
         return count() == 0 ? null : ok * 100.0 / count();
     }

@@ -257,8 +257,8 @@ public final class PerfRunner {
                 baselines, run.metrics().parts());
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
         if (generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.WARN) {
-            figures = figures.saturated("the load generator was saturated, so latency and throughput describe it rather "
-                    + "than the target (" + generator.reasons().get(0) + ")");
+            figures = figures.saturated("the load generator was saturated, so the figure may describe it rather than the "
+                    + "target (" + generator.reasons().get(0) + ")", !scenario.load().isOpenModel());
         }
         List<Threshold> judged = new ArrayList<>(scenario.thresholds());
         judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load()));
