@@ -5,16 +5,27 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
-/** Target for the plugin's integration tests: answers 200 with a small JSON body on 127.0.0.1:PORT. Run: java TestServer.java PORT */
+/**
+ * Target for the plugin's integration tests: answers 200 with a small JSON body on 127.0.0.1:PORT; paths under /slow
+ * after DELAY_MS if given. Run: java TestServer.java PORT [DELAY_MS]
+ */
 public class TestServer {
     public static void main(String[] args) throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 Integer.parseInt(args[0])), 100);
+        long delayMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            if (delayMillis > 0 && exchange.getRequestURI().getPath().startsWith("/slow")) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
