@@ -28,16 +28,9 @@ class InterruptedRunTest {
     @Test
     void resultsGatheredBeforeTheSignalAreWrittenAndMarkedPartial() throws Exception {
         try (TestServer server = new TestServer()) {
-            Path scenarios = Files.createDirectories(dir.resolve("perf"));
-            Files.writeString(scenarios.resolve("long.yaml"), """
-                    target: { baseUrl: %s }
-                    requests: [ { name: home, path: / } ]
-                    load: { rate: 50/s, duration: 60s }
-                    """.formatted(server.baseUrl()));
+            Path scenarios = longScenario(server);
             Path out = dir.resolve("out");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Child.class.getName(), scenarios.toString(), out.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+            Process child = child(scenarios, out, null);
             try {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (server.requestCount() < 100 && System.nanoTime() < deadline) {
@@ -62,12 +55,7 @@ class InterruptedRunTest {
     @Test
     void aRunKilledWithSigkillLeavesNoPassingVerdictAndItsFolderIsMarkedCrashedByTheNextRun() throws Exception {
         try (TestServer server = new TestServer()) {
-            Path scenarios = Files.createDirectories(dir.resolve("perf"));
-            Files.writeString(scenarios.resolve("long.yaml"), """
-                    target: { baseUrl: %s }
-                    requests: [ { name: home, path: / } ]
-                    load: { rate: 50/s, duration: 60s }
-                    """.formatted(server.baseUrl()));
+            Path scenarios = longScenario(server);
             Path out = Files.createDirectories(dir.resolve("out"));
             // what an earlier, passing invocation left
             Files.writeString(out.resolve("summary.json"), """
@@ -152,6 +140,17 @@ class InterruptedRunTest {
             }
             assertThat(VerdictFile.read(out).passes()).isFalse();
         }
+    }
+
+    /** A minute of load at 50/s: longer than any test waits. */
+    private Path longScenario(TestServer server) throws java.io.IOException {
+        Path scenarios = Files.createDirectories(dir.resolve("perf"));
+        Files.writeString(scenarios.resolve("long.yaml"), """
+                target: { baseUrl: %s }
+                requests: [ { name: home, path: / } ]
+                load: { rate: 50/s, duration: 60s }
+                """.formatted(server.baseUrl()));
+        return scenarios;
     }
 
     private Process child(Path scenarios, Path out, Path history) throws java.io.IOException {
