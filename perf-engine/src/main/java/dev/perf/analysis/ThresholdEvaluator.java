@@ -70,6 +70,9 @@ public final class ThresholdEvaluator {
         if (pushedTowardsBreach ? result.passed() : result.breached()) {
             return result; // the generator worked against this verdict: it holds all the more
         }
+        if (result.actual() == null) {
+            return result; // no data (no successful response): no generator makes up for that
+        }
         String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
         if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
             RequestStats stats = threshold.request() == null ? figures.overall()

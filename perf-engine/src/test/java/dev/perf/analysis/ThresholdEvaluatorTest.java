@@ -81,7 +81,8 @@ class ThresholdEvaluatorTest {
             latency.recordValue(30_000);
             service.recordValue(1_500);
         }
-        RequestStats s = new RequestStats("ALL", 100, 0, 0, 10, latency, service, Map.of(), Map.of(), 0, 0);
+        RequestStats s = new RequestStats("ALL", 100, 0, 0, 10, latency, service, Map.of(), Map.of(), 0, 0, Map.of(),
+                new Histogram(3));
         List<Threshold> thresholds = Stream.of("p95 <= 100ms", "p95 <= 10ms", "p95 <= 1ms", "rps >= 1000",
                 "error-rate < 1%", "apdex(5ms) >= 0.95").map(ThresholdParser::parse).toList();
         RunFigures figures = new RunFigures(s, Map.of(), null, null);
@@ -101,6 +102,14 @@ class ThresholdEvaluatorTest {
         List<ThresholdResult> closed = ThresholdEvaluator.evaluate(thresholds, figures.saturated("the generator was "
                 + "saturated", true));
         assertThat(closed.get(3).judged()).as("closed-model throughput is the generator's too").isFalse();
+
+        // no successful response is a failure however busy the generator was
+        RequestStats refused = new RequestStats("ALL", 0, 20, 0, 10, latency, service, Map.of(), Map.of(), 0, 0,
+                Map.of(), latency);
+        ThresholdResult none = ThresholdEvaluator.evaluate(List.of(ThresholdParser.parse("p95 <= 1s")),
+                new RunFigures(refused, Map.of(), null, null).saturated("the generator was saturated", false)).get(0);
+        assertThat(none.breached()).isTrue();
+        assertThat(none.note()).isEqualTo("no data: no successful response (20 failed)");
     }
 
     @Test
