@@ -36,17 +36,19 @@ public record RunRecord(String runId, String scenario, String scenarioFile, Stri
 
     /**
      * Whether this run measured what it set out to, so that later runs may compare with it: it ran to the end, some
-     * requests succeeded, its generator was not saturated, and no absolute threshold broke. A run that failed only
-     * against the baseline (a relative threshold, a regression) counts, so the baseline follows the service instead of
-     * freezing on a few quiet runs. A run that failed for any other reason (stopped early, an absolute threshold, a
-     * regression alone) does not.
+     * requests succeeded, and no absolute threshold broke. A run that failed only against the baseline (a relative
+     * threshold) counts, so the baseline follows the service instead of freezing on a few quiet runs. A run that
+     * failed for any other reason (stopped early, an absolute threshold, a regression alone) does not. A run whose
+     * generator was saturated counts: the baseline is the median of several runs, which one inflated run barely
+     * moves, and short CI runs are often flagged for their first, cold second; excluding them would leave such
+     * projects without a baseline at all.
      */
     public boolean comparable() {
         boolean absoluteBreach = thresholds.stream().anyMatch(t -> t.breached() && !t.threshold().isRelative());
         boolean relativeBreach = thresholds.stream().anyMatch(t -> t.breached() && t.threshold().isRelative());
         boolean judged = verdict.equals("passed") || verdict.equals(INCONCLUSIVE)
                 || (verdict.equals("failed") && relativeBreach);
-        return judged && !absoluteBreach && !generatorSaturated && metrics.overall().ok() > 0;
+        return judged && !absoluteBreach && metrics.overall().ok() > 0;
     }
 
     /** A load run: no operation costs. */

@@ -108,13 +108,10 @@ class BaselinesTest {
             ThresholdResult relativeBreach = new ThresholdResult(ThresholdParser.parse("p95 <= baseline * 1.5"), 30.0,
                     false, "baseline 18ms");
             store.record(withThresholds(run("noisy", 2, "failed", "main", "hw1", 30_000), List.of(relativeBreach)));
-            // failed an absolute threshold, or its generator was saturated: not a measurement to compare with
+            // failed an absolute threshold, or stopped early: not a measurement to compare with
             ThresholdResult absoluteBreach = new ThresholdResult(ThresholdParser.parse("p95 <= 20ms"), 90.0, false, null);
             store.record(withThresholds(run("broken", 3, "failed", "main", "hw1", 90_000), List.of(absoluteBreach)));
-            RunRecord saturated = run("saturated", 4, "passed", "main", "hw1", 70_000);
-            store.record(new RunRecord(saturated.runId(), saturated.scenario(), saturated.scenarioFile(), null,
-                    saturated.start(), saturated.end(), "passed", "open", "", saturated.metrics(), List.of(), null, true,
-                    saturated.context(), Map.of()));
+            store.record(run("stopped", 4, "partial", "main", "hw1", 70_000));
             Metric p95 = ThresholdParser.parse("p95 < 1s").metric();
             HistoryBaselines baselines = new HistoryBaselines(store, "s", "main", "hw1", 5);
             assertThat(baselines.of(null, p95).values()).containsExactly(18.015, 30.015);
@@ -136,7 +133,7 @@ class BaselinesTest {
             assertThat(three.passed()).isTrue();
             assertThat(scalar(store, "SELECT group_concat(run_id || ':' || verdict || ':' || inconclusive || ':' "
                     + "|| comparable, ',') FROM runs")).isEqualTo("quiet:passed:0:1,noisy:failed:0:1,broken:failed:0:0,"
-                    + "saturated:passed:0:0,third:passed:1:1");
+                    + "stopped:partial:0:0,third:passed:1:1");
         }
     }
 
