@@ -78,6 +78,7 @@ public final class PerfRunner {
         List<ScenarioException> invalid = new ArrayList<>();
         load(options, selected, invalid);
         if (!invalid.isEmpty()) {
+            RunMarkers.invalid(options.outputDirectory(), invalid.size());
             return new RunReport(invalid, List.of(), false);
         }
         if (options.baseUrlOverride() != null && !options.baseUrlOverride().isBlank()) {

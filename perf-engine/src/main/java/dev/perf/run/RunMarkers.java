@@ -21,6 +21,7 @@ import java.time.Instant;
 final class RunMarkers {
     static final String RUNNING = "running";
     static final String CRASHED = "crashed";
+    static final String INVALID = "invalid";
 
     private RunMarkers() {
     }
@@ -30,6 +31,25 @@ final class RunMarkers {
         markCrashedRuns(output);
         ObjectNode root = marker();
         root.putNull("verdict");
+        root.putArray("runs");
+        SummaryJson.write(root, output.resolve("summary.json"));
+        Files.deleteIfExists(output.resolve("junit.xml"));
+        Files.deleteIfExists(output.resolve("summary.md"));
+    }
+
+    /**
+     * The scenarios were invalid, so nothing ran: a verdict an earlier invocation left in {@code output} is replaced by
+     * one that says so (an output folder that does not exist is not created: nothing was run).
+     */
+    static void invalid(Path output, int invalidFiles) throws IOException {
+        if (!Files.isRegularFile(output.resolve("summary.json"))) {
+            return;
+        }
+        ObjectNode root = SummaryJson.mapper().createObjectNode();
+        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
+        root.put("status", INVALID);
+        root.put("verdict", "failed");
+        root.putArray("problems").add(invalidFiles + " scenario file(s) invalid: nothing was sent (see perf:validate)");
         root.putArray("runs");
         SummaryJson.write(root, output.resolve("summary.json"));
         Files.deleteIfExists(output.resolve("junit.xml"));

@@ -55,6 +55,8 @@ public record VerdictFile(String verdict, List<String> failures, List<String> in
         summary.path("problems").forEach(p -> failures.add(p.asText()));
         if (status.equals("partial")) {
             failures.add("the runs were interrupted before the end (status partial)");
+        } else if (status.equals(RunMarkers.INVALID)) {
+            return new VerdictFile("failed", failures, inconclusive);
         } else if (!status.equals("completed")) {
             failures.add(index + " has no known status ('" + status + "'): it was not written by this perf:run");
         }

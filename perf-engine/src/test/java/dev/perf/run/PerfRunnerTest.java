@@ -68,6 +68,25 @@ class PerfRunnerTest {
     }
 
     @Test
+    void anInvalidScenarioReplacesTheVerdictAnEarlierRunLeft() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("a-valid.yaml", VALID.formatted("valid"));
+            assertThat(runner.run(options(null, server.port())).passed()).isTrue();
+            assertThat(VerdictFile.read(dir.resolve("out")).passes()).isTrue();
+            scenario("b-invalid.yaml", """
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests: [ { name: home, path: / } ]
+                    load: { rate: 10/s, duration: 1x }
+                    """);
+            assertThat(runner.run(options(null, server.port())).valid()).isFalse();
+            VerdictFile verdict = VerdictFile.read(dir.resolve("out"));
+            assertThat(verdict.passes()).isFalse();
+            assertThat(verdict.failures()).containsExactly("1 scenario file(s) invalid: nothing was sent (see perf:validate)");
+            assertThat(dir.resolve("out/junit.xml")).doesNotExist();
+        }
+    }
+
+    @Test
     void runsTheSelectedScenariosAndWritesTheirResults() throws Exception {
         try (TestServer server = new TestServer()) {
             scenario("orders.yaml", VALID.formatted("orders"));
