@@ -1,7 +1,7 @@
 package dev.perf.analysis;
 
 /**
- * The baseline a run is compared with: for each request and metric, the figure of earlier passing runs (their
+ * The baseline a run is compared with: for each request and metric, the figure of earlier comparable runs (their
  * median, with their spread). Provided by the history.
  */
 public interface Baselines {
@@ -12,7 +12,7 @@ public interface Baselines {
      */
     Figure of(String request, Metric metric);
 
-    /** Why there is no baseline, for people: "no earlier passing run of this scenario on branch main". */
+    /** Why there is no baseline, for people: "no earlier comparable run of this scenario on branch main". */
     String whyNone();
 
     /**

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * resources  := [ "generator." | "target." ] resource "." ( "avg" | "max" )   (see MonitorMetric)
  *               cpu, memory-percent: percent; memory: size (512MB); disk-*, net-*: size per second (50MB/s);
  *               load, threads, open-files, connections, tcp-established: number
- * value      := a limit as above, or relative to the baseline (earlier passing runs, see the history):
+ * value      := a limit as above, or relative to the baseline (earlier comparable runs, see the history):
  *               "baseline" [ "*" factor | "+" limit | "-" limit ]     e.g. baseline * 1.10, baseline + 0.5%
  * op         := "&lt;" | "&lt;=" | "&gt;" | "&gt;=" | "==" | "!="
  * </pre>

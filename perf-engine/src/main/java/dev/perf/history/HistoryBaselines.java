@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A scenario's baseline from the history: the last {@code runs} passing runs on the same branch and the same
+ * A scenario's baseline from the history: the last {@code runs} comparable runs on the same branch and the same
  * hardware fingerprint (runs on other machines are not mixed in), each run's figure computed from its stored
  * histogram and counters, then their median and spread.
  */

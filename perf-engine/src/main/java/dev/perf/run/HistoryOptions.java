@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param projectDirectory where to look for the git repository
  * @param keepRuns         keep at most this many runs per scenario, 0 for all
  * @param keepDays         drop runs older than this many days, 0 for never
- * @param baselineRuns     how many earlier passing runs (same branch, same hardware) make the baseline
+ * @param baselineRuns     how many earlier comparable runs (same branch, same hardware) make the baseline
  * @param tolerance        relative change tolerated before a figure can be a regression, e.g. 0.10
  * @param failOnRegression whether a regression fails the run
  * @param baselineBranch   the branch whose runs make the baseline (e.g. main, for pull requests), or {@code null}

@@ -57,7 +57,7 @@ final class HistoryWriter implements AutoCloseable {
         }
     }
 
-    /** Earlier passing runs of this scenario on this branch and hardware, to judge relative thresholds. */
+    /** Earlier comparable runs of this scenario on this branch and hardware, to judge relative thresholds. */
     Baselines baselines(Scenario scenario) {
         String branch = options.baselineBranch() != null ? options.baselineBranch() : context.gitBranch();
         return new HistoryBaselines(store, scenario.name(), branch, options.anyHardware() ? null : context.hardware(),

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param history          {@code perf.history}: the history file or JDBC URL, or {@code null} for none ({@code off})
  * @param outputDirectory  {@code perf.outputDirectory}: where each run's summary.json goes, under {@code tracked/}
  * @param projectDirectory where relative paths start and {@code .git} is looked for (Surefire's {@code basedir})
- * @param baselineRuns     {@code perf.baselineRuns}: earlier passing runs that make the baseline
+ * @param baselineRuns     {@code perf.baselineRuns}: earlier comparable runs that make the baseline
  * @param baselineBranch   {@code perf.baselineBranch}: the branch whose runs make the baseline, or {@code null}
  * @param monitor          {@code perf.track.monitor}: sample the machine and this JVM while a tracked class runs
  * @param regressionTolerance {@code perf.regressionTolerance} (percent, default 10), as a fraction: the change

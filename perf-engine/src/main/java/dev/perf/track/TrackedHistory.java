@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.function.Consumer;
 
 /**
- * One tracked test's view of the run history: its baseline (earlier passing runs of the same test, branch and
+ * One tracked test's view of the run history: its baseline (earlier comparable runs of the same test, branch and
  * hardware) for relative thresholds, and where its run is recorded. Opened at first use; a history that cannot be
  * opened or written is a warning, never a failed test. Several threads may ask at once.
  */

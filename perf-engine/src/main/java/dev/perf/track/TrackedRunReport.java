@@ -102,7 +102,7 @@ public final class TrackedRunReport {
         results.addAll(judge(thresholds, metrics, resources, trackedHistory));
         List<String> failedOps = unjudgedFailures(metrics, results);
         boolean history = settings.history() != null;
-        // latency and error rate against earlier passing runs, as perf:run does (throughput means nothing here)
+        // latency and error rate against earlier comparable runs, as perf:run does (throughput means nothing here)
         List<RegressionCheck.Finding> regressions = !history ? List.of() : RegressionCheck.check(new RunFigures(
                 metrics.overall(), metrics.byRequest(), null, resources, trackedHistory), settings.regressionTolerance(),
                 false);

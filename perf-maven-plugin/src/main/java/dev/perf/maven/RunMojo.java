@@ -110,8 +110,9 @@ public class RunMojo extends ScenarioMojo {
     @Parameter(property = "perf.keepDays", defaultValue = "0")
     private int keepDays;
 
-    /** How many earlier passing runs (same branch, same hardware) make the baseline of relative thresholds
-     * such as {@code p95 <= baseline * 1.10}; their median is compared.
+    /** How many earlier comparable runs (same branch, hardware and environment) make the baseline of relative
+     * thresholds such as {@code p95 <= baseline * 1.10}; their median is compared, and fewer than 3 leave the threshold
+     * inconclusive.
      *
      * @since 0.1.0
      */
