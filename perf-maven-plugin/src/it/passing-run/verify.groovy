@@ -34,9 +34,13 @@ assert new File(output, 'dashboard.css').isFile()
 def resources = new JsonSlurper().parse(new File(runDir, 'resources.json'))
 assert resources.target.endsWith('started by the run')
 assert resources.watched == ['machine', 'generator', 'target']
-// 40 requests take less than the 1 s monitor interval: no sample, and figures absent rather than zero
-assert summary.resources.sampleCount == 0
-assert summary.resources.summary.generator.memory.max == null
+// 40 requests usually take less than the 1 s monitor interval (a busy machine may take longer): without a sample
+// a figure is absent rather than zero
+if (summary.resources.sampleCount == 0) {
+    assert summary.resources.summary.generator.memory.max == null
+} else {
+    assert summary.resources.summary.generator.memory.max > 0
+}
 assert summary.generator.saturated instanceof Boolean
 // CI outputs: every test case passed, and the job summary says so
 def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
