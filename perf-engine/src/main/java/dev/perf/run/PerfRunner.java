@@ -110,7 +110,13 @@ public final class PerfRunner {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (options.target() != null) {
-                target.set(startTarget(options.target()));
+                try {
+                    target.set(startTarget(options.target(), control));
+                } catch (PerfSetupException e) {
+                    // nothing ran: the "running" marker gives way to a verdict that says why
+                    writeIndex(options.outputDirectory(), List.of(), control.aborted(), List.of(e.getMessage()));
+                    throw e;
+                }
             }
             Long startedPid = target.get() == null ? null : target.get().pid();
             List<String> problems = new ArrayList<>();
@@ -131,10 +137,10 @@ public final class PerfRunner {
         }
     }
 
-    private TargetProcess startTarget(TargetCommand t) throws IOException {
+    private TargetProcess startTarget(TargetCommand t, RunControl control) throws IOException {
         console.info("Starting the target: " + String.join(" ", t.command()));
         TargetProcess process = TargetProcess.start(t.command(), t.workingDirectory(), t.logFile(), t.readyUrl(),
-                t.readyTimeout());
+                t.readyTimeout(), control::aborted);
         console.info("Target is up (pid " + process.pid() + ", ready at " + t.readyUrl() + ", output in "
                 + t.logFile() + ")");
         return process;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A service the run starts itself (the demo target, or any command): started before the scenarios, polled until
@@ -32,6 +33,15 @@ public final class TargetProcess implements AutoCloseable {
      */
     public static TargetProcess start(List<String> command, Path workingDirectory, Path logFile, URI readyUrl,
                                       Duration readyTimeout) throws IOException {
+        return start(command, workingDirectory, logFile, readyUrl, readyTimeout, () -> false);
+    }
+
+    /**
+     * As {@link #start(List, Path, Path, URI, Duration)}, giving up (and stopping the process) as soon as
+     * {@code stopped} says so: Ctrl-C while a slow service starts.
+     */
+    public static TargetProcess start(List<String> command, Path workingDirectory, Path logFile, URI readyUrl,
+                                      Duration readyTimeout, BooleanSupplier stopped) throws IOException {
         Files.createDirectories(logFile.getParent());
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         if (answers(probe, readyUrl)) {
@@ -47,7 +57,7 @@ public final class TargetProcess implements AutoCloseable {
         }
         TargetProcess target = new TargetProcess(process, logFile);
         try {
-            target.awaitReady(probe, readyUrl, readyTimeout, command);
+            target.awaitReady(probe, readyUrl, readyTimeout, command, stopped);
         } catch (RuntimeException | IOException e) {
             target.close();
             throw e;
@@ -55,9 +65,14 @@ public final class TargetProcess implements AutoCloseable {
         return target;
     }
 
-    private void awaitReady(HttpClient probe, URI readyUrl, Duration timeout, List<String> command) throws IOException {
+    private void awaitReady(HttpClient probe, URI readyUrl, Duration timeout, List<String> command,
+                            BooleanSupplier stopped) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (stopped.getAsBoolean()) {
+                throw new PerfSetupException("stopped while waiting for the target " + command + " to answer at "
+                        + readyUrl + ": nothing was sent");
+            }
             if (!process.isAlive()) {
                 throw new PerfSetupException("the target " + command + " exited with code " + process.exitValue()
                         + " before answering at " + readyUrl + "; its output is in " + logFile + ":\n" + tail());

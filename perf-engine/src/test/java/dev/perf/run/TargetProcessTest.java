@@ -46,4 +46,40 @@ class TargetProcessTest {
                 .hasMessageContaining("version");
         assertThat(dir.resolve("t.log")).exists();
     }
+
+    @Test
+    void ctrlCWhileTheTargetStartsGivesUpAtOnceAndStopsIt() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // a "service" that never answers: a JVM that sleeps
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread ctrlC = new Thread(() -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            stopped.set(true);
+        });
+        ctrlC.start();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> TargetProcess.start(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                        Sleeper.class.getName()), dir, dir.resolve("t.log"), URI.create("http://127.0.0.1:" + port + "/"),
+                Duration.ofMinutes(5), stopped::get))
+                .isInstanceOf(PerfSetupException.class)
+                .hasMessageContaining("stopped while waiting for the target");
+        // what the code decided: it gave up on the stop, long before the five-minute ready timeout
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().commandLine().orElse("")
+                .contains(Sleeper.class.getName())).toList()).as("the target was stopped").isEmpty();
+    }
+
+    /** A target that starts and never answers. */
+    public static final class Sleeper {
+        public static void main(String[] args) throws InterruptedException {
+            Thread.sleep(600_000);
+        }
+    }
 }
