@@ -75,8 +75,7 @@ public final class ThresholdEvaluator {
         }
         String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
         if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
-            RequestStats stats = threshold.request() == null ? figures.overall()
-                    : figures.byRequest().get(threshold.request());
+            RequestStats stats = statsOf(threshold, figures.overall(), figures.byRequest());
             Double fromSend = stats == null ? null : metric.valueOfAll(stats.fromActualSend());
             if (fromSend != null && !threshold.holds(fromSend)) {
                 return new ThresholdResult(threshold, result.actual(), false, measured + "; from the actual send "
@@ -96,7 +95,7 @@ public final class ThresholdEvaluator {
 
     /** Why a request figure could not be computed, or {@code null} to say just "no data". */
     private static String noData(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
-        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        RequestStats stats = statsOf(threshold, overall, byRequest);
         if (stats == null || stats.count() == 0) {
             return "no data: no request completed" + (threshold.request() == null ? "" : " for " + threshold.request());
         }
@@ -140,7 +139,7 @@ public final class ThresholdEvaluator {
         if (threshold.minSamples() <= 0) {
             return null;
         }
-        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        RequestStats stats = statsOf(threshold, overall, byRequest);
         long count = stats == null ? 0 : stats.count();
         if (count >= threshold.minSamples()) {
             return null;
@@ -168,9 +167,14 @@ public final class ThresholdEvaluator {
         return null;
     }
 
+    /** The figures a request threshold names: the whole scenario's or one request's; {@code null} for none. */
+    private static RequestStats statsOf(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
+        return threshold.request() == null ? overall : byRequest.get(threshold.request());
+    }
+
     /** The figure a request threshold compares; {@code null} when it cannot be computed. */
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
-        RequestStats stats = threshold.request() == null ? overall : byRequest.get(threshold.request());
+        RequestStats stats = statsOf(threshold, overall, byRequest);
         return stats == null ? null : threshold.valueOf(stats);
     }
 

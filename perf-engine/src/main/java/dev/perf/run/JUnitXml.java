@@ -3,7 +3,6 @@ package dev.perf.run;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.report.AtomicFile;
-import dev.perf.scenario.VerdictSpec;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -53,9 +52,9 @@ final class JUnitXml {
         List<ThresholdResult> thresholds = outcome.thresholds();
         List<RegressionCheck.Finding> regressions = outcome.regressions();
         boolean saturated = outcome.generator().saturated();
-        boolean failOnSaturation = outcome.scenario().verdict().onSaturatedGenerator() == VerdictSpec.Saturation.FAIL;
+        boolean failOnSaturation = outcome.saturationFails();
         int tests = 2 + thresholds.size() + regressions.size();
-        long failures = (outcome.run().partial() ? 1 : 0) + (saturated && failOnSaturation ? 1 : 0)
+        long failures = (outcome.run().partial() ? 1 : 0) + (failOnSaturation ? 1 : 0)
                 + thresholds.stream().filter(ThresholdResult::breached).count()
                 + (outcome.failOnRegression() ? regressions.stream()
                 .filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED).count() : 0);

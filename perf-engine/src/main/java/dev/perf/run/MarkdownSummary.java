@@ -27,10 +27,9 @@ final class MarkdownSummary {
     }
 
     static String render(List<ScenarioOutcome> outcomes, boolean aborted) {
-        boolean failed = aborted || outcomes.stream().anyMatch(ScenarioOutcome::failed);
-        boolean inconclusive = outcomes.stream().anyMatch(o -> o.verdict() == ScenarioOutcome.Verdict.INCONCLUSIVE);
+        ScenarioOutcome.Verdict verdict = ScenarioOutcome.Verdict.of(outcomes, aborted);
         List<String> md = new ArrayList<>();
-        md.add("## perf: " + (failed ? "FAILED" : inconclusive ? "inconclusive" : "passed")
+        md.add("## perf: " + (verdict == ScenarioOutcome.Verdict.FAILED ? "FAILED" : verdict.key())
                 + (aborted ? " (interrupted)" : ""));
         md.add("");
         for (ScenarioOutcome outcome : outcomes) {

@@ -291,9 +291,7 @@ public final class PerfRunner {
             throws IOException {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        boolean failed = aborted || outcomes.stream().anyMatch(ScenarioOutcome::failed);
-        boolean inconclusive = outcomes.stream().anyMatch(o -> o.verdict() == ScenarioOutcome.Verdict.INCONCLUSIVE);
-        root.put("verdict", failed ? "failed" : inconclusive ? "inconclusive" : "passed");
+        root.put("verdict", ScenarioOutcome.Verdict.of(outcomes, aborted).key());
         root.put("status", aborted ? "partial" : "completed");
         ArrayNode problemList = root.putArray("problems");
         problems.forEach(problemList::add);

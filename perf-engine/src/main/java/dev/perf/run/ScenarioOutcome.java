@@ -40,6 +40,14 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The verdict of an invocation: failed if stopped or any run failed, else inconclusive if any run was. */
+        public static Verdict of(List<ScenarioOutcome> outcomes, boolean aborted) {
+            if (aborted || outcomes.stream().anyMatch(ScenarioOutcome::failed)) {
+                return FAILED;
+            }
+            return outcomes.stream().anyMatch(o -> o.verdict() == INCONCLUSIVE) ? INCONCLUSIVE : PASSED;
+        }
     }
 
     public Verdict verdict() {
@@ -64,7 +72,7 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
         if (run.partial()) {
             reasons.add("stopped early" + (run.stopReason() == null ? " (interrupted)" : ": " + run.stopReason()));
         }
-        if (generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.FAIL) {
+        if (saturationFails()) {
             reasons.add("the load generator was saturated, so the figures describe it rather than the target ("
                     + String.join("; ", generator.reasons()) + "); verdict.onSaturatedGenerator is fail");
         }
@@ -76,6 +84,11 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
                             f.changePercent()))));
         }
         return reasons;
+    }
+
+    /** Whether the generator was saturated and the scenario's policy makes that fail the run. */
+    public boolean saturationFails() {
+        return generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.FAIL;
     }
 
     /** What could not be judged, one line each (a threshold without enough baseline, a saturated generator's figure). */
