@@ -20,7 +20,10 @@ public record VerdictSpec(Double maxErrorRatePercent, Double maxDroppedPercent, 
 
     /** What a saturated generator (its figures describe itself, not the target) does to the verdict. */
     public enum Saturation {
-        /** Latency and throughput thresholds are inconclusive: they neither pass nor fail; the run is inconclusive. */
+        /**
+         * A latency or throughput verdict the saturation could have caused is inconclusive (it neither passes nor
+         * fails), and so is the run; see {@code ThresholdEvaluator}.
+         */
         WARN,
         /** The run fails: a team that wants every run conclusive sizes its generator. */
         FAIL;

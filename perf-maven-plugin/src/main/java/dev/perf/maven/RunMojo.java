@@ -177,8 +177,8 @@ public class RunMojo extends ScenarioMojo {
     @Parameter(property = "perf.baselineAnyHardware", defaultValue = "false")
     private boolean baselineAnyHardware;
 
-    /** What a saturated load generator does to the verdict: {@code warn} (latency and throughput thresholds are
-     * inconclusive, and so is the run; the build goes on) or {@code fail} (the run fails). Default: each scenario's
+    /** What a saturated load generator does to the verdict: {@code warn} (a latency or throughput breach the
+     * generator could explain is inconclusive, and so is the run; the build goes on) or {@code fail} (the run fails). Default: each scenario's
      * {@code verdict.onSaturatedGenerator}, itself {@code warn} by default.
      *
      * @since 0.2.0
@@ -245,7 +245,7 @@ public class RunMojo extends ScenarioMojo {
             saturation = VerdictSpec.Saturation.parse(onSaturatedGenerator);
             if (saturation == null) {
                 throw new MojoFailureException("perf.onSaturatedGenerator='" + onSaturatedGenerator + "' is not valid; "
-                        + "valid: warn (latency and throughput thresholds are inconclusive), fail (the run fails)");
+                        + "valid: warn (a breach the saturated generator could explain is inconclusive), fail (the run fails)");
             }
         }
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl,

@@ -12,7 +12,7 @@ import java.util.Set;
  * verdict:
  *   maxErrorRate: 1%              # gate when no success-rate / error-rate threshold covers the scenario; off: none
  *   maxDropped: 0%                # open model: share of arrivals dropped at maxInFlight; off: none
- *   onSaturatedGenerator: warn    # warn: latency and throughput verdicts inconclusive; fail: the run fails
+ *   onSaturatedGenerator: warn    # warn: a breach it could explain is inconclusive; fail: the run fails
  * </pre>
  */
 final class VerdictReader {
@@ -39,7 +39,7 @@ final class VerdictReader {
             saturation = text == null ? null : VerdictSpec.Saturation.parse(text);
             if (text != null && saturation == null) {
                 doc.problem(value, "verdict.onSaturatedGenerator", "'" + text + "' is not a policy; valid: warn "
-                        + "(latency and throughput thresholds are inconclusive), fail (the run fails)");
+                        + "(a breach the saturated generator could explain is inconclusive), fail (the run fails)");
             }
         }
         return doc.problems().size() > before ? null : new VerdictSpec(errors, dropped, saturation);

@@ -61,4 +61,36 @@ class ThresholdOptionsYamlTest {
                 .contains("thresholds[7]: apdex is judged on the whole run and against a limit")
                 .contains("thresholds[8]: apdex needs its target time T, e.g. apdex(500ms); 'soon'");
     }
+
+    @Test
+    void whoseLatencyIsJudgedAndTheVerdictSectionAreCheckedWithPositions() {
+        assertThat(parse(HEAD + "thresholds: [ { threshold: \"p99 <= 1s\", responses: all } ]\n").thresholds().get(0)
+                .allResponses()).isTrue();
+        var verdict = parse(HEAD + "verdict: { maxErrorRate: 2.5%, maxDropped: off, onSaturatedGenerator: fail }\n")
+                .verdict();
+        assertThat(verdict.maxErrorRatePercent()).isEqualTo(2.5);
+        assertThat(verdict.maxDroppedPercent()).isNull();
+        assertThat(verdict.onSaturatedGenerator()).isEqualTo(dev.perf.scenario.VerdictSpec.Saturation.FAIL);
+
+        String message = problems(HEAD + """
+                thresholds:
+                  - { threshold: "p95 <= 1s", responses: some }
+                  - { threshold: "error-rate < 1%", responses: all }
+                verdict:
+                  maxErrorRate: 1
+                  maxDropped: 120%
+                  onSaturatedGenerator: ignore
+                  maxErrors: 1%
+                """).getMessage();
+        assertThat(message)
+                .contains("test.yaml:5:42: thresholds[0].responses: 'some' is not valid; valid: successful")
+                .contains("test.yaml:6:48: thresholds[1].responses: responses chooses whose latency is judged; "
+                        + "error-rate < 1% is not a latency threshold")
+                .contains("test.yaml:8:17: verdict.maxErrorRate: '1' is not a percentage from 0% to 100%; e.g. 1%, "
+                        + "0.5%, or off for no gate")
+                .contains("test.yaml:9:15: verdict.maxDropped: '120%' is not a percentage")
+                .contains("test.yaml:10:25: verdict.onSaturatedGenerator: 'ignore' is not a policy; valid: warn")
+                .contains("test.yaml:11:3: verdict.maxErrors: unknown key 'maxErrors' (valid here: maxErrorRate, maxDropped, "
+                        + "onSaturatedGenerator)");
+    }
 }
