@@ -113,8 +113,11 @@ public final class PerfRunner {
                 try {
                     target.set(startTarget(options.target(), control));
                 } catch (PerfSetupException e) {
-                    // nothing ran: the "running" marker gives way to a verdict that says why
-                    writeIndex(options.outputDirectory(), List.of(), control.aborted(), List.of(e.getMessage()));
+                    // nothing ran: the "running" marker gives way to a verdict that says why (without the message
+                    // itself, which quotes the command line and the target's output: the build log has them)
+                    writeIndex(options.outputDirectory(), List.of(), control.aborted(), List.of(control.aborted()
+                            ? "stopped while the target was starting: nothing was sent"
+                            : "the target could not be started, so nothing was sent (the build log says why)"));
                     throw e;
                 }
             }
