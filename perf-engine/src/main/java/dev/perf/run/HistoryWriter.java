@@ -84,7 +84,9 @@ final class HistoryWriter implements AutoCloseable {
                 last = e;
                 console.warn("recording run " + outcome.runId() + " in the history " + store.location() + " failed (attempt "
                         + attempt + " of " + ATTEMPTS + "): " + e.getMessage());
-                pause(attempt);
+                if (attempt < ATTEMPTS) {
+                    pause(attempt);
+                }
             }
         }
         if (last != null) {

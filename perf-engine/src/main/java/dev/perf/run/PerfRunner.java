@@ -294,7 +294,9 @@ public final class PerfRunner {
             throws IOException {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        root.put("verdict", ScenarioOutcome.Verdict.of(outcomes, aborted).key());
+        // a problem (a run not recorded, a target that did not start) fails the build, so the verdict says failed too
+        root.put("verdict", (problems.isEmpty() ? ScenarioOutcome.Verdict.of(outcomes, aborted)
+                : ScenarioOutcome.Verdict.FAILED).key());
         root.put("status", aborted ? "partial" : "completed");
         ArrayNode problemList = root.putArray("problems");
         problems.forEach(problemList::add);

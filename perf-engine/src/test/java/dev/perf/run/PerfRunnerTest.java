@@ -87,6 +87,26 @@ class PerfRunnerTest {
     }
 
     @Test
+    void aRunThatCannotBeRecordedInTheHistoryFailsTheInvocationInsteadOfBeingLostSilently() throws Exception {
+        try (TestServer server = new TestServer()) {
+            scenario("a-valid.yaml", VALID.formatted("valid"));
+            // a folder where the history file should be: SQLite cannot open it
+            Path history = Files.createDirectories(dir.resolve("history.db"));
+            RunReport report = runner.run(new RunOptions(dir.resolve("perf"), null, dir.resolve("out"), null,
+                    Map.of("port", Integer.toString(server.port())), Map.of(), EngineOptions.defaults().withIoThreads(1),
+                    null, new HistoryOptions(history.toString(), null, dir, 0, 0, 5)));
+            assertThat(report.outcomes().get(0).failed()).as("the run itself passed").isFalse();
+            assertThat(report.passed()).isFalse();
+            assertThat(report.problems()).singleElement().asString().contains("was not recorded")
+                    .contains("could not be opened").contains("-Dperf.history=off");
+            JsonNode index = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
+            assertThat(index.get("verdict").asText()).isEqualTo("failed");
+            assertThat(VerdictFile.read(dir.resolve("out")).failures()).singleElement().asString()
+                    .contains("was not recorded");
+        }
+    }
+
+    @Test
     void runsTheSelectedScenariosAndWritesTheirResults() throws Exception {
         try (TestServer server = new TestServer()) {
             scenario("orders.yaml", VALID.formatted("orders"));
