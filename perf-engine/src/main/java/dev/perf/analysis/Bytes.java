@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Reads and writes byte sizes: {@code 512MB}, {@code 1.5GB}, {@code 800KB}, {@code 100B}; 1 KB = 1024 bytes. */
 public final class Bytes {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)");
+    /** The largest size anything may be: 1024 TB. */
+    static final double MAX = Math.pow(1024, 5);
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
     private Bytes() {
@@ -26,7 +28,11 @@ public final class Bytes {
             case 'T' -> 4;
             default -> 0;
         };
-        return Double.parseDouble(m.group(1)) * Math.pow(1024, power);
+        double bytes = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
+        if (!(bytes <= MAX)) {
+            throw new IllegalArgumentException("'" + text + "' is larger than 1024 TB, the largest size allowed");
+        }
+        return bytes;
     }
 
     /** {@code 512.0MB}, {@code 1.50GB}, {@code 800B}. */

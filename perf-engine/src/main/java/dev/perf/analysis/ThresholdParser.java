@@ -204,8 +204,9 @@ public final class ThresholdParser {
             case LOAD:
                 return load(metric, value);
             default:
-                if (!value.matches("\\d+")) {
-                    throw new IllegalArgumentException(metric.name() + " needs a whole number, was '" + value + "'");
+                if (!value.matches("\\d{1,15}")) {
+                    throw new IllegalArgumentException(metric.name() + " needs a whole number below 10^15, was '"
+                            + value + "'");
                 }
                 return Long.parseLong(value);
         }
@@ -269,11 +270,12 @@ public final class ThresholdParser {
         return number;
     }
 
+    /** A plain decimal number such as 12, 0.5 or -3 (no NaN, infinity, exponent or hex), below 10^15 in size. */
     private static double number(Metric metric, String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(metric.name() + " needs a number, was '" + text + "'");
+        if (!text.matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
+            throw new IllegalArgumentException(metric.name() + " needs a number such as 12 or 0.5 (below 10^15), was '"
+                    + text + "'");
         }
+        return Double.parseDouble(text);
     }
 }

@@ -6,10 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Parses and prints durations such as {@code 250us}, {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} and
- * combinations like {@code 1m30s}.
+ * combinations like {@code 1m30s}, up to {@link #MAX}.
  */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms|s|m|h)");
+    /** The longest duration anything may be: 30 days, longer than any soak test and far from overflowing a long. */
+    public static final Duration MAX = Duration.ofHours(720);
     /** What a valid duration looks like, for error messages. */
     public static final String VALID = "a number with a unit: us, ms, s, m or h (e.g. 500ms, 30s, 1m30s)";
 
@@ -22,17 +24,20 @@ public final class Durations {
     public static Duration parse(String text) {
         String s = text.trim();
         Matcher m = PART.matcher(s);
-        long nanos = 0;
+        double nanos = 0;
         int at = 0;
         while (at < s.length() && m.find(at) && m.start() == at) {
-            double value = Double.parseDouble(m.group(1));
-            nanos += (long) (value * unitNanos(m.group(2)));
+            nanos += Double.parseDouble(m.group(1)) * unitNanos(m.group(2));
             at = m.end();
         }
         if (s.isEmpty() || at != s.length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; expected " + VALID);
+            throw new IllegalArgumentException("'" + Printable.quoted(text) + "' is not a duration; expected " + VALID);
         }
-        return Duration.ofNanos(nanos);
+        if (!(nanos <= MAX.toNanos())) {
+            throw new IllegalArgumentException("'" + Printable.quoted(text) + "' is longer than " + format(MAX)
+                    + ", the longest duration allowed");
+        }
+        return Duration.ofNanos((long) nanos);
     }
 
     private static double unitNanos(String unit) {

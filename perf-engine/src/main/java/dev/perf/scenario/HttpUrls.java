@@ -15,13 +15,24 @@ public final class HttpUrls {
             URI uri = new URI(url);
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
-                return "'" + url + "' is not valid; expected an absolute http:// or https:// URL with a host, "
+                return "'" + shown(url) + "' is not valid; expected an absolute http:// or https:// URL with a host, "
                         + "e.g. http://localhost:8080";
+            }
+            if (uri.getPort() > 65535) {
+                return "'" + shown(url) + "' has port " + uri.getPort() + "; a port is from 1 to 65535";
+            }
+            if (uri.getPort() == 0) {
+                return "'" + shown(url) + "' has port 0; a port is from 1 to 65535";
             }
             return null;
         } catch (URISyntaxException e) {
-            return "'" + url + "' is not a URL (" + e.getReason() + "); e.g. http://localhost:8080";
+            return "'" + shown(url) + "' is not a URL (" + e.getReason() + "); e.g. http://localhost:8080";
         }
+    }
+
+    /** The URL as a message may show it: without a password, printable, cut when long. */
+    private static String shown(String url) {
+        return Printable.quoted(url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1***@"));
     }
 
     /** A base URL without its trailing slash, so that request paths (which start with '/') append cleanly. */

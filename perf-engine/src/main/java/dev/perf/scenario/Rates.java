@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Parses and prints arrival rates: {@code 200/s}, {@code 50/m}, {@code 10/h}; a bare number is per second. */
 public final class Rates {
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|second|m|min|minute|h|hour))?");
+    /** The highest rate: far above what one generator sends, far below where arithmetic on it loses precision. */
+    public static final double MAX_PER_SECOND = 10_000_000;
     /** What a valid rate looks like, for error messages. */
     public static final String VALID = "a positive number per s, m or h (e.g. 200/s, 50/m)";
 
@@ -28,6 +30,10 @@ public final class Rates {
         };
         if (perSecond <= 0) {
             throw new IllegalArgumentException("'" + text + "' is not a rate; expected " + VALID);
+        }
+        if (perSecond > MAX_PER_SECOND) {
+            throw new IllegalArgumentException("'" + text + "' is more than " + (long) MAX_PER_SECOND
+                    + "/s, the highest rate allowed; split the load across shards or machines");
         }
         return perSecond;
     }

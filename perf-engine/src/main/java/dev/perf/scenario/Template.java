@@ -32,13 +32,56 @@ public final class Template {
         this.parts = parts;
     }
 
+    /** The longest {@code randomString(n)}. */
+    public static final int MAX_RANDOM_STRING = 65_536;
+    /** The largest magnitude of a {@code randomInt(min,max)} bound. */
+    public static final long MAX_RANDOM_INT = 1_000_000_000_000_000L;
+
+    /**
+     * What is wrong with the generator calls in {@code text} ({@code randomInt} bounds beyond
+     * &plusmn;{@value #MAX_RANDOM_INT}, a {@code randomString} length beyond {@value #MAX_RANDOM_STRING}), or
+     * {@code null}. {@link #parse} accepts what this accepts.
+     */
+    public static String problem(String text) {
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            Matcher call = CALL.matcher(m.group(1).trim());
+            if (!call.matches()) {
+                continue;
+            }
+            if (call.group(1) != null) {
+                if (!bounded(call.group(2)) || !bounded(call.group(3))) {
+                    return "randomInt(" + Printable.quoted(call.group(2)) + "," + Printable.quoted(call.group(3))
+                            + "): each bound must be from -" + MAX_RANDOM_INT + " to " + MAX_RANDOM_INT;
+                }
+            } else if (call.group(5).length() > 6 || Long.parseLong(call.group(5)) > MAX_RANDOM_STRING
+                    || Long.parseLong(call.group(5)) < 1) {
+                return "randomString(" + Printable.quoted(call.group(5)) + "): the length must be from 1 to "
+                        + MAX_RANDOM_STRING;
+            }
+        }
+        return null;
+    }
+
+    private static boolean bounded(String number) {
+        String digits = number.startsWith("-") ? number.substring(1) : number;
+        return digits.length() <= 18 && Math.abs(Long.parseLong(number)) <= MAX_RANDOM_INT;
+    }
+
     /** Whether {@code name} (what is inside {@code ${...}}) is a built-in generator. */
     public static boolean isGenerator(String name) {
         return GENERATORS.contains(name) || CALL.matcher(name).matches();
     }
 
-    /** @param text with {@code ${name}} references left by load-time substitution */
+    /**
+     * @param text with {@code ${name}} references left by load-time substitution
+     * @throws IllegalArgumentException when {@link #problem} finds something
+     */
     public static Template parse(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
         Matcher m = REFERENCE.matcher(text);
         List<Part> parts = new ArrayList<>();
         int at = 0;

@@ -35,18 +35,12 @@ final class Bodies {
         if (name == null) {
             return null;
         }
-        Path file = doc.resolve(name);
+        Path file = doc.namedFile(node, field, name, MAX_BYTES);
+        if (file == null) {
+            return null;
+        }
         try {
-            if (!Files.isRegularFile(file)) {
-                doc.problem(node, field, "'" + name + "' is not a file (looked for " + file + "); a relative path starts "
-                        + "at the scenario's folder");
-                return null;
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                doc.problem(node, field, "'" + name + "' is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
-                return null;
-            }
-            String text = doc.substitute(Files.readString(file, StandardCharsets.UTF_8), node, field);
+            String text = doc.substitute(ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES)), node, field);
             if (text == null) {
                 return null;
             }
@@ -57,6 +51,10 @@ final class Bodies {
                 headers.putIfAbsent("Content-Type", "application/xml");
             }
             return text.getBytes(StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            doc.problem(node, field, "'" + name + "' is not UTF-8 text; a body file is sent as text with variables "
+                    + "substituted; send binary data as a multipart file part");
+            return null;
         } catch (IOException e) {
             doc.problem(node, field, "'" + name + "' cannot be read: " + e.getMessage());
             return null;
@@ -103,10 +101,8 @@ final class Bodies {
             if (fileName == null) {
                 continue;
             }
-            Path file = doc.resolve(fileName);
-            if (!Files.isRegularFile(file)) {
-                doc.problem(p.get("file").value(), partField + ".file", "'" + fileName + "' is not a file (looked for "
-                        + file + "); a relative path starts at the scenario's folder");
+            Path file = doc.namedFile(p.get("file").value(), partField + ".file", fileName, MAX_BYTES);
+            if (file == null) {
                 continue;
             }
             if (name != null) {

@@ -38,10 +38,23 @@ record Defaults(Map<String, String> headers, Duration timeout, HttpOptions http)
         return new Defaults(Map.of(), ScenarioLoader.DEFAULT_TIMEOUT, HttpOptions.defaults(ScenarioLoader.DEFAULT_TIMEOUT));
     }
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}");
+
     static Map<String, String> headers(YamlDoc doc, Node node, String field) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (YamlDoc.Entry entry : doc.mapping(node, field, null).values()) {
             String value = doc.string(entry.value(), field + "." + entry.key());
+            if (!TOKEN.matcher(entry.key()).matches()) {
+                doc.problem(entry.keyNode(), field + "." + entry.key(), "is not a header name; a name is letters, "
+                        + "digits and !#$%&'*+-.^_`|~ (RFC 9110), without spaces or ':'");
+                continue;
+            }
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                // the value itself is not shown: it may be a credential
+                doc.problem(entry.value(), field + "." + entry.key(), "the value holds a line break or another control "
+                        + "character, which a header cannot carry; HTTP would end the header there");
+                continue;
+            }
             if (value != null) {
                 headers.put(entry.key(), value);
                 if (Secrets.sensitiveHeader(entry.key())) {

@@ -70,20 +70,16 @@ final class FeedersReader {
             return null;
         }
         Node at = f.get("file").value();
-        Path file = doc.resolve(fileName);
+        Path file = doc.namedFile(at, field + ".file", fileName, MAX_BYTES);
+        if (file == null) {
+            return null;
+        }
         List<List<String>> rows;
         try {
-            if (!Files.isRegularFile(file)) {
-                doc.problem(at, field + ".file", "'" + fileName + "' is not a file (looked for " + file + "); a "
-                        + "relative path starts at the scenario's folder");
-                return null;
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                doc.problem(at, field + ".file", "'" + fileName + "' is larger than " + MAX_BYTES / 1024 / 1024
-                        + " MB; its rows are held in memory");
-                return null;
-            }
-            rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
+            rows = Csv.parse(ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES)));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            doc.problem(at, field + ".file", "'" + fileName + "' is not UTF-8 text; save it as UTF-8");
+            return null;
         } catch (IOException | IllegalArgumentException e) {
             doc.problem(at, field + ".file", "'" + fileName + "' cannot be read: " + e.getMessage());
             return null;
@@ -94,10 +90,13 @@ final class FeedersReader {
             return null;
         }
         List<String> columns = rows.get(0).stream().map(String::trim).toList();
-        for (String column : columns) {
-            if (!VARIABLE.matcher(column).matches() || Template.isGenerator(column)) {
-                doc.problem(at, field + ".file", "'" + fileName + "': the header '" + column + "' is not a valid "
-                        + "variable name; use letters, digits and '_', not starting with a digit");
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            if (!VARIABLE.matcher(column).matches() || Template.isGenerator(column) || column.length() > 100) {
+                // the file's contents are not shown: a wrongly named file may hold anything
+                doc.problem(at, field + ".file", "'" + fileName + "' line 1: column " + (i + 1) + " of the header row "
+                        + "is not a variable name; name each column with letters, digits and '_' (not starting with a "
+                        + "digit, at most 100 characters)");
                 return null;
             }
         }

@@ -108,12 +108,7 @@ final class HttpOptionsReader {
             }
             String name = doc.requiredString(t.get("trustStore").value(), "defaults.tls.trustStore");
             if (name != null) {
-                store = doc.resolve(name);
-                if (!Files.isRegularFile(store)) {
-                    doc.problem(t.get("trustStore").value(), "defaults.tls.trustStore", "'" + name + "' is not a file "
-                            + "(looked for " + store + "); a relative path starts at the scenario's folder");
-                    store = null;
-                }
+                store = doc.namedFile(t.get("trustStore").value(), "defaults.tls.trustStore", name, MAX_TRUST_STORE_BYTES);
             }
         }
         String password = null;
@@ -133,15 +128,19 @@ final class HttpOptionsReader {
         return new HttpOptions.Tls(store, password, insecure);
     }
 
+    /** A trust store larger than this is refused: it is read whole. */
+    static final long MAX_TRUST_STORE_BYTES = 16L * 1024 * 1024;
+
     /** Why the trust store cannot be opened (not a PKCS12 or JKS file, a wrong password), or {@code null}. */
     private static String unreadable(Path store, String password) {
-        try (var in = Files.newInputStream(store)) {
+        try (var in = new java.io.ByteArrayInputStream(ProjectFiles.read(store, MAX_TRUST_STORE_BYTES))) {
             KeyStore keys = KeyStore.getInstance(store.toString().endsWith(".jks") ? "JKS" : "PKCS12");
             keys.load(in, password == null ? null : password.toCharArray());
             return keys.size() == 0 ? "'" + store.getFileName() + "' holds no certificate" : null;
         } catch (IOException | GeneralSecurityException e) {
             return "'" + store.getFileName() + "' cannot be opened as a PKCS12 (or, named .jks, JKS) trust store: "
-                    + e.getMessage() + " (check trustStorePassword)";
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " (check trustStorePassword)";
         }
     }
 }

@@ -31,22 +31,23 @@ final class Includes {
             if (name == null) {
                 continue;
             }
-            Path file = doc.resolve(name);
+            Path file = doc.namedFile(item, "include", name, MAX_BYTES);
+            if (file == null) {
+                continue;
+            }
             String text;
             try {
-                if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-                    doc.problem(item, "include", "'" + name + "' is not a file of at most 1 MB (looked for " + file
-                            + "); a relative path starts at the scenario's folder");
-                    continue;
-                }
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                text = ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                doc.problem(item, "include", "'" + name + "' is not UTF-8 text; save it as UTF-8");
+                continue;
             } catch (IOException e) {
                 doc.problem(item, "include", "'" + name + "' cannot be read: " + e.getMessage());
                 continue;
             }
             YamlDoc included = doc.include(file, text);
             Node root = ScenarioLoader.compose(included, text);
-            if (root == null) {
+            if (root == null || !Expansion.check(included, root)) {
                 continue;
             }
             Map<String, YamlDoc.Entry> top = included.mapping(root, "", KEYS);

@@ -184,6 +184,12 @@ final class RequestsReader {
             }
             return path;
         }
+        if (path.startsWith("${") && path.indexOf('}') > 0
+                && dev.perf.scenario.Template.isGenerator(path.substring(2, path.indexOf('}')).trim())) {
+            doc.problem(node, field, "'" + path + "' starts with a generator, whose values never start with '/' or "
+                    + "http://; start the path with '/', e.g. /items/" + path);
+            return null;
+        }
         if (!path.startsWith("/") && !path.startsWith("${")) {
             doc.problem(node, field, "'" + path + "' must start with '/' (relative to target.baseUrl), be an "
                     + "absolute http(s) URL, or be a captured variable (${location})");

@@ -31,11 +31,13 @@ import java.util.Set;
  * Loads and validates a scenario file.
  *
  * <p>YAML is only <em>composed</em> into a node tree: no object of any type named in the document is ever
- * constructed. Documents are limited to {@value #MAX_CODE_POINTS} characters, {@value #MAX_NESTING} levels
- * of nesting and {@value #MAX_ALIASES} aliases. Every problem is collected and thrown together.
+ * constructed. Files are limited to {@value #MAX_BYTES} bytes (counted while reading), documents to
+ * {@value #MAX_NESTING} levels of nesting, {@value #MAX_ALIASES} aliases and what {@link Expansion} allows them to
+ * expand to. Every problem is collected and thrown together, with secret values masked.
  */
 public final class ScenarioLoader {
-    static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_CODE_POINTS = MAX_BYTES;
     static final int MAX_NESTING = 40;
     static final int MAX_ALIASES = 50;
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
@@ -55,9 +57,12 @@ public final class ScenarioLoader {
     public Scenario load(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES));
         } catch (CharacterCodingException e) {
             throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "is not UTF-8 text; save it as UTF-8", "")));
+        } catch (ProjectFiles.TooLarge e) {
+            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "is larger than "
+                    + ProjectFiles.size(MAX_BYTES) + ", the limit for a scenario file; split it with include:", "")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the scenario file " + file + ": " + e.getMessage()
                     + "; check its permissions, or perf.scenariosDirectory", e);
@@ -73,6 +78,9 @@ public final class ScenarioLoader {
             if (doc.problems().isEmpty()) {
                 doc.problemAt(1, 1, "", "the file is empty; a scenario needs at least target, requests and load");
             }
+            throw new ScenarioException(doc.problems());
+        }
+        if (!Expansion.check(doc, root)) {
             throw new ScenarioException(doc.problems());
         }
         Map<String, YamlDoc.Entry> top = doc.mapping(root, "", TOP_LEVEL);
@@ -130,11 +138,12 @@ public final class ScenarioLoader {
         VerdictSpec verdict = top.containsKey("verdict")
                 ? VerdictReader.read(doc, top.get("verdict").value()) : VerdictSpec.defaults();
 
+        Secrets secrets = Secrets.of(doc.secrets());
         if (!doc.problems().isEmpty()) {
-            throw new ScenarioException(file, doc.problems());
+            throw new ScenarioException(file, doc.problems().stream().map(p -> p.masked(secrets)).toList());
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
-                Secrets.of(doc.secrets()), environment == null ? null : environment.name(), verdict);
+                secrets, environment == null ? null : environment.name(), verdict);
     }
 
     /** {@code secrets: [env.API_KEY, apiKey]}: variables whose values are masked wherever a message could show them. */
@@ -163,10 +172,20 @@ public final class ScenarioLoader {
         try {
             return new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            var context = e.getContextMark();
+            var mark = e.getProblemMark() != null ? e.getProblemMark() : context;
+            boolean began = context != null && mark != null && context.getLine() < mark.getLine();
             String message = "not valid YAML: " + e.getProblem()
-                    + (e.getContext() != null ? " (" + e.getContext() + ")" : "");
-            doc.problemAt(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "", message);
+                    + (e.getContext() != null ? " (" + e.getContext()
+                    + (began ? ", which began on line " + (context.getLine() + 1) + " column " + (context.getColumn() + 1) : "")
+                    + ")" : "");
+            if (began && e.getContext() != null && e.getContext().startsWith("while scanning")) {
+                // an unclosed quote or key: where it began is where to look, not where the parser ran out of text
+                doc.problemAt(context.getLine() + 1, context.getColumn() + 1, "", message + "; the parser gave up on line "
+                        + (mark.getLine() + 1));
+            } else {
+                doc.problemAt(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "", message);
+            }
         } catch (YAMLException e) {
             doc.problemAt(0, 0, "", "not accepted: " + e.getMessage());
         }

@@ -12,6 +12,8 @@ import java.util.Set;
  * {@code $${} writes a literal {@code ${}.
  */
 public final class Substitutor {
+    /** How deep references may nest in defaults. */
+    public static final int MAX_NESTING = 10;
     private final Map<String, String> environment;
     private final Map<String, String> properties;
 
@@ -69,7 +71,8 @@ public final class Substitutor {
             }
             int end = closingBrace(text, i + 2);
             if (end < 0) {
-                throw new IllegalArgumentException("unclosed '${' in '" + text + "'; write ${NAME} or $${ for a literal");
+                throw new IllegalArgumentException("unclosed '${' in '" + dev.perf.scenario.Printable.quoted(text)
+                        + "'; write ${NAME} or $${ for a literal");
             }
             String reference = text.substring(i + 2, end);
             String name = reference.trim();
@@ -83,13 +86,19 @@ public final class Substitutor {
         return out.toString();
     }
 
-    /** The index of the '}' closing a reference whose body starts at {@code from}; defaults may nest references. */
+    /**
+     * The index of the '}' closing a reference whose body starts at {@code from}; defaults may nest references, at
+     * most {@value #MAX_NESTING} deep.
+     */
     private static int closingBrace(String text, int from) {
         int depth = 1;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '{' && text.charAt(i - 1) == '$') {
-                depth++;
+                if (++depth > MAX_NESTING) {
+                    throw new IllegalArgumentException("references nest more than " + MAX_NESTING + " deep "
+                            + "(${a:-${b:-...}}); at most " + MAX_NESTING + " are allowed");
+                }
             } else if (c == '}' && --depth == 0) {
                 return i;
             }

@@ -33,14 +33,16 @@ final class YamlDoc {
         final List<String> secrets = new ArrayList<>();
         Set<String> runtime = Set.of();
         Set<String> feederColumns = Set.of();
+        final ProjectFiles files;
 
-        Shared(Substitutor substitutor) {
+        Shared(Substitutor substitutor, ProjectFiles files) {
             this.substitutor = substitutor;
+            this.files = files;
         }
     }
 
     YamlDoc(Path file, String text, Substitutor substitutor) {
-        this(file, text, new Shared(substitutor));
+        this(file, text, new Shared(substitutor, ProjectFiles.of(substitutor, file)));
     }
 
     private YamlDoc(Path file, String text, Shared shared) {
@@ -106,6 +108,14 @@ final class YamlDoc {
     Path resolve(String name) {
         Path base = file.toAbsolutePath().getParent();
         return base == null ? Path.of(name) : base.resolve(name).normalize();
+    }
+
+    /**
+     * A file named at {@code at}: inside the project, regular, of at most {@code maxBytes}; or {@code null} with a
+     * problem recorded (see {@link ProjectFiles}).
+     */
+    Path namedFile(Node at, String field, String name, long maxBytes) {
+        return shared.files.check(this, at, field, name, maxBytes);
     }
 
     /** Whether a misspelt key was already reported with {@code path} as its suggestion. */
@@ -191,18 +201,19 @@ final class YamlDoc {
             problem(node, field, "tag " + scalar.getTag() + " is not allowed; write the value without a tag");
             return null;
         }
-        try {
-            return shared.substitutor.apply(scalar.getValue(), shared.runtime);
-        } catch (IllegalArgumentException e) {
-            problem(node, field, e.getMessage());
-            return null;
-        }
+        return substitute(scalar.getValue(), node, field);
     }
 
     /** Substitutes variables in text read from a file the scenario names; {@code null} (problem recorded) on error. */
     String substitute(String text, Node at, String field) {
         try {
-            return shared.substitutor.apply(text, shared.runtime);
+            String value = shared.substitutor.apply(text, shared.runtime);
+            String problem = value.contains("${") ? dev.perf.scenario.Template.problem(value) : null;
+            if (problem != null) {
+                problem(at, field, problem);
+                return null;
+            }
+            return value;
         } catch (IllegalArgumentException e) {
             problem(at, field, e.getMessage());
             return null;

@@ -68,7 +68,7 @@ class FeedersYamlTest {
                 twice: { file: a.csv }
                 """, "/x")).satisfies(e -> assertThat(e.getMessage())
                 .contains("s.yaml:3:20: feeders.missing.file: 'nope.csv' is not a file (looked for " + dir.resolve("nope.csv"))
-                .contains("s.yaml:4:19: feeders.header.file: 'header.csv': the header '2nd' is not a valid variable name")
+                .contains("s.yaml:4:19: feeders.header.file: 'header.csv' line 1: column 2 of the header row is not a variable name")
                 .contains("feeders.short.file: 'short.csv': record 1 has 1 fields; the header has 2")
                 .contains("feeders.empty.file: 'empty.csv' needs a header row naming the variables and at least one record")
                 .contains("feeders.open.file: 'open.csv' cannot be read: the quote opened on line 2 is never closed")
