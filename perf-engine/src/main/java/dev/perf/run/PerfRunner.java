@@ -185,6 +185,10 @@ public final class PerfRunner {
     }
 
     private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) {
+        String filterProblem = ScenarioFiles.filterProblem(options.scenarioFilter());
+        if (filterProblem != null) {
+            throw new PerfSetupException(filterProblem);
+        }
         Path directory = options.scenariosDirectory();
         List<Path> files;
         try {

@@ -41,6 +41,21 @@ final class ScenarioFiles {
         return entries;
     }
 
+    /** What is wrong with a {@code -Dperf.scenario} filter (a glob that does not compile), or {@code null}. */
+    static String filterProblem(String filter) {
+        for (String entry : filterEntries(filter)) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + entry);
+            } catch (IllegalArgumentException e) {
+                return "perf.scenario='" + dev.perf.scenario.Printable.quoted(filter) + "': '"
+                        + dev.perf.scenario.Printable.quoted(entry) + "' is not a valid glob ("
+                        + (e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription() : e.getMessage())
+                        + "); give scenario names, file names or globs such as customer*, separated by commas";
+            }
+        }
+        return null;
+    }
+
     /** Whether a file or a scenario name matches one filter entry: exact name, file name, or glob. */
     static boolean matches(List<String> entries, Path file, String scenarioName) {
         if (entries.isEmpty()) {

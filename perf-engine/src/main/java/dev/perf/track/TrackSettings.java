@@ -62,9 +62,9 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
         } catch (NumberFormatException e) {
             baselineRuns = 0;
         }
-        if (baselineRuns < 1) {
-            throw new IllegalArgumentException("perf.baselineRuns is '" + runs + "'; expected a whole number of runs, "
-                    + "1 or more (default 5)");
+        if (baselineRuns < 1 || baselineRuns > 1000) {
+            throw new IllegalArgumentException("perf.baselineRuns is '" + runs + "'; expected a whole number of runs "
+                    + "from 1 to 1000 (default 5)");
         }
         String branch = property.apply("perf.baselineBranch");
         String tolerance = property.apply("perf.regressionTolerance");
@@ -74,9 +74,9 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
         } catch (NumberFormatException e) {
             tolerancePercent = -1;
         }
-        if (!(tolerancePercent >= 0)) {
-            throw new IllegalArgumentException("perf.regressionTolerance is '" + tolerance + "'; expected a percentage, "
-                    + "0 or more (default 10)");
+        if (!(tolerancePercent >= 0 && tolerancePercent <= 1000)) {
+            throw new IllegalArgumentException("perf.regressionTolerance is '" + tolerance + "'; expected a percentage "
+                    + "from 0 to 1000 (default 10)");
         }
         return new TrackSettings(enabled, history, outputDirectory, project, baselineRuns,
                 branch == null || branch.isBlank() ? null : branch.trim(), onOff(property, "perf.track.monitor", true),

@@ -9,6 +9,7 @@ import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
 import dev.perf.run.TargetCommand;
 import dev.perf.scenario.Durations;
+import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -186,6 +187,9 @@ public class RunMojo extends ScenarioMojo {
     @Parameter(property = "perf.onSaturatedGenerator")
     private String onSaturatedGenerator;
 
+    /** The most event-loop threads perf.ioThreads may ask for: each holds a selector and buffers. */
+    static final int MAX_IO_THREADS = 256;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -212,20 +216,25 @@ public class RunMojo extends ScenarioMojo {
 
     private RunOptions options() throws MojoFailureException {
         EngineOptions engine = EngineOptions.defaults();
+        if (ioThreads < 0 || ioThreads > MAX_IO_THREADS) {
+            throw new MojoFailureException("perf.ioThreads=" + ioThreads + " is not valid; from 1 to " + MAX_IO_THREADS
+                    + ", or 0 for one per processor (" + Runtime.getRuntime().availableProcessors() + " here)");
+        }
         if (ioThreads > 0) {
             engine = engine.withIoThreads(ioThreads);
         }
         if (keepRuns < 0 || keepDays < 0) {
             throw new MojoFailureException("perf.keepRuns and perf.keepDays must be 0 (keep all) or more");
         }
-        if (regressionTolerance < 0) {
-            throw new MojoFailureException("perf.regressionTolerance must be 0 or more (percent), was " + regressionTolerance);
+        if (!(regressionTolerance >= 0 && regressionTolerance <= 1000)) {
+            throw new MojoFailureException("perf.regressionTolerance=" + regressionTolerance + " is not valid; a percentage "
+                    + "from 0 to 1000, e.g. 10");
         }
         if (trendRuns < 1 || trendDays < 1) {
             throw new MojoFailureException("perf.trendRuns and perf.trendDays must be 1 or more");
         }
-        if (baselineRuns < 1) {
-            throw new MojoFailureException("perf.baselineRuns must be 1 or more, was " + baselineRuns);
+        if (baselineRuns < 1 || baselineRuns > 1000) {
+            throw new MojoFailureException("perf.baselineRuns=" + baselineRuns + " is not valid; from 1 to 1000");
         }
         String location = HistoryLocation.resolve(history, project);
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
@@ -270,6 +279,10 @@ public class RunMojo extends ScenarioMojo {
             timeout = Durations.parse(readyTimeout);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("perf.readyTimeout: " + e.getMessage());
+        }
+        String urlProblem = HttpUrls.problem(readyUrl.trim());
+        if (urlProblem != null) {
+            throw new MojoFailureException("perf.readyUrl: " + urlProblem);
         }
         return new TargetCommand(startCommand, project.getBasedir().toPath(), URI.create(readyUrl.trim()), timeout,
                 outputDirectory.toPath().resolve("target-process.log"));
