@@ -35,6 +35,10 @@ final class CompiledStep {
     final JsonPath[] checkPaths;
     final Pattern[] checkPatterns;
     final Template[] checkExpected;
+    /** Per check: a {@code contains} check's text as UTF-8, searched in the body past the kept part; else null. */
+    final byte[][] checkContainsBytes;
+    /** Per check: whether a failure may show the values compared (not when a secret takes part). */
+    final boolean[] checkShowsValues;
     final JsonPath[] capturePaths;
     final Pattern[] capturePatterns;
     private final Duration timeout;
@@ -48,7 +52,11 @@ final class CompiledStep {
     private final boolean formBody;
     private final Request constant;
 
-    CompiledStep(Step step, int requestIndex, String baseUrl, Duration timeout) {
+    /**
+     * @param secretVariables the flow's variables whose values are secret (secret captures, listed secrets): a check
+     *                        that uses one never shows the values it compared
+     */
+    CompiledStep(Step step, int requestIndex, String baseUrl, Duration timeout, java.util.Set<String> secretVariables) {
         this.step = step;
         this.requestIndex = requestIndex;
         this.timeout = timeout;
@@ -70,10 +78,19 @@ final class CompiledStep {
         checkPaths = new JsonPath[checks];
         checkPatterns = new Pattern[checks];
         checkExpected = new Template[checks];
+        checkShowsValues = new boolean[checks];
+        checkContainsBytes = new byte[checks][];
         for (int i = 0; i < checks; i++) {
             Check c = step.checks().get(i);
+            boolean secretSubject = c.subject() != null && (dev.perf.scenario.Secrets.looksSecret(c.subject())
+                    || (c.kind() == Check.Kind.HEADER_EQUALS && dev.perf.scenario.Secrets.sensitiveHeader(c.subject())));
+            checkShowsValues[i] = !secretSubject && (c.expected() == null || c.kind() == Check.Kind.BODY_MATCHES
+                    || Template.parse(c.expected()).variables().stream().noneMatch(secretVariables::contains));
             if (c.kind() == Check.Kind.JSON_PATH_EXISTS || c.kind() == Check.Kind.JSON_PATH_EQUALS) {
                 checkPaths[i] = JsonPath.compile(c.subject());
+            }
+            if (c.kind() == Check.Kind.BODY_CONTAINS) {
+                checkContainsBytes[i] = c.expected().getBytes(StandardCharsets.UTF_8);
             }
             if (c.kind() == Check.Kind.BODY_MATCHES) {
                 checkPatterns[i] = Pattern.compile(c.expected());

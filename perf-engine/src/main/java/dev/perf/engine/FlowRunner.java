@@ -69,8 +69,11 @@ final class FlowRunner implements Sender {
         for (int f = 0; f < flows.size(); f++) {
             Flow flow = flows.get(f);
             CompiledStep[] steps = new CompiledStep[flow.steps().size()];
+            java.util.Set<String> secretVariables = flow.steps().stream().flatMap(s -> s.captures().stream())
+                    .filter(dev.perf.scenario.Capture::secret).map(dev.perf.scenario.Capture::variable)
+                    .collect(java.util.stream.Collectors.toSet());
             for (int s = 0; s < steps.length; s++) {
-                steps[s] = new CompiledStep(flow.steps().get(s), request++, baseUrl, timeout);
+                steps[s] = new CompiledStep(flow.steps().get(s), request++, baseUrl, timeout, secretVariables);
             }
             int[] fed = Arrays.stream(steps).flatMap(step -> step.variables().stream()).map(feeders::feederOf)
                     .filter(i -> i >= 0).distinct().mapToInt(Integer::intValue).toArray();

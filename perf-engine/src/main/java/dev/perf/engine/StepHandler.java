@@ -52,6 +52,11 @@ final class StepHandler implements AsyncHandler<Void> {
     private int statusCode = -1;
     private HttpHeaders headers;
     private long bodyBytes;
+    /** Per {@code contains} check: found in the part of the body past {@link #MAX_BODY_BYTES}. */
+    private boolean[] foundPastKept;
+    /** The last bytes seen, so that a text split between two parts past the kept body is still found. */
+    private byte[] overlap;
+    private int overlapBytes;
     private boolean finished;
 
     StepHandler(CompiledStep step, Session session, RequestRecorder recorder, MetricsRegistry registry, Clock clock,
@@ -88,11 +93,53 @@ final class StepHandler implements AsyncHandler<Void> {
     @Override
     public State onBodyPartReceived(HttpResponseBodyPart part) {
         bodyBytes += part.length();
-        if (body != null && body.size() < MAX_BODY_BYTES) {
+        if (body != null) {
             byte[] bytes = part.getBodyPartBytes();
-            body.write(bytes, 0, Math.min(bytes.length, MAX_BODY_BYTES - body.size()));
+            int kept = Math.min(bytes.length, MAX_BODY_BYTES - body.size());
+            body.write(bytes, 0, kept);
+            if (kept < bytes.length || (bodyBytes > MAX_BODY_BYTES && kept == 0)) {
+                searchPastKept(bytes);
+            }
         }
         return State.CONTINUE;
+    }
+
+    /**
+     * A {@code contains} check looks at the whole body however long: past the part kept in memory it is searched as
+     * the parts arrive, keeping only the last bytes of each part so that a text split between parts is found.
+     */
+    private void searchPastKept(byte[] bytes) {
+        byte[][] texts = step.checkContainsBytes;
+        if (foundPastKept == null) {
+            foundPastKept = new boolean[texts.length];
+            byte[] kept = body.toByteArray();
+            for (byte[] text : texts) {
+                overlapBytes = Math.max(overlapBytes, text == null ? 0 : text.length - 1);
+            }
+            overlap = java.util.Arrays.copyOfRange(kept, Math.max(0, kept.length - overlapBytes), kept.length);
+        }
+        byte[] window = new byte[overlap.length + bytes.length];
+        System.arraycopy(overlap, 0, window, 0, overlap.length);
+        System.arraycopy(bytes, 0, window, overlap.length, bytes.length);
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] != null && !foundPastKept[i] && indexOf(window, texts[i]) >= 0) {
+                foundPastKept[i] = true;
+            }
+        }
+        overlap = java.util.Arrays.copyOfRange(window, Math.max(0, window.length - overlapBytes), window.length);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Override
@@ -181,14 +228,15 @@ final class StepHandler implements AsyncHandler<Void> {
         String check(int i, Check check) {
             return switch (check.kind()) {
                 case HEADER_PRESENT -> header(check.subject()) != null ? null : "no such header";
-                case HEADER_EQUALS -> Secrets.sensitiveHeader(check.subject())
-                        ? (step.checkExpected[i].render(session::value).equals(header(check.subject())) ? null
-                        : "did not match (a sensitive header's value is not shown)")
-                        : equal(header(check.subject()), i);
-                case BODY_CONTAINS -> text().contains(check.expected()) ? null : "not in the body";
-                case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the body";
+                case HEADER_EQUALS -> equal(header(check.subject()), i);
+                case BODY_CONTAINS -> text().contains(check.expected()) || (foundPastKept != null && foundPastKept[i])
+                        ? null : "not in the body";
+                case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the "
+                        + (bodyBytes > MAX_BODY_BYTES ? "first " + MAX_BODY_BYTES / 1024 / 1024 + " MiB of the " + bodyBytes
+                        + "-byte body (a regex sees only that much)" : "body");
                 case JSON_PATH_EXISTS -> node(step.checkPaths[i]) != null ? null : "no such field"
-                        + (json() == null ? " (the body is not JSON)" : "");
+                        + (bodyBytes > MAX_BODY_BYTES ? " (the body is larger than " + MAX_BODY_BYTES / 1024 / 1024
+                        + " MiB, the most a JSON check reads)" : json() == null ? " (the body is not JSON)" : "");
                 case JSON_PATH_EQUALS -> {
                     JsonNode node = node(step.checkPaths[i]);
                     yield equal(node == null ? null : JsonPath.text(node), i);
@@ -203,6 +251,10 @@ final class StepHandler implements AsyncHandler<Void> {
 
         private String equal(String actual, int i) {
             String expected = step.checkExpected[i].render(session::value);
+            if (!step.checkShowsValues[i]) {
+                return actual == null ? "absent" : actual.equals(expected) ? null
+                        : "did not match (a secret takes part: the values are not shown)";
+            }
             if (actual == null) {
                 return "absent (expected '" + shown(expected) + "')";
             }

@@ -10,6 +10,16 @@ package dev.perf.scenario;
  */
 public record Capture(String variable, Source source, String expression) {
 
+    /**
+     * Whether the captured value is a secret, whose value no message shows: a cookie, a sensitive header
+     * ({@link Secrets#sensitiveHeader}), or a variable, header or JSON field named like a credential
+     * ({@link Secrets#looksSecret}: token, session, password...).
+     */
+    public boolean secret() {
+        return source == Source.COOKIE || (source == Source.HEADER && Secrets.sensitiveHeader(expression))
+                || Secrets.looksSecret(variable) || (source != Source.REGEX && Secrets.looksSecret(expression));
+    }
+
     public enum Source {
         JSON_PATH("json"), HEADER("header"), REGEX("regex"), COOKIE("cookie");
 

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The secret values of a scenario: credentials of {@code auth:}, the values of {@code Authorization}, {@code Cookie}
- * and {@code Proxy-Authorization} headers, and the variables listed under {@code secrets:}. Every message that
+ * and {@code Proxy-Authorization} headers, and the variables listed under {@code secrets:}, each also in the
+ * encodings in which it travels. Values captured at run time are secret by {@link Capture#secret()}. Every message that
  * reaches the console or a result file passes through {@link #mask}; header values of the sensitive headers are
  * never shown at all. Its {@code toString} shows no value.
  */
@@ -29,16 +30,82 @@ public final class Secrets {
         return new Secrets(List.of());
     }
 
-    /** @param values secret values; blank ones are ignored, longer ones are masked first */
+    /**
+     * @param values secret values; blank ones are ignored, longer ones are masked first. Each is masked also in the
+     *               encodings in which it travels: URL-encoded (as a form or a query writes it, either case of hex
+     *               digits), JSON- and HTML-escaped, and Base64 (standard and URL-safe).
+     */
     public static Secrets of(java.util.Collection<String> values) {
         List<String> kept = new ArrayList<>();
         for (String v : values) {
-            if (v != null && v.length() >= MIN_LENGTH && !kept.contains(v)) {
-                kept.add(v);
+            if (v == null || v.length() < MIN_LENGTH) {
+                continue;
+            }
+            for (String form : encodings(v)) {
+                if (form.length() >= MIN_LENGTH && !kept.contains(form)) {
+                    kept.add(form);
+                }
             }
         }
         kept.sort(Comparator.comparingInt(String::length).reversed());
         return new Secrets(List.copyOf(kept));
+    }
+
+    private static Set<String> encodings(String value) {
+        Set<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(value);
+        String form = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        forms.add(form);
+        forms.add(form.replace("+", "%20"));
+        forms.add(lowerHex(form));
+        forms.add(lowerHex(form.replace("+", "%20")));
+        forms.add(json(value));
+        forms.add(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;"));
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        forms.add(java.util.Base64.getEncoder().encodeToString(bytes));
+        forms.add(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        return forms;
+    }
+
+    private static String lowerHex(String encoded) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(encoded);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group().toLowerCase(Locale.ROOT));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static String json(String value) {
+        StringBuilder out = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i)token|secret|passw|pwd|session|sess_?id|\\bsid\\b|auth|cookie|jwt|csrf|xsrf|api[-_.]?key|credential|"
+            + "bearer|signature|private");
+
+    /** Whether a variable, header or field name says it holds a credential (token, session, password, api-key...). */
+    public static boolean looksSecret(String name) {
+        return name != null && SECRET_NAME.matcher(name).find();
     }
 
     public static boolean sensitiveHeader(String name) {

@@ -22,6 +22,8 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads what a step adds to a request: {@code capture:}, {@code check:} and {@code think:}. */
 final class StepReader {
+    /** The longest text {@code bodyContains} may look for: the engine keeps this much of a body's end to find it. */
+    static final int MAX_CONTAINS_BYTES = 64 * 1024;
     private static final Set<String> CHECK_KEYS = YamlDoc.keys("name", "header", "json", "bodyContains", "bodyMatches",
             "maxTime", "equals", "exists", "fail");
     private static final Set<String> CAPTURE_KEYS = YamlDoc.keys("json", "header", "regex", "cookie");
@@ -167,6 +169,11 @@ final class StepReader {
                 kind = equals == null ? Check.Kind.JSON_PATH_EXISTS : Check.Kind.JSON_PATH_EQUALS;
             }
             case "bodyContains" -> {
+                if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTAINS_BYTES) {
+                    doc.problem(m.get(subject).value(), field + ".bodyContains", "is longer than "
+                            + MAX_CONTAINS_BYTES / 1024 + " KiB, the longest text a check looks for");
+                    return null;
+                }
                 kind = Check.Kind.BODY_CONTAINS;
                 expected = value;
             }
