@@ -95,16 +95,29 @@ public final class RunMetricsBuilder {
                 lag.maxMillis());
     }
 
-    /** First messages may quote what a server sent or a check expected: secrets are masked before anything shows them. */
+    /**
+     * First messages may quote what a server sent or a check expected: secrets are masked before anything shows them,
+     * control characters (a status line's terminal escapes) are escaped and long ones are cut.
+     */
     private static Map<ErrorKind, RequestStats.ErrorCount> masked(Map<ErrorKind, RequestStats.ErrorCount> errors,
                                                                   Secrets secrets) {
-        if (secrets.isEmpty()) {
-            return errors;
-        }
         Map<ErrorKind, RequestStats.ErrorCount> masked = new EnumMap<>(ErrorKind.class);
-        errors.forEach((kind, e) -> masked.put(kind, new RequestStats.ErrorCount(e.count(), secrets.mask(e.firstMessage()))));
+        errors.forEach((kind, e) -> masked.put(kind, new RequestStats.ErrorCount(e.count(),
+                printable(secrets.mask(e.firstMessage())))));
         return masked;
     }
+
+    private static String printable(String message) {
+        if (message == null) {
+            return null;
+        }
+        String cut = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "… ("
+                + message.length() + " characters)";
+        return dev.perf.scenario.Printable.escape(cut);
+    }
+
+    /** A first error message is cut to this many characters. */
+    private static final int MAX_MESSAGE = 500;
 
     /** A check's name may hold a value it compares with, written from a secret variable. */
     private static Map<String, Long> maskedKeys(Map<String, Long> checks, Secrets secrets) {

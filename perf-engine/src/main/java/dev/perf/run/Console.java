@@ -11,12 +11,12 @@ public interface Console {
     Console SYSTEM = new Console() {
         @Override
         public void info(String line) {
-            System.out.println(line);
+            System.out.println(dev.perf.scenario.Printable.escapeKeepingLines(line));
         }
 
         @Override
         public void warn(String line) {
-            System.err.println("WARNING: " + line);
+            System.err.println("WARNING: " + dev.perf.scenario.Printable.escapeKeepingLines(line));
         }
     };
 }

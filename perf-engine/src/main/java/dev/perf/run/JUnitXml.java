@@ -4,6 +4,8 @@ import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.report.AtomicFile;
 
+import dev.perf.scenario.Printable;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -63,7 +65,7 @@ final class JUnitXml {
         double seconds = outcome.run().metrics().elapsedSeconds();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", suite);
+        xml.writeAttribute("name", xml(suite));
         xml.writeAttribute("tests", Integer.toString(tests));
         xml.writeAttribute("failures", Long.toString(failures));
         xml.writeAttribute("errors", "0");
@@ -106,25 +108,30 @@ final class JUnitXml {
                                  String message, String out) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("classname", suite);
+        xml.writeAttribute("name", xml(name));
+        xml.writeAttribute("classname", xml(suite));
         xml.writeAttribute("time", time);
         if (kind != null) {
             xml.writeStartElement(kind);
-            xml.writeAttribute("message", message);
+            xml.writeAttribute("message", xml(message));
             if (kind.equals("failure")) {
                 xml.writeAttribute("type", name.startsWith("threshold") ? "threshold" : name.startsWith("regression")
                         ? "regression" : "run");
-                xml.writeCharacters(message);
+                xml.writeCharacters(xml(message));
             }
             xml.writeEndElement();
         }
         if (out != null) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(out);
+            xml.writeCharacters(xml(out));
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    /** Text XML 1.0 can hold: control characters (which no XML 1.0 document may contain) escaped visibly. */
+    private static String xml(String text) {
+        return Printable.escapeKeepingLines(text);
     }
 
     private static String seconds(double seconds) {

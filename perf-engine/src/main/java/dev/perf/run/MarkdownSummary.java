@@ -116,7 +116,7 @@ final class MarkdownSummary {
     /** Text safe in Markdown and in the HTML GitHub renders from it. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
+        for (char c : dev.perf.scenario.Printable.escape(text.replace('\n', ' ').replace('\r', ' ')).toCharArray()) {
             switch (c) {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
@@ -131,6 +131,6 @@ final class MarkdownSummary {
 
     /** Text inside a code span: no backticks, no line breaks. */
     private static String code(String text) {
-        return text.replace('`', '\'').replace('\n', ' ');
+        return dev.perf.scenario.Printable.escape(text.replace('`', '\'').replace('\n', ' ').replace('\r', ' '));
     }
 }

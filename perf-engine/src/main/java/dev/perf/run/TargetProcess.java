@@ -100,9 +100,18 @@ public final class TargetProcess implements AutoCloseable {
         }
     }
 
+    /** The last lines of the target's output (at most 20, from its last 16 KiB), printable whatever it wrote. */
     private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(logFile);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        byte[] end;
+        try (var file = java.nio.channels.FileChannel.open(logFile)) {
+            long from = Math.max(0, file.size() - 16 * 1024);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) (file.size() - from));
+            file.read(buffer, from);
+            end = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+        List<String> lines = new String(end, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        return dev.perf.scenario.Printable.escapeKeepingLines(
+                String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
     }
 
     public long pid() {

@@ -95,7 +95,7 @@ public final class ScenarioLoader {
         boolean environmentUrl = environment != null && environment.baseUrl() != null;
         String name = fileBaseName(file);
         if (top.containsKey("name")) {
-            String given = doc.requiredString(top.get("name").value(), "name");
+            String given = doc.label(top.get("name").value(), "name");
             name = given == null ? name : given;
         }
         for (String required : List.of("target", "requests", "load")) {

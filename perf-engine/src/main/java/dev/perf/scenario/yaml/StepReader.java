@@ -155,7 +155,7 @@ final class StepReader {
             doc.problem(node, field, "equals and exists go with header or json, not " + subject);
             return null;
         }
-        String name = m.containsKey("name") ? doc.requiredString(m.get("name").value(), field + ".name") : null;
+        String name = m.containsKey("name") ? doc.label(m.get("name").value(), field + ".name") : null;
         Check.Kind kind;
         String expected = equals;
         Duration maxTime = null;

@@ -230,6 +230,25 @@ final class YamlDoc {
         return value;
     }
 
+    /**
+     * A name people read in every output (a scenario's, a check's): non-blank, at most {@value #MAX_LABEL} characters,
+     * without control characters; or {@code null} (problem recorded).
+     */
+    String label(Node node, String field) {
+        String value = requiredString(node, field);
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_LABEL || !dev.perf.scenario.Printable.escape(value).equals(value)) {
+            problem(node, field, "'" + value + "' is not a name: a name has at most " + MAX_LABEL + " characters and "
+                    + "no line breaks or other control characters");
+            return null;
+        }
+        return value;
+    }
+
+    static final int MAX_LABEL = 200;
+
     /** A whole number in [min, max], or {@code null} (problem recorded). */
     Long integer(Node node, String field, long min, long max) {
         String text = string(node, field);
