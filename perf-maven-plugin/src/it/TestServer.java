@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Target for the plugin's integration tests: answers 200 with a small JSON body on 127.0.0.1:PORT; paths under /slow
- * after DELAY_MS if given. Run: java TestServer.java PORT [DELAY_MS]
+ * after DELAY_MS if given; /login sets the cookie SESSION=SESSIONVALUE7777. Run: java TestServer.java PORT [DELAY_MS]
  */
 public class TestServer {
     public static void main(String[] args) throws Exception {
@@ -25,6 +25,9 @@ public class TestServer {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (exchange.getRequestURI().getPath().equals("/login")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "SESSION=SESSIONVALUE7777; Path=/; HttpOnly");
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);

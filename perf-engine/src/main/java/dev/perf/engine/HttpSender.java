@@ -41,6 +41,7 @@ final class HttpSender implements AutoCloseable {
 
     /** @throws IllegalArgumentException when the trust store cannot be read (wrong password, not a key store) */
     HttpSender(HttpOptions http, EngineOptions options, Clock clock) {
+        HttpClientLogging.quiet();
         this.clock = clock;
         boolean nativeTransport = options.nativeTransport() && nativeTransportAvailable();
         ThreadFactory threads = new DefaultThreadFactory("perf-io", true);

@@ -1,0 +1,34 @@
+// Every credential of the scenario, in every encoding it travels in, is absent from the -X console, every result
+// file and the history.
+def secrets = ['BEARERTOKEN5555', 'APIKEY3333', 'SECRET/QUERY+6666=', 'PASSWORDURL1111', 'COOKIEVALUE2222',
+               'SESSIONVALUE7777']
+def forms = secrets.collectMany { s ->
+    [s, URLEncoder.encode(s, 'UTF-8'), URLEncoder.encode(s, 'UTF-8').toLowerCase(), s.bytes.encodeBase64().toString()]
+} + ['user:PASSWORDURL1111'.bytes.encodeBase64().toString()]
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('[DEBUG]') : 'the build ran with -X'
+assert log.contains('BUILD SUCCESS') : 'the build passed (see build.log)'
+// the run did send what it was asked to: the check on the captured session failed, without showing it
+assert log.contains('did not match (a secret takes part: the values are not shown)') : 'the check on the session failed'
+
+def leaks = []
+forms.unique().each { form ->
+    if (log.contains(form)) {
+        leaks << "build.log holds '${form}'"
+    }
+}
+def files = []
+new File(basedir, 'target/perf').eachFileRecurse { if (it.isFile()) files << it }
+new File(basedir, '.perf').eachFileRecurse { if (it.isFile()) files << it }
+assert files.any { it.name == 'summary.json' }
+assert files.any { it.name == 'history.db' }
+files.each { file ->
+    def text = new String(file.bytes, 'ISO-8859-1')
+    forms.unique().each { form ->
+        if (text.contains(form)) {
+            leaks << "${file} holds '${form}'"
+        }
+    }
+}
+assert leaks.isEmpty() : leaks.join('\n')
