@@ -225,9 +225,9 @@ public final class PerfRunner {
     }
 
     private static String checkedBaseUrl(String url) {
-        if (HttpUrls.problem(url) != null) {
-            throw new PerfSetupException("perf.baseUrl '" + url + "' is not an absolute http(s) URL; e.g. "
-                    + "-Dperf.baseUrl=http://localhost:8080");
+        String problem = HttpUrls.problem(url);
+        if (problem != null) {
+            throw new PerfSetupException("perf.baseUrl: " + problem);
         }
         return HttpUrls.asBase(url);
     }

@@ -42,6 +42,6 @@ class BaseUrlOverrideTest {
     void aBadOverrideIsAClearError() {
         assertThatThrownBy(() -> new PerfRunner(Console.SYSTEM).run(options("localhost:8080")))
                 .isInstanceOf(PerfSetupException.class)
-                .hasMessageContaining("perf.baseUrl 'localhost:8080' is not an absolute http(s) URL");
+                .hasMessageContaining("perf.baseUrl: 'localhost:8080' is not valid; expected an absolute http:// or https:// URL");
     }
 }

@@ -51,8 +51,8 @@ final class Bodies {
                 headers.putIfAbsent("Content-Type", "application/xml");
             }
             return text.getBytes(StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            doc.problem(node, field, "'" + name + "' is not UTF-8 text; a body file is sent as text with variables "
+        } catch (ProjectFiles.NotUtf8 e) {
+            doc.problem(node, field, "'" + name + "' is not UTF-8 text (line " + e.line + "); a body file is sent as text with variables "
                     + "substituted; send binary data as a multipart file part");
             return null;
         } catch (IOException e) {

@@ -32,11 +32,12 @@ final class Expansion {
             return true;
         }
         Node at = root;
+        java.util.Set<Node> visited = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         boolean deeper = true;
-        while (deeper) {
+        while (deeper && visited.add(at)) {
             deeper = false;
             for (Node child : children(at)) {
-                if (!expansion.within(expansion.size(child))) {
+                if (!visited.contains(child) && !expansion.within(expansion.size(child))) {
                     at = child;
                     deeper = true;
                     break;
@@ -44,7 +45,13 @@ final class Expansion {
             }
         }
         long[] size = expansion.size(at);
-        doc.problem(at, "", "this value expands, through aliases (*name) and merges (<<:), to "
+        if (children(at).iterator().hasNext() && java.util.stream.StreamSupport.stream(children(at).spliterator(), false)
+                .anyMatch(visited::contains)) {
+            doc.problem(at, "", "this value contains itself through an alias (*name); a scenario is a tree: write the "
+                    + "value out, or share a part that does not refer back");
+            return false;
+        }
+        doc.problem(at, "", "this value expands, through aliases (*name), to "
                 + (size[0] > MAX_NODES ? "more than " + MAX_NODES + " values" : "more than " + MAX_CHARACTERS / 1024 / 1024
                 + " MB of text") + "; at most " + MAX_NODES + " values and " + MAX_CHARACTERS / 1024 / 1024
                 + " MB are allowed: write repeated parts once and share them with defaults or include");

@@ -77,8 +77,9 @@ final class FeedersReader {
         List<List<String>> rows;
         try {
             rows = Csv.parse(ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES)));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            doc.problem(at, field + ".file", "'" + fileName + "' is not UTF-8 text; save it as UTF-8");
+        } catch (ProjectFiles.NotUtf8 e) {
+            doc.problem(at, field + ".file", "'" + fileName + "' is not UTF-8 text from its line " + e.line
+                    + " on; save it as UTF-8");
             return null;
         } catch (IOException | IllegalArgumentException e) {
             doc.problem(at, field + ".file", "'" + fileName + "' cannot be read: " + e.getMessage());

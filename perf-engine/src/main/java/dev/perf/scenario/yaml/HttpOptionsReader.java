@@ -138,9 +138,9 @@ final class HttpOptionsReader {
             keys.load(in, password == null ? null : password.toCharArray());
             return keys.size() == 0 ? "'" + store.getFileName() + "' holds no certificate" : null;
         } catch (IOException | GeneralSecurityException e) {
-            return "'" + store.getFileName() + "' cannot be opened as a PKCS12 (or, named .jks, JKS) trust store: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + " (check trustStorePassword)";
+            return "'" + store.getFileName() + "' cannot be opened as a PKCS12 (or, named .jks, JKS) trust store ("
+                    + (e.getMessage() == null || e instanceof java.io.EOFException ? "it is not a key store"
+                    : e.getMessage()) + "; check the file and trustStorePassword)";
         }
     }
 }

@@ -38,8 +38,9 @@ final class Includes {
             String text;
             try {
                 text = ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES));
-            } catch (java.nio.charset.CharacterCodingException e) {
-                doc.problem(item, "include", "'" + name + "' is not UTF-8 text; save it as UTF-8");
+            } catch (ProjectFiles.NotUtf8 e) {
+                doc.problem(item, "include", "'" + name + "' is not UTF-8 text from its line " + e.line + " on; save it "
+                        + "as UTF-8");
                 continue;
             } catch (IOException e) {
                 doc.problem(item, "include", "'" + name + "' cannot be read: " + e.getMessage());

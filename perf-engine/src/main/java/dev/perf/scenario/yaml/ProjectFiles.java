@@ -100,12 +100,31 @@ final class ProjectFiles {
         }
     }
 
-    /** Bytes as UTF-8 text; malformed input is refused, not replaced. */
-    static String utf8(byte[] bytes) throws java.nio.charset.CharacterCodingException {
-        return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+    /** Bytes as UTF-8 text; malformed input is refused (saying on which line), not replaced. */
+    static String utf8(byte[] bytes) throws NotUtf8 {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                .decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new NotUtf8(line);
+        }
+        return out.flip().toString();
+    }
+
+    /** Text that is not UTF-8, from its first bad byte's line on. */
+    static final class NotUtf8 extends java.nio.charset.CharacterCodingException {
+        final int line;
+
+        NotUtf8(int line) {
+            this.line = line;
+        }
     }
 
     static String size(long bytes) {

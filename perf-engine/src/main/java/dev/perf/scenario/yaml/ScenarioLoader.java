@@ -39,7 +39,7 @@ public final class ScenarioLoader {
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final int MAX_CODE_POINTS = MAX_BYTES;
     static final int MAX_NESTING = 40;
-    static final int MAX_ALIASES = 50;
+    static final int MAX_ALIASES = 10_000;
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
             "load", "thresholds", "monitor", "verdict");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -58,8 +58,9 @@ public final class ScenarioLoader {
         String text;
         try {
             text = ProjectFiles.utf8(ProjectFiles.read(file, MAX_BYTES));
-        } catch (CharacterCodingException e) {
-            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "is not UTF-8 text; save it as UTF-8", "")));
+        } catch (ProjectFiles.NotUtf8 e) {
+            throw new ScenarioException(List.of(new Problem(file, e.line, 1, "", "is not UTF-8 text from this line on; "
+                    + "save the file as UTF-8", "")));
         } catch (ProjectFiles.TooLarge e) {
             throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "is larger than "
                     + ProjectFiles.size(MAX_BYTES) + ", the limit for a scenario file; split it with include:", "")));
@@ -164,6 +165,7 @@ public final class ScenarioLoader {
     static Node compose(YamlDoc doc, String text) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // what aliases expand to is bounded by Expansion, with a position; this only stops a parser-level flood
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
@@ -179,17 +181,58 @@ public final class ScenarioLoader {
                     + (e.getContext() != null ? " (" + e.getContext()
                     + (began ? ", which began on line " + (context.getLine() + 1) + " column " + (context.getColumn() + 1) : "")
                     + ")" : "");
-            if (began && e.getContext() != null && e.getContext().startsWith("while scanning")) {
-                // an unclosed quote or key: where it began is where to look, not where the parser ran out of text
+            if (began && e.getContext() != null && (e.getContext().startsWith("while scanning")
+                    || e.getContext().startsWith("while parsing a flow"))) {
+                // an unclosed quote or bracket: where it began is where to look, not where the parser gave up
                 doc.problemAt(context.getLine() + 1, context.getColumn() + 1, "", message + "; the parser gave up on line "
                         + (mark.getLine() + 1));
             } else {
                 doc.problemAt(mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1, "", message);
             }
+        } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+            int[] at = lineAndColumn(text, text.offsetByCodePoints(0, Math.min(e.getPosition(),
+                    text.codePointCount(0, text.length()))));
+            doc.problemAt(at[0], at[1], "", "not valid YAML: the character " + String.format("U+%04X", e.getCodePoint())
+                    + " is not allowed in YAML text (a control character); write it escaped in a double-quoted "
+                    + "string, e.g. \\u0000");
         } catch (YAMLException e) {
-            doc.problemAt(0, 0, "", "not accepted: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).startsWith("Nesting Depth exceeded")) {
+                tooDeep(doc, text);
+            } else {
+                doc.problemAt(1, 1, "", "not accepted: " + e.getMessage());
+            }
         }
         return null;
+    }
+
+    /** Where nesting first goes deeper than {@value #MAX_NESTING} levels, found from the parser's events. */
+    private static void tooDeep(YamlDoc doc, String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        int depth = 0;
+        for (org.yaml.snakeyaml.events.Event event : new Yaml(options).parse(new StringReader(text))) {
+            if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent && ++depth > MAX_NESTING) {
+                doc.problemAt(event.getStartMark().getLine() + 1, event.getStartMark().getColumn() + 1, "",
+                        "nested more than " + MAX_NESTING + " levels deep; a scenario needs far fewer");
+                return;
+            } else if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+                depth--;
+            }
+        }
+        doc.problemAt(1, 1, "", "nested more than " + MAX_NESTING + " levels deep; a scenario needs far fewer");
+    }
+
+    /** The 1-based line and column of a character offset. */
+    static int[] lineAndColumn(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, offset - lineStart + 1};
     }
 
     private static String hint(String key) {

@@ -152,6 +152,10 @@ final class YamlDoc {
             problem(node, field, "expected a mapping (key: value lines), was " + describe(node));
             return Collections.emptyMap();
         }
+        if (!isStandardTag(mapping.getTag())) {
+            problem(node, field, "tag " + mapping.getTag() + " is not allowed; write the mapping without a tag");
+            return Collections.emptyMap();
+        }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
@@ -182,6 +186,10 @@ final class YamlDoc {
     /** A list node's items; a single scalar is read as a one-item list when {@code scalarAllowed}. */
     List<Node> list(Node node, String field, boolean scalarAllowed) {
         if (node instanceof SequenceNode sequence) {
+            if (!isStandardTag(sequence.getTag())) {
+                problem(node, field, "tag " + sequence.getTag() + " is not allowed; write the list without a tag");
+                return List.of();
+            }
             return sequence.getValue();
         }
         if (scalarAllowed && node instanceof ScalarNode) {
