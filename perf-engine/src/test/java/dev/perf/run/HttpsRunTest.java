@@ -77,7 +77,7 @@ class HttpsRunTest {
                     dir.resolve("out"), null, Map.of(), Map.of(), EngineOptions.defaults(), null));
             assertThat(report.invalid()).singleElement().satisfies(e -> assertThat(e.getMessage())
                     .contains("tls.yaml:2:32: defaults.tls.trustStore: 'trust.p12' cannot be opened as a PKCS12")
-                    .contains("check trustStorePassword"));
+                    .contains("check the file and trustStorePassword"));
             assertThat(server.requestCount()).isZero();
         }
     }

@@ -45,7 +45,7 @@ class FeedersYamlTest {
         Files.write(latin1, new byte[]{'n', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, '\n'});
         ScenarioLoader loader = new ScenarioLoader(Substitutor.none());
         assertThatThrownBy(() -> loader.load(latin1)).isInstanceOf(ScenarioException.class)
-                .hasMessageContaining("is not UTF-8 text; save it as UTF-8");
+                .hasMessageContaining("latin1.yaml:1:1: is not UTF-8 text from this line on; save the file as UTF-8");
         assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).isInstanceOf(java.io.UncheckedIOException.class)
                 .hasMessageContaining("cannot read the scenario file").hasMessageContaining("perf.scenariosDirectory");
     }
