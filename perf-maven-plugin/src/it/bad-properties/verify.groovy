@@ -11,6 +11,8 @@ def expected = [
     "perf.readyTimeout: 'forever' is not a duration",
     "perf.onSaturatedGenerator='maybe' is not valid",
     'perf.baselineRuns=0 is not valid; from 1 to 1000',
+    "perf.history='jdbc:mysql://127.0.0.1/perf' is not valid: the history is a SQLite file",
+    "perf.groupBy='week' is not valid; use day or run",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : 'not in build.log: ' + missing

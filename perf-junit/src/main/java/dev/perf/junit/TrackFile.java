@@ -37,7 +37,12 @@ final class TrackFile {
         Path file = path(url);
         String text;
         try (InputStream in = url.openStream()) {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+            byte[] bytes = in.readNBytes(TrackFileReader.MAX_BYTES + 1);
+            if (bytes.length > TrackFileReader.MAX_BYTES) {
+                throw new ExtensionConfigurationException(file + " is larger than " + TrackFileReader.MAX_BYTES / 1024
+                        / 1024 + " MiB, the limit for " + RESOURCE);
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ExtensionConfigurationException(file + " is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {

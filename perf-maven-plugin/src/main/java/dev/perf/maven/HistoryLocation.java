@@ -1,8 +1,11 @@
 package dev.perf.maven;
 
+import dev.perf.scenario.Printable;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Where the history is, from {@code perf.history}, and a temp folder sqlite-jdbc can load its native library from. */
@@ -11,8 +14,11 @@ final class HistoryLocation {
     private HistoryLocation() {
     }
 
-    /** @return a file path or JDBC URL, or {@code null} when the history is off */
-    static String resolve(String configured, MavenProject project) {
+    /**
+     * @return a file path or JDBC URL, or {@code null} when the history is off
+     * @throws MojoFailureException naming perf.history, its value and what is valid
+     */
+    static String resolve(String configured, MavenProject project) throws MojoFailureException {
         if (configured == null || configured.isBlank() || configured.trim().equalsIgnoreCase("off")
                 || configured.trim().equalsIgnoreCase("false")) {
             return null;
@@ -20,10 +26,19 @@ final class HistoryLocation {
         nativeLibraryFolder(project);
         String value = configured.trim();
         if (value.startsWith("jdbc:")) {
+            if (!value.startsWith("jdbc:sqlite:")) {
+                throw new MojoFailureException("perf.history='" + Printable.quoted(value) + "' is not valid: the history "
+                        + "is a SQLite file; give its path, a jdbc:sqlite: URL, or off");
+            }
             return value;
         }
-        Path path = Path.of(value);
-        return (path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path)).toString();
+        try {
+            Path path = Path.of(value);
+            return (path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path)).toString();
+        } catch (InvalidPathException e) {
+            throw new MojoFailureException("perf.history='" + Printable.quoted(value) + "' is not a file path ("
+                    + e.getReason() + "); give the SQLite file's path, a jdbc:sqlite: URL, or off");
+        }
     }
 
     /**

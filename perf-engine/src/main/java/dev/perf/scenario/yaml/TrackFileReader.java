@@ -22,6 +22,8 @@ import java.util.Set;
  * Loaded as safely as a scenario, with the same messages: file, line, field, the bad value and what is valid.
  */
 public final class TrackFileReader {
+    /** The largest file read, as for a scenario. */
+    public static final int MAX_BYTES = ScenarioLoader.MAX_BYTES;
     static final Set<String> TOP_LEVEL = YamlDoc.keys("tests");
     static final Set<String> TEST_KEYS = YamlDoc.keys("thresholds");
 
@@ -36,6 +38,9 @@ public final class TrackFileReader {
         YamlDoc doc = new YamlDoc(file, text, Substitutor.none());
         Node root = ScenarioLoader.compose(doc, text);
         Map<String, List<Threshold>> tests = new LinkedHashMap<>();
+        if (root != null && !Expansion.check(doc, root)) {
+            throw new ScenarioException(doc.problems());
+        }
         if (root == null) {
             if (doc.problems().isEmpty()) {
                 return tests;
