@@ -35,9 +35,12 @@ public record Metric(String name, Unit unit, double percentile) {
         BYTES_PER_SECOND
     }
 
+    /** Checks that could not be judged (they read only the beginning of a long body); see {@link VerdictGates}. */
+    public static final String CHECKS_NOT_JUDGED = "checks-not-judged";
+
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
-            + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped, dropped-rate; after a stepped test also "
+            + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped, dropped-rate, checks-not-judged; after a stepped test also "
             + String.join(", ", ScalabilityAnalysis.METRICS) + "; resources: " + MonitorMetric.VALID;
 
     /** The resource figure this names, or {@code null} when it is not one. */
@@ -103,6 +106,7 @@ public record Metric(String name, Unit unit, double percentile) {
             case "count" -> stats.count() == 0 ? null : (double) stats.count();
             case "dropped" -> (double) stats.dropped();
             case "dropped-rate" -> stats.droppedRatePercent();
+            case CHECKS_NOT_JUDGED -> (double) stats.checksNotJudgedCount();
             default -> isApdex() ? stats.apdex(percentile) : stats.percentileMillis(percentile);
         };
     }

@@ -54,6 +54,12 @@ public final class ThresholdEvaluator {
             if (figures.saturation() != null && result.judged()) {
                 result = underSaturation(threshold, result, figures);
             }
+            if (result.breached() && VerdictGates.inconclusiveOnBreach(threshold)) {
+                result = new ThresholdResult(threshold, result.actual(), false, "inconclusive: "
+                        + threshold.metric().format(result.actual()) + " check(s) found nothing in the first "
+                        + dev.perf.scenario.Check.MAX_BODY_BYTES / 1024 / 1024 + " MiB of a longer body, all a regex "
+                        + "or JSON check reads: what they look for may be further on", false);
+            }
             results.add(result);
         }
         return results;

@@ -122,6 +122,7 @@ public final class ThresholdParser {
                 return new Metric(name, Metric.Unit.PER_SECOND, 0);
             case "count":
             case "dropped":
+            case Metric.CHECKS_NOT_JUDGED:
                 return new Metric(name, Metric.Unit.COUNT, 0);
             case "breakpoint":
             case "degradation-start":

@@ -16,7 +16,10 @@ import java.util.Locale;
  *       threshold covers the whole scenario: a scenario without thresholds must not pass with every request failed;</li>
  *   <li>{@code dropped-rate <= 0%} ({@code verdict.maxDropped}) for the open model when no {@code dropped} or
  *       {@code dropped-rate} threshold covers the whole scenario: arrivals dropped at {@code maxInFlight} were never
- *       offered, so the run did not apply the load it planned.</li>
+ *       offered, so the run did not apply the load it planned;</li>
+ *   <li>{@code checks-not-judged <= 0} when a request has a regex or JSON check: such a check reads at most
+ *       {@value dev.perf.scenario.Check#MAX_BODY_BYTES} bytes of a body, and one that found nothing in a longer body
+ *       could not tell; a breach of this gate makes the run inconclusive, never failed.</li>
  * </ul>
  * A stepped plan (stress, scalability) goes past the service's limits by design: its analysis thresholds judge it, so
  * the gates on errors and drops do not apply to it. Each gate's expression ends in {@value #MARK}, so that every output
@@ -31,6 +34,12 @@ public final class VerdictGates {
 
     /** The gates for a scenario with these thresholds, rules and plan; appended after its own thresholds. */
     public static List<Threshold> of(List<Threshold> thresholds, VerdictSpec rules, LoadSpec load) {
+        return of(thresholds, rules, load, false);
+    }
+
+    /** @param partialBodyChecks whether a request has a check that reads only the beginning of a long body */
+    public static List<Threshold> of(List<Threshold> thresholds, VerdictSpec rules, LoadSpec load,
+                                     boolean partialBodyChecks) {
         List<Threshold> gates = new ArrayList<>();
         gates.add(gate("count >= 1"));
         boolean stepped = load.steps() != null;
@@ -41,7 +50,15 @@ public final class VerdictGates {
                 && !covered(thresholds, "dropped", "dropped-rate")) {
             gates.add(gate("dropped-rate <= " + percent(rules.maxDroppedPercent())));
         }
+        if (partialBodyChecks) {
+            gates.add(gate(Metric.CHECKS_NOT_JUDGED + " <= 0"));
+        }
         return gates;
+    }
+
+    /** Whether a breach of this gate makes the run inconclusive rather than failed. */
+    public static boolean inconclusiveOnBreach(Threshold threshold) {
+        return isGate(threshold) && threshold.metric().name().equals(Metric.CHECKS_NOT_JUDGED);
     }
 
     /** Whether {@code result} is one of these gates rather than a threshold the user wrote. */

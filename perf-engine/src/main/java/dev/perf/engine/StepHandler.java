@@ -30,7 +30,7 @@ import java.util.regex.Matcher;
  */
 final class StepHandler implements AsyncHandler<Void> {
     /** A body beyond this is not kept for checks and captures (they see its first part). */
-    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    static final int MAX_BODY_BYTES = Check.MAX_BODY_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_SHOWN = 80;
 
@@ -160,6 +160,11 @@ final class StepHandler implements AsyncHandler<Void> {
         for (int i = 0; i < step.step.checks().size(); i++) {
             Check check = step.step.checks().get(i);
             String problem = response.check(i, check);
+            if (problem != null && bodyBytes > MAX_BODY_BYTES && check.readsPartOfLongBodies()) {
+                // it read only the body's beginning: what it looks for may be further on
+                recorder.recordCheckNotJudged(check.name());
+                continue;
+            }
             if (problem != null) {
                 recorder.recordCheckFailure(check.name());
                 if (check.fails() && failed == null) {
@@ -178,8 +183,11 @@ final class StepHandler implements AsyncHandler<Void> {
             String value = response.capture(i, capture);
             if (value == null) {
                 recorder.recordFailedResponse(statusCode, ErrorKind.CAPTURE, "capture '" + capture.variable() + "' ("
-                        + capture.source().key() + " " + capture.expression() + ") found nothing; the rest of the "
-                        + "flow iteration was skipped", intendedNanos, sentNanos, now, bodyBytes, requestBytes);
+                        + capture.source().key() + " " + capture.expression() + ") found nothing"
+                        + (bodyBytes > MAX_BODY_BYTES && capture.source() != Capture.Source.HEADER
+                        && capture.source() != Capture.Source.COOKIE ? " in the first " + MAX_BODY_BYTES / 1024 / 1024
+                        + " MiB of the " + bodyBytes + "-byte body, all a capture reads" : "")
+                        + "; the rest of the flow iteration was skipped", intendedNanos, sentNanos, now, bodyBytes, requestBytes);
                 done.stepDone(ErrorKind.CAPTURE);
                 return null;
             }
@@ -231,12 +239,9 @@ final class StepHandler implements AsyncHandler<Void> {
                 case HEADER_EQUALS -> equal(header(check.subject()), i);
                 case BODY_CONTAINS -> text().contains(check.expected()) || (foundPastKept != null && foundPastKept[i])
                         ? null : "not in the body";
-                case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the "
-                        + (bodyBytes > MAX_BODY_BYTES ? "first " + MAX_BODY_BYTES / 1024 / 1024 + " MiB of the " + bodyBytes
-                        + "-byte body (a regex sees only that much)" : "body");
+                case BODY_MATCHES -> step.checkPatterns[i].matcher(text()).find() ? null : "no match in the body";
                 case JSON_PATH_EXISTS -> node(step.checkPaths[i]) != null ? null : "no such field"
-                        + (bodyBytes > MAX_BODY_BYTES ? " (the body is larger than " + MAX_BODY_BYTES / 1024 / 1024
-                        + " MiB, the most a JSON check reads)" : json() == null ? " (the body is not JSON)" : "");
+                        + (json() == null ? " (the body is not JSON)" : "");
                 case JSON_PATH_EQUALS -> {
                     JsonNode node = node(step.checkPaths[i]);
                     yield equal(node == null ? null : JsonPath.text(node), i);

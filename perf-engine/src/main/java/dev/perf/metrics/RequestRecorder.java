@@ -34,6 +34,7 @@ public final class RequestRecorder {
     private final AtomicLongArray errorCounts = new AtomicLongArray(KINDS.length);
     private final AtomicReferenceArray<String> firstErrorMessages = new AtomicReferenceArray<>(KINDS.length);
     private final ConcurrentHashMap<String, LongAdder> checkFailures = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> checksNotJudged = new ConcurrentHashMap<>();
     private Histogram intervalLatency;
     private Histogram intervalServiceTime;
     private Histogram intervalFailedLatency;
@@ -82,6 +83,11 @@ public final class RequestRecorder {
             firstErrorMessages.compareAndSet(ErrorKind.STATUS.ordinal(), null,
                     "HTTP " + statusCode + " (expected " + expected + ")");
         }
+    }
+
+    /** A check could not be judged (it did not see the whole body); counted under its name, failing nothing. */
+    public void recordCheckNotJudged(String check) {
+        checksNotJudged.computeIfAbsent(check, k -> new LongAdder()).increment();
     }
 
     /** A check failed (fatal or informational); counted under its name. */
@@ -179,6 +185,12 @@ public final class RequestRecorder {
         for (int k = 0; k < KINDS.length; k++) {
             into[k] += errorCounts.get(k);
         }
+    }
+
+    Map<String, Long> checksNotJudged() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        checksNotJudged.forEach((name, n) -> counts.put(name, n.sum()));
+        return counts;
     }
 
     Map<String, Long> checkFailures() {

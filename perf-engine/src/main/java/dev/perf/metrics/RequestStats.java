@@ -22,12 +22,28 @@ import java.util.Map;
  * @param checkFailures     failed checks by name (informational ones too), in the order first seen
  * @param failedLatencyMicros the latencies of the failed requests alone (a part of {@code latencyMicros}), or
  *                          {@code null} when not kept (figures read back from the history)
+ * @param checksNotJudged   checks that could not be judged, by name: a regex or JSON check that found nothing in the
+ *                          part of a body larger than it reads; neither a pass nor a failure
  */
 public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
                            Histogram latencyMicros, Histogram serviceTimeMicros,
                            Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
                            long bytesReceived, long bytesSent, Map<String, Long> checkFailures,
-                           Histogram failedLatencyMicros) {
+                           Histogram failedLatencyMicros, Map<String, Long> checksNotJudged) {
+
+    /** Every check judged. */
+    public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                        Histogram latencyMicros, Histogram serviceTimeMicros, Map<Integer, Long> statusCounts,
+                        Map<ErrorKind, ErrorCount> errorCounts, long bytesReceived, long bytesSent,
+                        Map<String, Long> checkFailures, Histogram failedLatencyMicros) {
+        this(name, ok, failed, dropped, elapsedSeconds, latencyMicros, serviceTimeMicros, statusCounts, errorCounts,
+                bytesReceived, bytesSent, checkFailures, failedLatencyMicros, Map.of());
+    }
+
+    /** How many checks could not be judged. */
+    public long checksNotJudgedCount() {
+        return checksNotJudged.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     /** Without the failed requests' latencies apart. */
     public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
@@ -74,7 +90,7 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
         successes.subtract(failedLatencyMicros);
         Histogram none = new Histogram(failedLatencyMicros.getNumberOfSignificantValueDigits());
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, successes, serviceTimeMicros, statusCounts,
-                errorCounts, bytesReceived, bytesSent, checkFailures, none);
+                errorCounts, bytesReceived, bytesSent, checkFailures, none, checksNotJudged);
     }
 
     /**
@@ -83,7 +99,7 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
      */
     public RequestStats fromActualSend() {
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, serviceTimeMicros, serviceTimeMicros,
-                statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null);
+                statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null, checksNotJudged);
     }
 
     public Double successRatePercent() {

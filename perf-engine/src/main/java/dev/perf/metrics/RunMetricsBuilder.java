@@ -134,7 +134,7 @@ public final class RunMetricsBuilder {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
                 service.copy(), recorder.statusCounts(), masked(recorder.errorCounts(), secrets),
                 recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets),
-                failed == null ? null : failed.copy());
+                failed == null ? null : failed.copy(), maskedKeys(recorder.checksNotJudged(), secrets));
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -149,6 +149,7 @@ public final class RunMetricsBuilder {
         Map<Integer, Long> status = new TreeMap<>();
         Map<ErrorKind, RequestStats.ErrorCount> errors = new EnumMap<>(ErrorKind.class);
         Map<String, Long> checks = new LinkedHashMap<>();
+        Map<String, Long> notJudged = new LinkedHashMap<>();
         Histogram failedLatency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         boolean failedKept = true;
         for (RequestStats part : parts) {
@@ -158,6 +159,7 @@ public final class RunMetricsBuilder {
                 failedLatency.add(part.failedLatencyMicros());
             }
             part.checkFailures().forEach((check, n) -> checks.merge(check, n, Long::sum));
+            part.checksNotJudged().forEach((check, n) -> notJudged.merge(check, n, Long::sum));
             latency.add(part.latencyMicros());
             service.add(part.serviceTimeMicros());
             ok += part.ok();
@@ -171,7 +173,7 @@ public final class RunMetricsBuilder {
                             a.firstMessage() != null ? a.firstMessage() : b.firstMessage())));
         }
         return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent,
-                checks, failedKept ? failedLatency : null);
+                checks, failedKept ? failedLatency : null, notJudged);
     }
 
     /** Whole-flow figures: each flow's iterations, from its start to its last step's end. */

@@ -77,6 +77,9 @@ public final class ConsoleReport {
         for (RequestStats stats : m.byRequest().values()) {
             stats.checkFailures().forEach((check, n) -> out.accept("  check failed: " + stats.name() + " '" + check
                     + "' x" + Cells.count(n)));
+            stats.checksNotJudged().forEach((check, n) -> out.accept("  check not judged: " + stats.name() + " '"
+                    + check + "' x" + Cells.count(n) + " (found nothing in the first "
+                    + dev.perf.scenario.Check.MAX_BODY_BYTES / 1024 / 1024 + " MiB of a longer body)"));
         }
         for (Map.Entry<ErrorKind, RequestStats.ErrorCount> error : m.overall().errorCounts().entrySet()) {
             RequestStats.ErrorCount e = error.getValue();

@@ -197,6 +197,10 @@ public final class SummaryJson {
         });
         ObjectNode checks = node.putObject("checks");
         s.checkFailures().forEach(checks::put);
+        if (!s.checksNotJudged().isEmpty()) {
+            ObjectNode notJudged = node.putObject("checksNotJudged");
+            s.checksNotJudged().forEach(notJudged::put);
+        }
         node.put("bytesReceived", s.bytesReceived());
         node.put("bytesSent", s.bytesSent());
         return node;

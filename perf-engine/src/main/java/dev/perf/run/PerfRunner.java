@@ -275,7 +275,9 @@ public final class PerfRunner {
                     + "target (" + generator.reasons().get(0) + ")", !scenario.load().isOpenModel());
         }
         List<Threshold> judged = new ArrayList<>(scenario.thresholds());
-        judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load()));
+        judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load(),
+                scenario.flows().stream().flatMap(f -> f.steps().stream()).flatMap(s -> s.checks().stream())
+                        .anyMatch(dev.perf.scenario.Check::readsPartOfLongBodies)));
         List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(judged, figures);
         HistoryOptions historyOptions = options.history();
         List<RegressionCheck.Finding> regressions = history == null ? List.of()

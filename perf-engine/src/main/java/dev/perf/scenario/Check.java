@@ -19,6 +19,17 @@ public record Check(String name, Kind kind, String subject, String expected, Dur
     public enum Kind { HEADER_PRESENT, HEADER_EQUALS, BODY_CONTAINS, BODY_MATCHES, JSON_PATH_EXISTS, JSON_PATH_EQUALS,
         RESPONSE_TIME }
 
+    /**
+     * The most of a body that regex and JSON checks and captures read; a {@code contains} check reads all of it. A
+     * check that did not find what it looks for in a longer body is not judged.
+     */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /** Whether the check reads at most {@link #MAX_BODY_BYTES} of the body, and so may be unable to judge. */
+    public boolean readsPartOfLongBodies() {
+        return kind == Kind.BODY_MATCHES || kind == Kind.JSON_PATH_EXISTS || kind == Kind.JSON_PATH_EQUALS;
+    }
+
     /** Whether checking needs the response body. */
     public boolean needsBody() {
         return kind == Kind.BODY_CONTAINS || kind == Kind.BODY_MATCHES || kind == Kind.JSON_PATH_EXISTS
