@@ -30,6 +30,25 @@ public final class HttpUrls {
         }
     }
 
+    /**
+     * The credentials in a URL's user info ({@code https://user:password@host}): the password and the whole
+     * {@code user:password} (which Basic authentication sends in Base64); empty when there are none.
+     */
+    public static java.util.List<String> credentials(String url) {
+        try {
+            String userInfo = new URI(url).getRawUserInfo();
+            if (userInfo == null || userInfo.isEmpty()) {
+                return java.util.List.of();
+            }
+            String decoded = java.net.URLDecoder.decode(userInfo.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? java.util.List.of(decoded)
+                    : java.util.List.of(decoded.substring(colon + 1), decoded, userInfo);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** The URL as a message may show it: without a password, printable, cut when long. */
     private static String shown(String url) {
         return Printable.quoted(url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1***@"));

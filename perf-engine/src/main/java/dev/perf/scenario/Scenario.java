@@ -49,8 +49,8 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
 
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
-        return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
-                environment, verdict);
+        return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor,
+                secrets.with(HttpUrls.credentials(newBaseUrl)), environment, verdict);
     }
 
     /** The same scenario under another saturation policy (the {@code perf.onSaturatedGenerator} property). */

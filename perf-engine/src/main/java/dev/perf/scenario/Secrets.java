@@ -21,13 +21,16 @@ public final class Secrets {
     static final int MIN_LENGTH = 3;
     private static final String MASK = "***";
     private final List<String> values;
+    /** The values as given, before their encodings were added. */
+    private final List<String> given;
 
-    private Secrets(List<String> values) {
+    private Secrets(List<String> values, List<String> given) {
         this.values = values;
+        this.given = given;
     }
 
     public static Secrets none() {
-        return new Secrets(List.of());
+        return new Secrets(List.of(), List.of());
     }
 
     /**
@@ -48,7 +51,8 @@ public final class Secrets {
             }
         }
         kept.sort(Comparator.comparingInt(String::length).reversed());
-        return new Secrets(List.copyOf(kept));
+        return new Secrets(List.copyOf(kept), values.stream().filter(v -> v != null && v.length() >= MIN_LENGTH)
+                .distinct().toList());
     }
 
     private static Set<String> encodings(String value) {
@@ -104,6 +108,16 @@ public final class Secrets {
             + "bearer|signature|private");
 
     /** Whether a variable, header or field name says it holds a credential (token, session, password, api-key...). */
+    /** These secrets and {@code more}. */
+    public Secrets with(java.util.Collection<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(given);
+        all.addAll(more);
+        return of(all);
+    }
+
     public static boolean looksSecret(String name) {
         return name != null && SECRET_NAME.matcher(name).find();
     }

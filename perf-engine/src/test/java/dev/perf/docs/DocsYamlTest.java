@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +40,10 @@ class DocsYamlTest {
         }
         return found;
     }
+
+    /** The environment variables the examples take their credentials from, as a user would have set them. */
+    private static final Substitutor EXAMPLE_ENVIRONMENT = new Substitutor(Map.of("API_TOKEN", "example-token",
+            "API_KEY", "example-key", "ADMIN_PASSWORD", "example-password"), Map.of());
 
     private static List<Path> docs() throws IOException {
         List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
@@ -70,7 +75,7 @@ class DocsYamlTest {
         for (Path file : reference) {
             for (String[] block : blocks(file)) {
                 try {
-                    new ScenarioLoader(Substitutor.none()).parse(Path.of(block[0]), MINIMAL + block[1]);
+                    new ScenarioLoader(EXAMPLE_ENVIRONMENT).parse(Path.of(block[0]), MINIMAL + block[1]);
                 } catch (ScenarioException e) {
                     throw new AssertionError(block[0] + ": " + e.getMessage(), e);
                 }

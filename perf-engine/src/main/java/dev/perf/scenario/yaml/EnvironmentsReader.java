@@ -47,6 +47,9 @@ final class EnvironmentsReader {
         String baseUrl = null;
         if (e.containsKey("baseUrl")) {
             baseUrl = doc.requiredString(e.get("baseUrl").value(), field + ".baseUrl");
+            if (baseUrl != null) {
+                HttpUrls.credentials(baseUrl).forEach(doc::secret);
+            }
             String problem = baseUrl == null ? null : HttpUrls.problem(baseUrl);
             if (problem != null) {
                 doc.problem(e.get("baseUrl").value(), field + ".baseUrl", problem);

@@ -27,6 +27,7 @@ final class TargetReader {
         if (url == null) {
             return null;
         }
+        HttpUrls.credentials(url).forEach(doc::secret);
         String problem = HttpUrls.problem(url);
         if (problem != null) {
             doc.problem(baseUrl.value(), "target.baseUrl", problem);
