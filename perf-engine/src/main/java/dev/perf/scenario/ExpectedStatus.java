@@ -18,8 +18,14 @@ public final class ExpectedStatus {
         this.description = description;
     }
 
-    /** The default: any 2xx status. */
+    private static final ExpectedStatus ANY_2XX = any2xxTable();
+
+    /** The default: any 2xx status (one shared table: it is never changed). */
     public static ExpectedStatus any2xx() {
+        return ANY_2XX;
+    }
+
+    private static ExpectedStatus any2xxTable() {
         int[] codes = new int[100];
         for (int i = 0; i < codes.length; i++) {
             codes[i] = 200 + i;

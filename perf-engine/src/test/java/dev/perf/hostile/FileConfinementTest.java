@@ -102,14 +102,14 @@ class FileConfinementTest {
 
     @Test
     void aFileLargerThanItClaimsIsReadOnlyUpToTheLimit() throws Exception {
-        // a 600 MB sparse scenario: refused after reading 2 MiB, in a 256 MB heap
+        // a 600 MB sparse scenario: refused after reading 1 MiB, in a 256 MB heap
         Path huge = scenarios.resolve("huge.yaml");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(600L * 1024 * 1024);
         }
         assertThatThrownBy(() -> new ScenarioLoader(Substitutor.none()).load(huge))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageContaining("huge.yaml:0:0: is larger than 2 MiB, the limit for a scenario file");
+                .hasMessageContaining("huge.yaml:0:0: is larger than 1 MiB, the limit for a scenario file");
     }
 
     @Test

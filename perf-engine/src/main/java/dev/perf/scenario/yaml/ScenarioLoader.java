@@ -36,10 +36,12 @@ import java.util.Set;
  * expand to. Every problem is collected and thrown together, with secret values masked.
  */
 public final class ScenarioLoader {
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_CODE_POINTS = MAX_BYTES;
     static final int MAX_NESTING = 40;
-    static final int MAX_ALIASES = 10_000;
+    /** The longest line, in characters. */
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_ALIASES = 1_000_000; // more than a 1 MiB file can hold: Expansion bounds them, with a position
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
             "load", "thresholds", "monitor", "verdict");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -163,6 +165,21 @@ public final class ScenarioLoader {
     }
 
     static Node compose(YamlDoc doc, String text) {
+        int lineStart = 0;
+        int line = 1;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE) {
+                    // SnakeYAML copies its whole window for every kilobyte of a token: a 1 MiB line takes a second
+                    doc.problemAt(line, 1, "", "this line is longer than " + MAX_LINE + " characters; break it up: "
+                            + "a long string can span lines (a block scalar, | or >), and a long list or mapping can "
+                            + "take one item per line");
+                    return null;
+                }
+                lineStart = i + 1;
+                line++;
+            }
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         // what aliases expand to is bounded by Expansion, with a position; this only stops a parser-level flood

@@ -21,6 +21,7 @@ import java.util.Set;
  */
 final class YamlDoc {
     private final Path file;
+    private final String text;
     private final List<String> lines;
     private final Shared shared;
 
@@ -47,8 +48,14 @@ final class YamlDoc {
 
     private YamlDoc(Path file, String text, Shared shared) {
         this.file = file;
+        this.text = text;
         this.lines = text.lines().toList();
         this.shared = shared;
+    }
+
+    /** The document's text as read. */
+    String text() {
+        return text;
     }
 
     /** A file this one includes: its problems name its own lines, everything else is shared. */
