@@ -2,6 +2,7 @@ package dev.perf.engine;
 
 import dev.perf.scenario.Capture;
 import dev.perf.scenario.Check;
+import dev.perf.scenario.JsonStrings;
 import dev.perf.scenario.JsonPath;
 import dev.perf.scenario.Part;
 import dev.perf.scenario.RequestSpec;
@@ -173,7 +174,7 @@ final class CompiledStep {
                     StandardCharsets.UTF_8));
         }
         if (body != null) {
-            Function<Template.Part, String> bodyValues = jsonBody ? part -> json(session.value(part))
+            Function<Template.Part, String> bodyValues = jsonBody ? part -> JsonStrings.escape(session.value(part))
                     : formBody ? part -> URLEncoder.encode(session.value(part), StandardCharsets.UTF_8) : values;
             builder.setBody(body.render(bodyValues).getBytes(StandardCharsets.UTF_8));
         }
@@ -189,28 +190,5 @@ final class CompiledStep {
             return baseUrl + rendered;
         }
         throw new IllegalArgumentException("the path '" + rendered + "' is neither absolute (/customers/1) nor a URL");
-    }
-
-    /** A value placed inside a JSON string. */
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

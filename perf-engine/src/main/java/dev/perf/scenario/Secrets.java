@@ -63,7 +63,7 @@ public final class Secrets {
         forms.add(form.replace("+", "%20"));
         forms.add(lowerHex(form));
         forms.add(lowerHex(form.replace("+", "%20")));
-        forms.add(json(value));
+        forms.add(JsonStrings.escape(value));
         forms.add(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;"));
         byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -82,26 +82,6 @@ public final class Secrets {
         return m.appendTail(out).toString();
     }
 
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
 
     private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
             "(?i)token|secret|passw|pwd|session|sess_?id|\\bsid\\b|auth|cookie|jwt|csrf|xsrf|api[-_.]?key|credential|"
