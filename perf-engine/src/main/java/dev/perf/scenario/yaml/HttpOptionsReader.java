@@ -7,7 +7,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

@@ -4,8 +4,6 @@ import dev.perf.scenario.Flow;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
