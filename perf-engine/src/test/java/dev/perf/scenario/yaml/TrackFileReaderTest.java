@@ -37,6 +37,25 @@ class TrackFileReaderTest {
     }
 
     @Test
+    void hostileInputIsRefusedWithItsPosition() {
+        StringBuilder laughs = new StringBuilder("tests:\n  a0: &a0 { thresholds: [ \"p95 <= 1s\" ] }\n");
+        for (int i = 1; i < 8; i++) {
+            laughs.append("  a").append(i).append(": &a").append(i).append(" [")
+                    .append(("*a" + (i - 1) + ", ").repeat(9)).append("*a").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> TrackFileReader.parse(FILE, laughs.toString()))
+                .hasMessageContaining("perf-track.yaml:7:7: this value expands, through aliases (*name), to more than");
+        assertThatThrownBy(() -> TrackFileReader.parse(FILE, """
+                tests:
+                  A: { thresholds: [ "error-rate <= NaN%" ] }
+                  B: !custom { thresholds: [] }
+                """)).hasMessageContaining("perf-track.yaml:2:22: tests.A.thresholds[0]: error-rate needs a number")
+                .hasMessageContaining("perf-track.yaml:3:6: tests.B: tag !custom is not allowed");
+        assertThatThrownBy(() -> TrackFileReader.parse(FILE, "tests: !!python/object:os.system { A: {} }\n"))
+                .hasMessageContaining("perf-track.yaml:1:8: not valid YAML: Global tag is not allowed");
+    }
+
+    @Test
     void anEmptyFileHasNoThresholds() throws Exception {
         assertThat(TrackFileReader.parse(FILE, "# nothing yet\n")).isEmpty();
     }
