@@ -1,6 +1,6 @@
 import dev.perf.engine.EngineOptions;
 import dev.perf.engine.LoadEngine;
-import dev.perf.engine.LoadRun;
+import dev.perf.metrics.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;

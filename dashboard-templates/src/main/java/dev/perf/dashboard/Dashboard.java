@@ -2,7 +2,7 @@ package dev.perf.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.history.Digests;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.RunInfo;

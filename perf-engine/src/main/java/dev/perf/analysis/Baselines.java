@@ -1,5 +1,7 @@
 package dev.perf.analysis;
 
+import dev.perf.scenario.Metric;
+
 /**
  * The baseline a run is compared with: for each request and metric, the figure of earlier comparable runs (their
  * median, with their spread). Provided by the history.

@@ -1,10 +1,10 @@
 package dev.perf.analysis;
 
 import dev.perf.metrics.RunMetrics;
-import dev.perf.monitor.ResourceMetric;
+import dev.perf.scenario.ResourceMetric;
 import dev.perf.monitor.ResourceSample;
 import dev.perf.monitor.ResourceSeries;
-import dev.perf.monitor.Scope;
+import dev.perf.scenario.Scope;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.ThresholdParser;
+import dev.perf.metrics.Measures;
 
 /**
  * Compares a run with its baseline, figure by figure, and calls a figure regressed only when it is worse than the
@@ -70,7 +73,7 @@ public final class RegressionCheck {
         for (RequestStats stats : all) {
             String request = stats.name().equals(RequestStats.ALL) ? null : stats.name();
             for (Metric metric : metrics(closedModel)) {
-                Double current = metric.valueOf(stats);
+                Double current = Measures.of(metric, stats);
                 Baselines.Figure base = baselines.of(request, metric);
                 if (current == null || current.isNaN() || base == null) {
                     continue;

@@ -24,9 +24,7 @@ public record ScalabilityAnalysis(boolean openModel, List<LevelResult> levels, L
                                   Stop stoppedEarly) {
 
     /** The analysis metrics a threshold can name, with their units. */
-    public static final List<String> METRICS = List.of("breakpoint", "degradation-start", "optimal-load",
-            "max-sustainable-load", "max-sustainable-rps", "avg-slope", "p95-slope", "usl.lambda", "usl.sigma",
-            "usl.kappa", "usl.peak-concurrency", "usl.peak-throughput", "usl.r2");
+    public static final List<String> METRICS = dev.perf.scenario.Metric.ANALYSIS;
 
     public ScalabilityAnalysis {
         levels = List.copyOf(levels);

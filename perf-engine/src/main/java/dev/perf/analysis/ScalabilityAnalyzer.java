@@ -5,6 +5,7 @@ import dev.perf.scenario.LoadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.perf.scenario.Metric;
 
 /**
  * Computes the {@link ScalabilityAnalysis} of a stepped run from its levels. Pure functions of the level figures,

@@ -8,6 +8,10 @@ import dev.perf.monitor.ResourceSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.MonitorMetric;
+import dev.perf.metrics.Measures;
 
 /**
  * Judges thresholds against a run's figures. A threshold over no samples fails: it never passes vacuously. Latency
@@ -82,7 +86,7 @@ public final class ThresholdEvaluator {
         String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
         if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
             RequestStats stats = statsOf(threshold, figures.overall(), figures.byRequest());
-            Double fromSend = stats == null ? null : metric.valueOfAll(stats.fromActualSend());
+            Double fromSend = stats == null ? null : Measures.ofAll(metric, stats.fromActualSend());
             if (fromSend != null && !threshold.holds(fromSend)) {
                 return new ThresholdResult(threshold, result.actual(), false, measured + "; from the actual send "
                         + metric.format(fromSend) + ", which leaves the generator's lateness out, breaks it too ("
@@ -129,10 +133,10 @@ public final class ThresholdEvaluator {
         }
         RequestStats stats = part.stats();
         if (threshold.minSamples() > 0 && stats.count() < threshold.minSamples()) {
-            return new ThresholdResult(threshold, threshold.valueOf(stats), false, "only " + stats.count()
+            return new ThresholdResult(threshold, Measures.of(threshold, stats), false, "only " + stats.count()
                     + " responses, fewer than minSamples " + threshold.minSamples() + ": not judged", false);
         }
-        Double actual = threshold.valueOf(stats);
+        Double actual = Measures.of(threshold, stats);
         String note = threshold.over() != null ? String.format(java.util.Locale.ROOT,
                 "measured %s in the worst %s window, ending at %.0fs", actual == null ? "no data"
                         : threshold.metric().format(actual), Durations.format(threshold.over()), part.endSeconds()) : null;
@@ -181,7 +185,7 @@ public final class ThresholdEvaluator {
     /** The figure a request threshold compares; {@code null} when it cannot be computed. */
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = statsOf(threshold, overall, byRequest);
-        return stats == null ? null : threshold.valueOf(stats);
+        return stats == null ? null : Measures.of(threshold, stats);
     }
 
     private static ThresholdResult relativeResult(Threshold threshold, RunFigures figures) {

@@ -1,5 +1,7 @@
 package dev.perf.analysis;
 
+import dev.perf.scenario.Threshold;
+
 /**
  * A threshold judged against a run.
  *

@@ -6,6 +6,9 @@ import dev.perf.scenario.VerdictSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.ThresholdParser;
 
 /**
  * The thresholds every load run is judged on besides its own, so that a run passes only when it measured what it set

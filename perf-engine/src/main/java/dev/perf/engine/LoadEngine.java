@@ -1,6 +1,6 @@
 package dev.perf.engine;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.IntervalSampler;
 import dev.perf.metrics.MetricsRegistry;
@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.perf.metrics.LoadRun;
+import dev.perf.metrics.Measures;
 
 /**
  * Runs one scenario's load plan: one HTTP client, stages in order on one intended timeline, then a bounded wait for
@@ -110,7 +112,7 @@ public final class LoadEngine {
             if (t.partial()) {
                 specs.add(new ThresholdWindows.Spec(i, t.request() == null ? RequestStats.ALL : t.request(),
                         t.after() == null ? 0 : t.after().toNanos() / 1e9, t.over() == null ? 0 : t.over().toNanos() / 1e9,
-                        stats -> t.metric().valueOf(stats), t.higherIsWorse()));
+                        stats -> Measures.of(t.metric(), stats), t.higherIsWorse()));
             }
         }
         return new ThresholdWindows(specs);

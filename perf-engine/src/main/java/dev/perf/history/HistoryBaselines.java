@@ -2,7 +2,7 @@ package dev.perf.history;
 
 import dev.perf.analysis.Baselines;
 import dev.perf.analysis.Medians;
-import dev.perf.analysis.Metric;
+import dev.perf.scenario.Metric;
 import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
 
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.perf.metrics.Measures;
 
 /**
  * A scenario's baseline from the history: the last {@code runs} comparable runs on the same branch and the same
@@ -85,7 +86,7 @@ public final class HistoryBaselines implements Baselines {
         try {
             List<Double> values = new ArrayList<>();
             for (RequestStats stats : statsOf(request)) {
-                Double value = metric.valueOf(stats);
+                Double value = Measures.of(metric, stats);
                 if (value != null && !value.isNaN()) {
                     values.add(value);
                 }

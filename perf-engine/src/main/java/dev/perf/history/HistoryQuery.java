@@ -1,7 +1,7 @@
 package dev.perf.history;
 
 import dev.perf.analysis.ChangePoints;
-import dev.perf.analysis.Metric;
+import dev.perf.scenario.Metric;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.perf.metrics.Measures;
 
 /**
  * Trends and reports read back from the history. Percentiles over a day or a period are computed from the merged
@@ -150,7 +151,7 @@ public final class HistoryQuery {
         for (Row row : rows) {
             RequestStats stats = new RequestStats(request, row.ok, row.count - row.ok, 0, row.seconds, row.latency,
                     row.latency, Map.of(), Map.of(), 0, 0);
-            Double value = metric.valueOf(stats);
+            Double value = Measures.of(metric, stats);
             if (value != null && !value.isNaN()) {
                 series[n++] = value;
                 kept.add(row);

@@ -9,9 +9,9 @@ import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;
-import dev.perf.monitor.ResourceMetric;
+import dev.perf.scenario.ResourceMetric;
 import dev.perf.monitor.ResourceSummary;
-import dev.perf.monitor.Scope;
+import dev.perf.scenario.Scope;
 import org.HdrHistogram.Histogram;
 import org.sqlite.SQLiteConfig;
 

@@ -10,6 +10,7 @@ import oshi.software.os.InternetProtocolStats;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.perf.scenario.ResourceMetric;
 
 /**
  * The machine's figures through OSHI. CPU, disk and network counters are cumulative in the OS; each sample turns

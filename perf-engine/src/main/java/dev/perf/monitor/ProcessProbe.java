@@ -2,6 +2,7 @@ package dev.perf.monitor;
 
 import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
+import dev.perf.scenario.ResourceMetric;
 
 /**
  * One process's figures through OSHI, read for its pid only (listing every process is costly). CPU is the share

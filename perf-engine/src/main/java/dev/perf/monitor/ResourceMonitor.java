@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import dev.perf.scenario.Scope;
 
 /**
  * Samples the machine, the load generator (this JVM) and the target process on its own thread while a run goes.

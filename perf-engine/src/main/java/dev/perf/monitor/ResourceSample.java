@@ -3,6 +3,8 @@ package dev.perf.monitor;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import dev.perf.scenario.Scope;
+import dev.perf.scenario.ResourceMetric;
 
 /**
  * One sample: per scope, a value per {@link ResourceMetric} ({@code NaN}: absent). Rates cover the time since the

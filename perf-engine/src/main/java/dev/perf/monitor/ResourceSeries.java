@@ -3,6 +3,7 @@ package dev.perf.monitor;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import dev.perf.scenario.Scope;
 
 /**
  * What the monitor saw during one run.

@@ -2,6 +2,8 @@ package dev.perf.monitor;
 
 import java.util.EnumMap;
 import java.util.Map;
+import dev.perf.scenario.Scope;
+import dev.perf.scenario.ResourceMetric;
 
 /**
  * Average and maximum of every series of a run (the seed practice's {@code get_summary}), over the samples that
@@ -15,7 +17,6 @@ public final class ResourceSummary {
     public record Stats(double avg, double max, int samples) {
     }
 
-    public enum Stat { AVG, MAX }
 
     public ResourceSummary(ResourceSeries series) {
         this.series = series;
@@ -49,10 +50,10 @@ public final class ResourceSummary {
     }
 
     /** One figure for a threshold: the value, or none and why. */
-    public Figure figure(Scope scope, ResourceMetric metric, Stat stat) {
+    public Figure figure(Scope scope, ResourceMetric metric, ResourceMetric.Stat stat) {
         Stats s = stats(scope, metric);
         if (s != null) {
-            return new Figure(stat == Stat.AVG ? s.avg() : s.max(), null);
+            return new Figure(stat == ResourceMetric.Stat.AVG ? s.avg() : s.max(), null);
         }
         if (series.samples().isEmpty()) {
             return new Figure(null, "no resource samples (the run was shorter than one monitor interval)");

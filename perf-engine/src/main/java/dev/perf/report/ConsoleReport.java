@@ -7,7 +7,7 @@ import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.UslFit;
-import dev.perf.engine.LoadRun;
+import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;

@@ -1,8 +1,8 @@
 package dev.perf.report;
 
-import dev.perf.analysis.Bytes;
-import dev.perf.analysis.Metric;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.Bytes;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.TrendPoint;
 

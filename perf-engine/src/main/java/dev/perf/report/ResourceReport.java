@@ -1,11 +1,11 @@
 package dev.perf.report;
 
-import dev.perf.analysis.Bytes;
+import dev.perf.scenario.Bytes;
 import dev.perf.analysis.GeneratorCheck;
-import dev.perf.monitor.ResourceMetric;
+import dev.perf.scenario.ResourceMetric;
 import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
-import dev.perf.monitor.Scope;
+import dev.perf.scenario.Scope;
 
 import java.util.ArrayList;
 import java.util.List;

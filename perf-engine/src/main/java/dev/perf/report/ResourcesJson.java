@@ -2,11 +2,11 @@ package dev.perf.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.perf.monitor.ResourceMetric;
+import dev.perf.scenario.ResourceMetric;
 import dev.perf.monitor.ResourceSample;
 import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
-import dev.perf.monitor.Scope;
+import dev.perf.scenario.Scope;
 
 import java.time.Instant;
 

@@ -9,7 +9,7 @@ import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.VerdictGates;
-import dev.perf.engine.LoadRun;
+import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.RequestStats;

@@ -4,7 +4,7 @@ import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdResult;
-import dev.perf.engine.LoadRun;
+import dev.perf.metrics.LoadRun;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.VerdictSpec;
 

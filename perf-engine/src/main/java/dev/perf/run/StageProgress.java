@@ -1,7 +1,7 @@
 package dev.perf.run;
 
 import dev.perf.analysis.ScalabilityAnalysis;
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.engine.RunListener;
 import dev.perf.metrics.IntervalPoint;

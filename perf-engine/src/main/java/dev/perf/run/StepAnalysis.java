@@ -3,7 +3,7 @@ package dev.perf.run;
 import dev.perf.analysis.LevelResult;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ScalabilityAnalyzer;
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.StageMetrics;

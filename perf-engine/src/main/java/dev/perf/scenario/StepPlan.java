@@ -1,6 +1,5 @@
 package dev.perf.scenario;
 
-import dev.perf.analysis.Threshold;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.perf.track;
 
 import dev.perf.analysis.Baselines;
-import dev.perf.analysis.Metric;
+import dev.perf.scenario.Metric;
 import dev.perf.history.HistoryBaselines;
 import dev.perf.history.HistoryStore;
 import dev.perf.history.RunContext;

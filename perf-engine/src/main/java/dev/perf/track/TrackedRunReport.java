@@ -3,7 +3,7 @@ package dev.perf.track;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.history.RunRecord;

@@ -1,7 +1,7 @@
 package dev.perf.track;
 
-import dev.perf.analysis.Threshold;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.scenario.yaml.TrackFileReader;
 
 /** Thresholds written on a tracked test (an annotation's strings), checked as the YAML beside the tests is. */

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.ThresholdParser;
 
 /** The per-run regression check and change points over whole histories, on synthetic data with known answers. */
 class RegressionDetectionTest {

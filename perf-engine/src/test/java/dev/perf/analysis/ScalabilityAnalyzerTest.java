@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import dev.perf.scenario.ThresholdParser;
 
 /** The analysis on hand-made level tables with known answers. */
 class ScalabilityAnalyzerTest {

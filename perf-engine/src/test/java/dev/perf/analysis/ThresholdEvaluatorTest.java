@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.ThresholdParser;
 
 class ThresholdEvaluatorTest {
 

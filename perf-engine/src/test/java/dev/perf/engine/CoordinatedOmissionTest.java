@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perf.metrics.LoadRun;
 
 /**
  * The server freezes for 1 s, starting 1 s into a 3 s run at 200/s (600 requests). Every user who arrived during

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import dev.perf.metrics.LoadRun;
 
 /** The engine against real servers on loopback: YAML -> engine -> figures. */
 @Timeout(60)

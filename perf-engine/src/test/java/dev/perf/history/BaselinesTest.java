@@ -1,10 +1,10 @@
 package dev.perf.history;
 
 import dev.perf.analysis.Baselines;
-import dev.perf.analysis.Metric;
+import dev.perf.scenario.Metric;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdEvaluator;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.analysis.ThresholdResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.perf.history;
 
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.ThresholdParser;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.perf.scenario.Scope;
+import dev.perf.scenario.ResourceMetric;
 
 /** The monitor's figures against independent readings from /proc, and a child process that burns one core. */
 @Timeout(60)

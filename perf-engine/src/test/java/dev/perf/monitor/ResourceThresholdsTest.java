@@ -3,7 +3,7 @@ package dev.perf.monitor;
 import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdEvaluator;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.metrics.RunMetrics;
 import org.junit.jupiter.api.Test;
@@ -15,6 +15,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perf.scenario.Scope;
+import dev.perf.scenario.ResourceMetric;
 
 /** Resource thresholds and the generator check on hand-made series. */
 class ResourceThresholdsTest {

@@ -6,7 +6,7 @@ import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.engine.EngineOptions;
 import dev.perf.engine.LoadEngine;
-import dev.perf.engine.LoadRun;
+import dev.perf.metrics.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.scenario.Scenario;
 import dev.perf.testing.Scenarios;

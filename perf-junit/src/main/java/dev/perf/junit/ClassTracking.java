@@ -1,6 +1,6 @@
 package dev.perf.junit;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.monitor.ResourceMonitor;
 import dev.perf.monitor.ResourceSummary;

@@ -1,6 +1,6 @@
 package dev.perf.junit;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.track.TrackSettings;
 import dev.perf.track.TrackedRun;

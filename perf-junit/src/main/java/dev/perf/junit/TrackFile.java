@@ -1,6 +1,6 @@
 package dev.perf.junit;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.scenario.yaml.ScenarioException;
 import dev.perf.scenario.yaml.TrackFileReader;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -1,6 +1,6 @@
 package dev.perf.scenario.yaml;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.MonitorSpec;
 import dev.perf.scenario.FeederSpec;

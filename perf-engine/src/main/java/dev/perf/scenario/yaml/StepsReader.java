@@ -1,7 +1,7 @@
 package dev.perf.scenario.yaml;
 
-import dev.perf.analysis.Threshold;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.scenario.LoadKind;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.PauseStage;

@@ -1,8 +1,8 @@
 package dev.perf.scenario.yaml;
 
-import dev.perf.analysis.Metric;
-import dev.perf.analysis.Threshold;
-import dev.perf.analysis.ThresholdParser;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.Threshold;
+import dev.perf.scenario.ThresholdParser;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.LoadKind;
 import dev.perf.scenario.LoadSpec;

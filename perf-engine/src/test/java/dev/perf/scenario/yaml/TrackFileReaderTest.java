@@ -1,6 +1,6 @@
 package dev.perf.scenario.yaml;
 
-import dev.perf.analysis.Threshold;
+import dev.perf.scenario.Threshold;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

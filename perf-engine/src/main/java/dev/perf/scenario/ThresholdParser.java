@@ -1,8 +1,5 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
-import dev.perf.monitor.Scope;
-import dev.perf.scenario.Durations;
-import dev.perf.scenario.Rates;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -62,7 +59,7 @@ public final class ThresholdParser {
             name = request == null ? name : request + "." + name;
             request = null;
         }
-        if (request != null && ScalabilityAnalysis.METRICS.contains(request + "." + name)) {
+        if (request != null && Metric.ANALYSIS.contains(request + "." + name)) {
             // usl.sigma and friends: a dotted analysis metric, not a request
             name = request + "." + name;
             request = null;

@@ -1,4 +1,4 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
 /** The comparison of a threshold expression. */
 public enum Comparison {

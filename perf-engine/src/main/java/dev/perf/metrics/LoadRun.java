@@ -1,4 +1,4 @@
-package dev.perf.engine;
+package dev.perf.metrics;
 
 import dev.perf.metrics.RunMetrics;
 

@@ -1,6 +1,5 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
-import dev.perf.metrics.RequestStats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,13 +34,18 @@ public record Metric(String name, Unit unit, double percentile) {
         BYTES_PER_SECOND
     }
 
-    /** Checks that could not be judged (they read only the beginning of a long body); see {@link VerdictGates}. */
+    /** Checks that could not be judged (they read only the beginning of a long body); see the default gates (analysis.VerdictGates). */
     public static final String CHECKS_NOT_JUDGED = "checks-not-judged";
+
+    /** The metrics of the scalability analysis after a stepped test. */
+    public static final java.util.List<String> ANALYSIS = java.util.List.of("breakpoint", "degradation-start",
+            "optimal-load", "max-sustainable-load", "max-sustainable-rps", "avg-slope", "p95-slope", "usl.lambda",
+            "usl.sigma", "usl.kappa", "usl.peak-concurrency", "usl.peak-throughput", "usl.r2");
 
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
             + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped, dropped-rate, checks-not-judged; after a stepped test also "
-            + String.join(", ", ScalabilityAnalysis.METRICS) + "; resources: " + MonitorMetric.VALID;
+            + String.join(", ", ANALYSIS) + "; resources: " + MonitorMetric.VALID;
 
     /** The resource figure this names, or {@code null} when it is not one. */
     public MonitorMetric monitor() {
@@ -55,7 +59,7 @@ public record Metric(String name, Unit unit, double percentile) {
 
     /** Whether the figure comes from the scalability analysis of a stepped run rather than from responses. */
     public boolean isAnalysis() {
-        return ScalabilityAnalysis.METRICS.contains(name);
+        return ANALYSIS.contains(name);
     }
 
     /**
@@ -84,33 +88,6 @@ public record Metric(String name, Unit unit, double percentile) {
         return 0;
     }
 
-    /**
-     * The measured value, or {@code null} when it cannot be computed (no data). Latency figures cover the successful
-     * responses (when the failed ones' latencies are known): a refusal in 1 ms must not make a broken service look
-     * fast. {@code null} when no response succeeded.
-     */
-    public Double valueOf(RequestStats stats) {
-        return valueOfAll(isLatency() ? stats.successful() : stats);
-    }
-
-    /** The measured value over every completed response, failures included; {@code null} when it cannot be computed. */
-    public Double valueOfAll(RequestStats stats) {
-        return switch (name) {
-            case "success-rate" -> stats.successRatePercent();
-            case "error-rate" -> stats.errorRatePercent();
-            case "avg" -> stats.meanMillis();
-            case "min" -> stats.minMillis();
-            case "max" -> stats.maxMillis();
-            case "stddev" -> stats.stdDevMillis();
-            case "rps" -> stats.rps();
-            case "count" -> stats.count() == 0 ? null : (double) stats.count();
-            case "dropped" -> (double) stats.dropped();
-            case "dropped-rate" -> stats.droppedRatePercent();
-            case CHECKS_NOT_JUDGED -> (double) stats.checksNotJudgedCount();
-            default -> isApdex() ? stats.apdex(percentile) : stats.percentileMillis(percentile);
-        };
-    }
-
     /** Formats a value of this metric for people: {@code 95.2%}, {@code 12.3ms}, {@code 200.0/s}. */
     public String format(double value) {
         return switch (unit) {
@@ -126,7 +103,7 @@ public record Metric(String name, Unit unit, double percentile) {
         };
     }
 
-    static String formatMillis(double millis) {
+    public static String formatMillis(double millis) {
         if (millis >= 1000) {
             return String.format(Locale.ROOT, "%.3fs", millis / 1000);
         }

@@ -1,4 +1,4 @@
-package dev.perf.monitor;
+package dev.perf.scenario;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +20,9 @@ public enum ResourceMetric {
     THREADS("threads", Kind.COUNT, EnumSet.of(Scope.GENERATOR, Scope.TARGET)),
     OPEN_FILES("open-files", Kind.COUNT, EnumSet.of(Scope.GENERATOR, Scope.TARGET)),
     CONNECTIONS("connections", Kind.COUNT, EnumSet.of(Scope.TARGET));
+
+    /** Which summary of a resource's samples a threshold names: {@code cpu.avg}, {@code memory.max}. */
+    public enum Stat { AVG, MAX }
 
     /** How a value is measured and written. */
     public enum Kind { PERCENT, BYTES, BYTES_PER_SECOND, COUNT, NUMBER }

@@ -1,4 +1,4 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,14 +1,11 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
-import dev.perf.monitor.ResourceMetric;
-import dev.perf.monitor.ResourceSummary;
-import dev.perf.monitor.Scope;
 
 /**
  * A resource figure a threshold can name: {@code [generator.|target.]metric.(avg|max)}, such as {@code cpu.avg}
  * (machine), {@code target.memory.max} or {@code generator.cpu.avg}.
  */
-public record MonitorMetric(Scope scope, ResourceMetric metric, ResourceSummary.Stat stat) {
+public record MonitorMetric(Scope scope, ResourceMetric metric, ResourceMetric.Stat stat) {
 
     /** What is valid, for error messages. */
     public static final String VALID = "[generator.|target.]metric.avg|max with metric one of cpu, memory, "
@@ -34,9 +31,9 @@ public record MonitorMetric(Scope scope, ResourceMetric metric, ResourceSummary.
             i = 1;
         }
         ResourceMetric metric = ResourceMetric.of(parts[i]);
-        ResourceSummary.Stat stat = switch (parts[i + 1]) {
-            case "avg" -> ResourceSummary.Stat.AVG;
-            case "max" -> ResourceSummary.Stat.MAX;
+        ResourceMetric.Stat stat = switch (parts[i + 1]) {
+            case "avg" -> ResourceMetric.Stat.AVG;
+            case "max" -> ResourceMetric.Stat.MAX;
             default -> null;
         };
         if (metric == null || stat == null) {

@@ -1,4 +1,4 @@
-package dev.perf.monitor;
+package dev.perf.scenario;
 
 /** Whose resources a figure describes. */
 public enum Scope {

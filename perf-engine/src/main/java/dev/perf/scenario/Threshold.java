@@ -1,7 +1,5 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
-import dev.perf.metrics.RequestStats;
-import dev.perf.scenario.Durations;
 
 import java.time.Duration;
 
@@ -43,10 +41,6 @@ public record Threshold(String expression, String request, Metric metric, Compar
                 after, over, true);
     }
 
-    /** The figure this threshold compares, from {@code stats}: on the successful responses unless told otherwise. */
-    public Double valueOf(RequestStats stats) {
-        return allResponses ? metric.valueOfAll(stats) : metric.valueOf(stats);
-    }
 
     /**
      * The same threshold with options from its YAML form.

@@ -1,4 +1,4 @@
-package dev.perf.analysis;
+package dev.perf.scenario;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
