@@ -2,10 +2,7 @@ package dev.perf.engine;
 
 import dev.perf.metrics.MetricsRegistry;
 import dev.perf.scenario.LoadSpec;
-import dev.perf.scenario.PauseStage;
-import dev.perf.scenario.RateStage;
 import dev.perf.scenario.Stage;
-import dev.perf.scenario.UsersStage;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,8 +75,7 @@ final class StageSequence {
 
     /** The most virtual users any closed-model stage runs, 0 for the open model. */
     static int maxUsers(LoadSpec load) {
-        return load.stages().stream().filter(s -> s instanceof UsersStage)
-                .mapToInt(s -> ((UsersStage) s).maxUsers()).max().orElse(0);
+        return load.stages().stream().mapToInt(Stage::maxUsers).max().orElse(0);
     }
 
     /** Requests still outstanding: open-model sends, plus closed-model users not yet idle. */
@@ -93,14 +89,12 @@ final class StageSequence {
     }
 
     private StageDriver driver(int s) {
-        Stage stage = load.stages().get(s);
-        if (stage instanceof RateStage rate) {
-            return new OpenModelDriver(rate, sender, mix, registry, clock, ticker, control, inFlight, load.maxInFlight());
-        }
-        if (stage instanceof PauseStage pause) {
-            return new PauseDriver(pause, clock, ticker, control);
-        }
-        boolean handOver = s + 1 < load.stages().size() && load.stages().get(s + 1) instanceof UsersStage;
-        return new ClosedModelDriver((UsersStage) stage, users, clock, ticker, control, handOver, drainNanos);
+        // a closed stage followed by another hands its users over instead of retiring them
+        boolean handOver = s + 1 < load.stages().size() && load.stages().get(s + 1).closedModel();
+        return load.stages().get(s).fold(
+                rate -> new OpenModelDriver(rate, sender, mix, registry, clock, ticker, control, inFlight,
+                        load.maxInFlight()),
+                closed -> new ClosedModelDriver(closed, users, clock, ticker, control, handOver, drainNanos),
+                pause -> new PauseDriver(pause, clock, ticker, control));
     }
 }

@@ -9,11 +9,8 @@ import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.UslFit;
 import dev.perf.metrics.StageMetrics;
 import dev.perf.scenario.LoadSpec;
-import dev.perf.scenario.PauseStage;
-import dev.perf.scenario.RateStage;
 import dev.perf.scenario.Stage;
 import dev.perf.scenario.StepPlan;
-import dev.perf.scenario.UsersStage;
 
 import static dev.perf.report.SummaryJson.putNullable;
 
@@ -33,20 +30,16 @@ final class StageJson {
             node.put("role", level != null ? "level" : load.steps().roleOfStage(stage.index(), planned));
         }
         node.put("description", stage.description());
-        if (planned instanceof RateStage rate) {
+        planned.fold(rate -> {
             node.put("type", rate.isRamp() ? "rate-ramp" : "rate");
             node.put("startRate", rate.startPerSecond());
-            node.put("endRate", rate.endPerSecond());
-        } else if (planned instanceof UsersStage users) {
+            return node.put("endRate", rate.endPerSecond());
+        }, users -> {
             node.put("type", users.isRamp() ? "users-ramp" : "users");
             node.put("startUsers", users.startUsers());
             node.put("endUsers", users.endUsers());
-            if (users.iterations() > 0) {
-                node.put("iterations", users.iterations());
-            }
-        } else if (planned instanceof PauseStage) {
-            node.put("type", "pause");
-        }
+            return users.iterations() > 0 ? node.put("iterations", users.iterations()) : node;
+        }, pause -> node.put("type", "pause"));
         if (planned.duration() == null) {
             node.putNull("plannedSeconds");
         } else {

@@ -19,8 +19,8 @@ public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
         if (stages.stream().noneMatch(Stage::offersLoad)) {
             throw new IllegalArgumentException("a load plan needs at least one stage that offers load");
         }
-        boolean open = stages.stream().anyMatch(s -> s instanceof RateStage);
-        boolean closed = stages.stream().anyMatch(s -> s instanceof UsersStage);
+        boolean open = stages.stream().anyMatch(Stage::openModel);
+        boolean closed = stages.stream().anyMatch(Stage::closedModel);
         if (open && closed) {
             throw new IllegalArgumentException("a load plan is either open model (rates) or closed model (users)");
         }
@@ -31,7 +31,7 @@ public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
     }
 
     public boolean isOpenModel() {
-        return stages.stream().anyMatch(s -> s instanceof RateStage);
+        return stages.stream().anyMatch(Stage::openModel);
     }
 
     public boolean isStepped() {

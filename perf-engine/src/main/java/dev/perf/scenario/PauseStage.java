@@ -1,6 +1,7 @@
 package dev.perf.scenario;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * No new load for a while: open-model arrivals stop, closed-model users finish their request and wait.
@@ -22,5 +23,11 @@ public record PauseStage(Duration duration) implements Stage {
     @Override
     public boolean offersLoad() {
         return false;
+    }
+
+    @Override
+    public <R> R fold(Function<RateStage, R> rate, Function<UsersStage, R> users,
+                      Function<PauseStage, R> pause) {
+        return pause.apply(this);
     }
 }

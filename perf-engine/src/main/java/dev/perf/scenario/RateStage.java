@@ -1,6 +1,7 @@
 package dev.perf.scenario;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Open model: arrivals at a rate that goes linearly from {@code startPerSecond} to {@code endPerSecond}
@@ -28,5 +29,11 @@ public record RateStage(double startPerSecond, double endPerSecond, Duration dur
         return isRamp()
                 ? "ramp " + Rates.format(startPerSecond) + " -> " + Rates.format(endPerSecond) + " over " + d
                 : Rates.format(startPerSecond) + " for " + d;
+    }
+
+    @Override
+    public <R> R fold(Function<RateStage, R> rate, Function<UsersStage, R> users,
+                      Function<PauseStage, R> pause) {
+        return rate.apply(this);
     }
 }

@@ -41,10 +41,8 @@ public record StepPlan(LoadKind kind, List<Level> levels, Duration stepDuration,
 
     /** What a stage that is not a level is for people: "warm-up", "ramp" or "pause". */
     public String roleOfStage(int stageIndex, Stage stage) {
-        if (stage instanceof PauseStage) {
-            return "pause";
-        }
-        return stageIndex < levels.get(0).stageIndex() ? "warm-up" : "ramp";
+        String notPause = stageIndex < levels.get(0).stageIndex() ? "warm-up" : "ramp";
+        return stage.fold(rate -> notPause, users -> notPause, pause -> "pause");
     }
 
     /** "rate steps 10/s, 25/s, 50/s (30s each, pause 2s)". */

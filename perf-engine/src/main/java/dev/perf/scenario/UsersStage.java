@@ -1,6 +1,7 @@
 package dev.perf.scenario;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Closed model: virtual users, each sending its next request when the previous one ends. The number of users
@@ -51,5 +52,11 @@ public record UsersStage(int startUsers, int endUsers, Duration duration, long i
             return who + " for " + iterations + " requests";
         }
         return who + " for " + Durations.format(duration) + (iterations > 0 ? " (at most " + iterations + " requests)" : "");
+    }
+
+    @Override
+    public <R> R fold(Function<RateStage, R> rate, Function<UsersStage, R> users,
+                      Function<PauseStage, R> pause) {
+        return users.apply(this);
     }
 }

@@ -185,12 +185,6 @@ final class StageListReader {
     }
 
     private static double endValue(Stage stage) {
-        if (stage instanceof RateStage rate) {
-            return rate.endPerSecond();
-        }
-        if (stage instanceof UsersStage users) {
-            return users.endUsers();
-        }
-        return 0;
+        return stage.fold(RateStage::endPerSecond, users -> (double) users.endUsers(), pause -> 0.0);
     }
 }
