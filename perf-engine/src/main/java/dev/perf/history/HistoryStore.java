@@ -57,8 +57,8 @@ public final class HistoryStore implements AutoCloseable {
      * @param location a file path, or a {@code jdbc:sqlite:} URL
      */
     public static HistoryStore open(String location) throws SQLException {
-        String url = location.startsWith("jdbc:") ? location : "jdbc:sqlite:" + location;
-        if (!location.startsWith("jdbc:")) {
+        String url = HistoryLocation.isUrl(location) ? location : "jdbc:sqlite:" + location;
+        if (!HistoryLocation.isUrl(location)) {
             try {
                 Path parent = Path.of(location).toAbsolutePath().getParent();
                 if (parent != null) {

@@ -1,5 +1,6 @@
 package dev.perf.track;
 
+import dev.perf.history.HistoryLocation;
 import dev.perf.scenario.Secrets;
 
 import java.nio.file.Path;
@@ -45,14 +46,8 @@ public record TrackSettings(boolean enabled, String history, Path outputDirector
         String basedir = property.apply("basedir");
         Path project = Path.of(basedir != null ? basedir : System.getProperty("user.dir", ".")).toAbsolutePath();
         boolean enabled = onOff(property, "perf.track", true);
-        String history = property.apply("perf.history");
-        if (history == null || history.isBlank()) {
-            history = project.resolve(".perf/history.db").toString();
-        } else if (history.trim().equalsIgnoreCase("off") || history.trim().equalsIgnoreCase("false")) {
-            history = null;
-        } else if (!history.trim().startsWith("jdbc:")) {
-            history = project.resolve(history.trim()).toString();
-        }
+        HistoryLocation location = HistoryLocation.parse(property.apply("perf.history"), project);
+        String history = location == null ? null : location.value();
         String output = property.apply("perf.outputDirectory");
         Path outputDirectory = project.resolve(output == null || output.isBlank() ? "target/perf" : output.trim());
         String runs = property.apply("perf.baselineRuns");

@@ -1,5 +1,6 @@
 package dev.perf.maven;
 
+import dev.perf.history.HistoryLocation;
 import dev.perf.dashboard.Dashboard;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.HistoryStore;
@@ -23,7 +24,7 @@ final class DashboardPages {
      */
     static Path render(Path output, String history, Dashboard.Options options, Log log) throws IOException {
         Dashboard dashboard = new Dashboard(options);
-        if (history == null || (!history.startsWith("jdbc:") && !Files.isRegularFile(Path.of(history)))) {
+        if (history == null || !new HistoryLocation(history).exists()) {
             return dashboard.render(output, null);
         }
         try (HistoryStore store = HistoryStore.open(history)) {

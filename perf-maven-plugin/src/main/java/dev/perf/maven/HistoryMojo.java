@@ -1,5 +1,6 @@
 package dev.perf.maven;
 
+import dev.perf.history.HistoryLocation;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.HistoryStore;
 import dev.perf.report.HistoryReport;
@@ -9,8 +10,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -64,7 +63,7 @@ public class HistoryMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        String location = HistoryLocation.resolve(history, project);
+        String location = HistorySetting.resolve(history, project);
         if (location == null) {
             getLog().info("perf:history: the history is off (perf.history=" + history + ")");
             return;
@@ -77,7 +76,7 @@ public class HistoryMojo extends AbstractMojo {
             case "run" -> HistoryQuery.Grouping.RUN;
             default -> throw new MojoFailureException("perf.groupBy='" + groupBy + "' is not valid; use day or run");
         };
-        if (!location.startsWith("jdbc:") && !Files.exists(Path.of(location))) {
+        if (!new HistoryLocation(location).exists()) {
             getLog().info("perf:history: no history yet at " + location + " (perf:run writes it)");
             return;
         }

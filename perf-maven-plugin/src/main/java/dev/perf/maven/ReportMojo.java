@@ -56,7 +56,7 @@ public class ReportMojo extends AbstractMojo {
             throw new MojoFailureException("perf.trendRuns and perf.trendDays must be 1 or more");
         }
         Path output = outputDirectory.toPath();
-        String location = HistoryLocation.resolve(history, project);
+        String location = HistorySetting.resolve(history, project);
         try {
             Path index = DashboardPages.render(output, location, new Dashboard.Options(trendRuns, trendDays), getLog());
             getLog().info("Dashboard: " + index.toUri());

@@ -208,7 +208,7 @@ public class RunMojo extends ScenarioMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         if (!report.outcomes().isEmpty()) {
-            DashboardPages.renderAfterRun(outputDirectory.toPath(), HistoryLocation.resolve(history, project),
+            DashboardPages.renderAfterRun(outputDirectory.toPath(), HistorySetting.resolve(history, project),
                     new Dashboard.Options(trendRuns, trendDays), getLog());
         }
         verdict(report);
@@ -236,7 +236,7 @@ public class RunMojo extends ScenarioMojo {
         if (baselineRuns < 1 || baselineRuns > 1000) {
             throw new MojoFailureException("perf.baselineRuns=" + baselineRuns + " is not valid; from 1 to 1000");
         }
-        String location = HistoryLocation.resolve(history, project);
+        String location = HistorySetting.resolve(history, project);
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
                 + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
                 baselineRuns, regressionTolerance / 100.0, failOnRegression, blankToNull(baselineBranch),

@@ -1,17 +1,15 @@
 package dev.perf.maven;
 
-import dev.perf.scenario.Printable;
+import dev.perf.history.HistoryLocation;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 
 /** Where the history is, from {@code perf.history}, and a temp folder sqlite-jdbc can load its native library from. */
-final class HistoryLocation {
+final class HistorySetting {
 
-    private HistoryLocation() {
+    private HistorySetting() {
     }
 
     /**
@@ -19,26 +17,17 @@ final class HistoryLocation {
      * @throws MojoFailureException naming perf.history, its value and what is valid
      */
     static String resolve(String configured, MavenProject project) throws MojoFailureException {
-        if (configured == null || configured.isBlank() || configured.trim().equalsIgnoreCase("off")
-                || configured.trim().equalsIgnoreCase("false")) {
+        HistoryLocation location;
+        try {
+            location = HistoryLocation.parse(configured, project.getBasedir().toPath());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        if (location == null) {
             return null;
         }
         nativeLibraryFolder(project);
-        String value = configured.trim();
-        if (value.startsWith("jdbc:")) {
-            if (!value.startsWith("jdbc:sqlite:")) {
-                throw new MojoFailureException("perf.history='" + Printable.quoted(value) + "' is not valid: the history "
-                        + "is a SQLite file; give its path, a jdbc:sqlite: URL, or off");
-            }
-            return value;
-        }
-        try {
-            Path path = Path.of(value);
-            return (path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path)).toString();
-        } catch (InvalidPathException e) {
-            throw new MojoFailureException("perf.history='" + Printable.quoted(value) + "' is not a file path ("
-                    + e.getReason() + "); give the SQLite file's path, a jdbc:sqlite: URL, or off");
-        }
+        return location.value();
     }
 
     /**
