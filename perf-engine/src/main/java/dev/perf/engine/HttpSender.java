@@ -29,9 +29,11 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Owns the run's single AsyncHttpClient and its event loops.
- * Configured for measurement: no hidden retries, no redirects followed, explicit connect/read/request
- * timeouts, keep-alive on, no pool limit (admission is the drivers' job), epoll where available. Cookies are not
- * kept and bodies are not decompressed: no request asks for compression and the engine only counts body bytes.
+ * Configured for measurement, as the scenario's {@code defaults:} say: no hidden retries; redirects followed and
+ * compression asked for only when the scenario says so; explicit connect/read/request timeouts; keep-alive on unless
+ * turned off; no pool limit unless {@code maxConnections} (admission is the drivers' job); an HTTP proxy and a trust
+ * store when given; epoll where available. Cookies are kept per virtual user by the engine ({@link CookieJar}), not
+ * in the client's one shared store.
  */
 final class HttpSender implements AutoCloseable {
     private final AsyncHttpClient client;

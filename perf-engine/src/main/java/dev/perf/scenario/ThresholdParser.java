@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *             | "avg" | "min" | "max" | "median" | "stddev"    value: duration, e.g. 500ms, 1s, 250us
  *             | "p" number  (0 &lt; number &lt;= 100: p50, p99.9) value: duration
  *             | "rps"                                          value: number, optional "/s"
- *             | "count" | "dropped"                            value: whole number
+ *             | "count" | "dropped" | "checks-not-judged"        value: whole number
  *             | "dropped-rate"  (share of the arrivals dropped)  value: percent
+ *             | "apdex(" duration ")"  (e.g. apdex(500ms); whole run, absolute limit)  value: number 0..1
  * analysis   := after a stepped test (no request prefix):
  *               "breakpoint" | "degradation-start" | "optimal-load" | "max-sustainable-load"
  *                                                             value: load, e.g. 150/s (rate steps) or 50 (users)

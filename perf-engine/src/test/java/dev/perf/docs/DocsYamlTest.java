@@ -3,7 +3,10 @@ package dev.perf.docs;
 import dev.perf.scenario.yaml.ScenarioException;
 import dev.perf.scenario.yaml.ScenarioLoader;
 import dev.perf.scenario.yaml.Substitutor;
+import dev.perf.scenario.yaml.TrackFileReader;
+import dev.perf.testing.HttpsTestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -20,30 +23,55 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every YAML block of the docs is YAML; the reference's blocks are also valid parts of a scenario, checked by the
- * scenario loader inside a minimal scenario, so a key renamed in the code cannot stay in the reference.
+ * Every YAML block of the docs (README.md and docs/**) is checked, so that a key renamed in the code cannot stay in
+ * the docs:
+ * <ul>
+ *   <li>a block with {@code load:} and requests ({@code requests:}, {@code flows:} or {@code include:}) is a whole
+ *       scenario, loaded as it is;</li>
+ *   <li>any other block is a fragment: it is loaded inside a minimal scenario that supplies only what the fragment
+ *       lacks (a target, a request, a load);</li>
+ *   <li>a block with {@code tests:} is a {@code perf-track.yaml}, read as the JUnit extension reads it;</li>
+ *   <li>a block whose first line is {@code # not a scenario} (a CI pipeline) is only parsed.</li>
+ * </ul>
+ * Files the examples name (a feeder's CSV, a body) are made in a temporary project for them.
  */
 class DocsYamlTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-    private static final String MINIMAL = """
-            target: { baseUrl: http://127.0.0.1:8080 }
-            requests: [ { name: home, path: / } ]
-            load: { rate: 10/s, duration: 1s }
+    private static final Pattern TOP_KEY = Pattern.compile("^([a-zA-Z]+):", Pattern.MULTILINE);
+    /** The environment variables the examples take their credentials from, as a user would have set them. */
+    private static final Map<String, String> EXAMPLE_ENVIRONMENT = Map.of("API_TOKEN", "example-token",
+            "API_KEY", "example-key", "ADMIN_PASSWORD", "example-password", "BASE_URL", "http://127.0.0.1:8080",
+            "TRUST_PASSWORD", HttpsTestServer.PASSWORD);
+    /** Files the examples name, with contents their variables need. */
+    private static final Map<String, String> EXAMPLE_FILES = Map.of(
+            "data/users.csv", "user,tier\nada,gold\ngrace,silver\n",
+            "payloads/customer.json", "{\"name\": \"Ada\"}\n",
+            "files/a.pdf", "%PDF-1.4\n",
+            "shared/customer-requests.yaml", "requests: [ { name: shared-home, path: / } ]\n");
+
+    /** The requests a fragment's thresholds may name. */
+    private static final String EXAMPLE_REQUESTS = """
+            requests:
+              - { name: home, path: / }
+              - { name: get-customer, path: /customers/1 }
+              - { name: create-customer, method: POST, path: /customers }
+              - { name: search, path: /search }
             """;
+
+    @TempDir
+    Path project;
 
     private static List<String[]> blocks(Path file) throws IOException {
         List<String[]> found = new ArrayList<>();
-        Matcher m = BLOCK.matcher(Files.readString(file));
+        String text = Files.readString(file);
+        Matcher m = BLOCK.matcher(text);
         while (m.find()) {
-            found.add(new String[] {ROOT.relativize(file) + ":" + m.start(), m.group(1)});
+            int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 2;
+            found.add(new String[] {ROOT.relativize(file) + ":" + line, m.group(1).stripIndent()});
         }
         return found;
     }
-
-    /** The environment variables the examples take their credentials from, as a user would have set them. */
-    private static final Substitutor EXAMPLE_ENVIRONMENT = new Substitutor(Map.of("API_TOKEN", "example-token",
-            "API_KEY", "example-key", "ADMIN_PASSWORD", "example-password"), Map.of());
 
     private static List<Path> docs() throws IOException {
         List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
@@ -54,34 +82,54 @@ class DocsYamlTest {
     }
 
     @Test
-    void everyYamlBlockOfTheDocsParses() throws IOException {
-        int checked = 0;
+    void everyYamlBlockOfTheDocsIsAValidScenarioOrFragment() throws Exception {
+        for (Map.Entry<String, String> file : EXAMPLE_FILES.entrySet()) {
+            Files.createDirectories(project.resolve(file.getKey()).getParent());
+            Files.writeString(project.resolve(file.getKey()), file.getValue());
+        }
+        Files.createDirectories(project.resolve("certs"));
+        try (HttpsTestServer tls = new HttpsTestServer(Files.createDirectories(project.resolve("tls")))) {
+            Files.copy(tls.trustStore(), project.resolve("certs/test-ca.p12"));
+        }
+        ScenarioLoader loader = new ScenarioLoader(new Substitutor(EXAMPLE_ENVIRONMENT,
+                Map.of("project.basedir", project.toString())));
+        int scenarios = 0;
+        int fragments = 0;
         for (Path file : docs()) {
             for (String[] block : blocks(file)) {
                 new Yaml().composeAll(new StringReader(block[1])).forEach(node -> { });
-                checked++;
-            }
-        }
-        assertThat(checked).isGreaterThan(5);
-    }
-
-    @Test
-    void theReferenceBlocksAreValidScenarioSections() throws IOException {
-        List<Path> reference;
-        try (Stream<Path> walk = Files.walk(ROOT.resolve("docs/reference"))) {
-            reference = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-        }
-        int checked = 0;
-        for (Path file : reference) {
-            for (String[] block : blocks(file)) {
+                if (block[1].startsWith("# not a scenario")) {
+                    continue;
+                }
+                List<String> keys = TOP_KEY.matcher(block[1]).results().map(r -> r.group(1)).toList();
+                if (keys.equals(List.of("tests"))) {
+                    try {
+                        TrackFileReader.parse(Path.of(block[0]), block[1]);
+                    } catch (ScenarioException e) {
+                        throw new AssertionError(block[0] + ": " + e.getMessage(), e);
+                    }
+                    fragments++;
+                    continue;
+                }
+                boolean hasRequests = keys.contains("requests") || keys.contains("flows") || keys.contains("include");
+                String yaml = block[1];
+                if (keys.contains("load") && hasRequests) {
+                    scenarios++;
+                } else {
+                    fragments++;
+                    yaml = (keys.contains("target") || keys.contains("environments") ? ""
+                            : "target: { baseUrl: http://127.0.0.1:8080 }\n")
+                            + (hasRequests ? "" : EXAMPLE_REQUESTS)
+                            + (keys.contains("load") ? "" : "load: { rate: 10/s, duration: 1s }\n") + yaml;
+                }
                 try {
-                    new ScenarioLoader(EXAMPLE_ENVIRONMENT).parse(Path.of(block[0]), MINIMAL + block[1]);
+                    loader.parse(project.resolve("s.yaml"), yaml);
                 } catch (ScenarioException e) {
                     throw new AssertionError(block[0] + ": " + e.getMessage(), e);
                 }
-                checked++;
             }
         }
-        assertThat(checked).isPositive();
+        assertThat(scenarios).isGreaterThanOrEqualTo(2);
+        assertThat(fragments).isGreaterThan(10);
     }
 }
