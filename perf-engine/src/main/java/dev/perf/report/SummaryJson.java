@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code summary.json} of one run (schema documented in the README, version {@value #SCHEMA_VERSION}).
+ * Writes {@code summary.json} of one run (schema documented in docs/reference/outputs.md, version {@value #SCHEMA_VERSION}).
  * Figures that cannot be computed are JSON {@code null}, never 0. Written to a temporary file and moved into
  * place, so a reader never sees half a file.
  */
