@@ -2,7 +2,6 @@ package dev.perf.run;
 
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.scenario.Threshold;
-import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.engine.RunListener;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.RequestStats;
@@ -17,7 +16,7 @@ import java.util.Map;
 
 /**
  * What the console shows while a scenario runs: a progress line every few seconds, a line for each stage (or level)
- * as it ends, and the decision of a stepped test's {@code stopWhen}.
+ * as it ends, and the stops its {@link StopPolicy} decides, which it asks and prints, never decides.
  */
 final class StageProgress implements RunListener {
     private final LoadSpec load;
@@ -28,16 +27,14 @@ final class StageProgress implements RunListener {
     private int intervals;
     private long failedSoFar;
     private volatile int currentStage;
-    private volatile ScalabilityAnalysis.Stop stop;
-
-    private final List<Threshold> abortOn;
+    private final StopPolicy policy;
 
     /**
      * @param everyIntervals a progress line every this many sampling intervals (seconds); 0 for none
      * @param thresholds     the scenario's thresholds: those marked {@code abort} are judged after each interval
      */
     StageProgress(LoadSpec load, Console console, int everyIntervals, List<Threshold> thresholds) {
-        this.abortOn = thresholds.stream().filter(Threshold::abort).toList();
+        this.policy = new StopPolicy(load, thresholds);
         this.load = load;
         this.console = console;
         this.everyIntervals = everyIntervals;
@@ -49,7 +46,7 @@ final class StageProgress implements RunListener {
 
     /** Where {@code stopWhen} stopped the run, or {@code null}. */
     ScalabilityAnalysis.Stop stop() {
-        return stop;
+        return policy.stop();
     }
 
     @Override
@@ -78,12 +75,12 @@ final class StageProgress implements RunListener {
 
     @Override
     public boolean wantsFiguresSoFar() {
-        return !abortOn.isEmpty();
+        return policy.judgesIntervals();
     }
 
     @Override
     public String figuresSoFar(RequestStats overall, Map<String, RequestStats> byRequest, double elapsedSeconds) {
-        String reason = ThresholdEvaluator.abortReason(abortOn, overall, byRequest, elapsedSeconds);
+        String reason = policy.abortReason(overall, byRequest, elapsedSeconds);
         if (reason != null) {
             console.warn("stopping " + reason);
         }
@@ -103,18 +100,12 @@ final class StageProgress implements RunListener {
                     : "stage " + (soFar.index() + 1) + "/" + load.stages().size() + "  " + soFar.description();
             console.info("  " + label + ": " + line(soFar));
         }
-        if (level == null || steps.stopWhen() == null || level.number() == steps.levels().size()) {
+        ScalabilityAnalysis.Stop stop = policy.afterStage(soFar);
+        if (stop == null) {
             return true;
         }
-        Threshold condition = steps.stopWhen();
-        Double measured = ThresholdEvaluator.measure(condition, soFar.overall(), soFar.byRequest());
-        if (measured != null && !condition.holds(measured)) {
-            return true;
-        }
-        String value = measured == null ? "no responses" : condition.metric().format(measured);
-        stop = new ScalabilityAnalysis.Stop(level.number(), level.load(), condition.expression(), value);
-        console.info("  stopWhen '" + condition.expression() + "' held at level " + level.number() + " ("
-                + steps.kind().format(level.load()) + ", measured " + value + "): not escalating further");
+        console.info("  stopWhen '" + stop.condition() + "' held at level " + stop.level() + " ("
+                + steps.kind().format(stop.load()) + ", measured " + stop.measured() + "): not escalating further");
         return false;
     }
 
