@@ -8,7 +8,6 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.Capture;
 import dev.perf.scenario.Check;
 import dev.perf.scenario.JsonPath;
-import dev.perf.scenario.Secrets;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
