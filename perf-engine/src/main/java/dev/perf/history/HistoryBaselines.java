@@ -4,10 +4,7 @@ import dev.perf.analysis.Baselines;
 import dev.perf.analysis.Medians;
 import dev.perf.scenario.Metric;
 import dev.perf.metrics.RequestStats;
-import org.HdrHistogram.Histogram;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +27,7 @@ public final class HistoryBaselines implements Baselines {
     private final String environment;
     private final Map<String, Figure> cache = new HashMap<>();
     private final Map<String, List<RequestStats>> stats = new HashMap<>();
-    private List<Long> runIds;
+    private List<String> runIds;
 
     /**
      * @param branch   the current branch, or {@code null}: runs of any branch
@@ -101,47 +98,17 @@ public final class HistoryBaselines implements Baselines {
         }
     }
 
-    private List<Long> runIds() throws SQLException {
-        if (runIds == null && pinnedRun != null) {
-            runIds = new ArrayList<>();
-            try (PreparedStatement s = store.connection().prepareStatement(
-                    "SELECT id FROM runs WHERE scenario = ? AND run_id = ?")) {
-                s.setString(1, scenario);
-                s.setString(2, pinnedRun);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        runIds.add(r.getLong(1));
-                    }
-                }
-            }
-        }
+    private List<String> runIds() throws SQLException {
         if (runIds == null) {
-            runIds = new ArrayList<>();
-            try (PreparedStatement s = store.connection().prepareStatement("""
-                    SELECT id FROM runs WHERE scenario = ?
-                      AND (comparable = 1 OR (comparable IS NULL AND verdict = 'passed'))
-                      AND (? IS NULL OR git_branch = ?) AND (? IS NULL OR hardware = ?) AND environment IS ?
-                    ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
-                s.setString(1, scenario);
-                s.setString(2, branch);
-                s.setString(3, branch);
-                s.setString(4, hardware);
-                s.setString(5, hardware);
-                s.setString(6, environment);
-                s.setInt(7, runs);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        runIds.add(r.getLong(1));
-                    }
-                }
-            }
+            runIds = pinnedRun != null ? (store.hasRun(scenario, pinnedRun) ? List.of(pinnedRun) : List.of())
+                    : store.baselineRuns(scenario, branch, hardware, environment, runs);
         }
         return runIds;
     }
 
     /**
      * The stored figures of {@code request} in each baseline run, read and decoded once whatever the number of
-     * metrics asked of them; {@link Metric#valueOf} then computes a figure as it does for a live run.
+     * metrics asked of them; {@code Measures} then computes a figure as it does for a live run.
      */
     private List<RequestStats> statsOf(String request) throws SQLException {
         List<RequestStats> cached = stats.get(request);
@@ -149,28 +116,13 @@ public final class HistoryBaselines implements Baselines {
             return cached;
         }
         List<RequestStats> found = new ArrayList<>();
-        try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT ok, failed, dropped, elapsed_seconds, latency_hdr, failed_latency_hdr FROM figures
-                WHERE run = ? AND stage = ? AND request = ?""")) {
-            for (long run : runIds()) {
-                s.setLong(1, run);
-                s.setInt(2, Schema.WHOLE_RUN);
-                s.setString(3, request);
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        Histogram latency = HistoryStore.decode(r.getBytes(5));
-                        byte[] failed = r.getBytes(6);
-                        // runs recorded before failed latencies were kept: their latency covers every response
-                        Histogram failedLatency = failed == null ? r.getLong(2) == 0 ? new Histogram(3) : null
-                                : HistoryStore.decode(failed);
-                        found.add(new RequestStats(request, r.getLong(1), r.getLong(2), r.getLong(3), r.getDouble(4),
-                                latency, latency, Map.of(), Map.of(), 0, 0, Map.of(), failedLatency));
-                    }
-                }
+        for (String run : runIds()) {
+            StoredFigures figures = store.figuresOf(run, request);
+            if (figures != null) {
+                found.add(figures.stats());
             }
         }
         stats.put(request, found);
         return found;
     }
-
 }

@@ -6,15 +6,12 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,29 +45,12 @@ public final class HistoryQuery {
 
     /** The scenarios with runs in the history, by name. */
     public List<String> scenarios() throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = store.connection().prepareStatement("SELECT DISTINCT scenario FROM runs ORDER BY scenario");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                names.add(r.getString(1));
-            }
-        }
-        return names;
+        return store.scenarios();
     }
 
     /** The scenarios whose runs are operations tracked in tests (perf-junit), not load runs. */
     public java.util.Set<String> trackedScenarios() throws SQLException {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        try (PreparedStatement s = store.connection().prepareStatement(
-                "SELECT DISTINCT scenario FROM runs WHERE load_model = ?")) {
-            s.setString(1, RunRecord.TRACKED);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    names.add(r.getString(1));
-                }
-            }
-        }
-        return names;
+        return store.trackedScenarios();
     }
 
     /**
@@ -80,25 +60,7 @@ public final class HistoryQuery {
      * @param lastDays only runs of the last this many days, or 0 for no limit
      */
     public List<RunInfo> runs(String scenario, int lastRuns, int lastDays, Instant now) throws SQLException {
-        List<RunInfo> runs = new ArrayList<>();
-        try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT run_id, scenario, start_epoch_ms, CASE WHEN inconclusive = 1 THEN 'inconclusive' ELSE verdict END,
-                  load_description, git_commit, git_branch, ci_build_url, environment
-                FROM runs WHERE scenario = ? AND start_epoch_ms >= ?
-                ORDER BY start_epoch_ms DESC, id DESC LIMIT ?""")) {
-            s.setString(1, scenario);
-            s.setLong(2, lastDays > 0 ? now.minus(Duration.ofDays(lastDays)).toEpochMilli() : Long.MIN_VALUE);
-            s.setInt(3, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    runs.add(new RunInfo(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3)),
-                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-                            r.getString(9)));
-                }
-            }
-        }
-        Collections.reverse(runs);
-        return runs;
+        return store.runs(scenario, lastRuns, lastDays, now);
     }
 
     /** A recorded run's result file ({@code summary.json}...), or {@code null} when the history has none for it. */
@@ -114,15 +76,15 @@ public final class HistoryQuery {
      */
     public List<TrendPoint> trend(String scenario, String request, int lastRuns, int lastDays, Grouping grouping,
                                   Instant now) throws SQLException {
-        List<Row> rows = rows(scenario, request, lastRuns, lastDays, now);
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row row : rows) {
-            String key = grouping == Grouping.RUN ? row.runId : Instant.ofEpochMilli(row.startMillis)
+        List<StoredFigures> rows = store.figures(scenario, request, lastRuns, lastDays, now);
+        Map<String, List<StoredFigures>> groups = new LinkedHashMap<>();
+        for (StoredFigures row : rows) {
+            String key = grouping == Grouping.RUN ? row.runId() : Instant.ofEpochMilli(row.startEpochMillis())
                     .atZone(ZoneOffset.UTC).toLocalDate().toString();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         List<TrendPoint> points = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> group : groups.entrySet()) {
+        for (Map.Entry<String, List<StoredFigures>> group : groups.entrySet()) {
             points.add(point(group.getKey(), group.getValue()));
         }
         return points;
@@ -144,13 +106,13 @@ public final class HistoryQuery {
      */
     public List<ChangePoint> changePoints(String scenario, String request, Metric metric, int lastRuns)
             throws SQLException {
-        List<Row> rows = rows(scenario, request, lastRuns, 0, Instant.now());
+        List<StoredFigures> rows = store.figures(scenario, request, lastRuns, 0, Instant.now());
         double[] series = new double[rows.size()];
         int n = 0;
-        List<Row> kept = new ArrayList<>();
-        for (Row row : rows) {
-            RequestStats stats = new RequestStats(request, row.ok, row.count - row.ok, 0, row.seconds, row.latency,
-                    row.latency, Map.of(), Map.of(), 0, 0);
+        List<StoredFigures> kept = new ArrayList<>();
+        for (StoredFigures row : rows) {
+            RequestStats stats = new RequestStats(request, row.ok(), row.count() - row.ok(), 0, row.elapsedSeconds(),
+                    row.latency(), row.latency(), Map.of(), Map.of(), 0, 0);
             Double value = Measures.of(metric, stats);
             if (value != null && !value.isNaN()) {
                 series[n++] = value;
@@ -159,8 +121,9 @@ public final class HistoryQuery {
         }
         List<ChangePoint> points = new ArrayList<>();
         for (ChangePoints.Change change : ChangePoints.find(Arrays.copyOf(series, n), scenario.hashCode())) {
-            Row first = kept.get(change.index());
-            points.add(new ChangePoint(first.runId, Instant.ofEpochMilli(first.startMillis).toString(), change.before(),
+            StoredFigures first = kept.get(change.index());
+            points.add(new ChangePoint(first.runId(), Instant.ofEpochMilli(first.startEpochMillis()).toString(),
+                    change.before(),
                     change.after(), change.changePercent(), change.p()));
         }
         return points;
@@ -169,22 +132,13 @@ public final class HistoryQuery {
     /** Every scenario and request over the last {@code days}: runs, totals, success rate, avg, p95, p99. */
     public List<ReportRow> report(int days, Instant now) throws SQLException {
         Map<String, Merged> merged = new TreeMap<>();
-        try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT r.scenario, f.request, f.count, f.ok, f.latency_hdr FROM runs r
-                JOIN figures f ON f.run = r.id AND f.stage = ?
-                WHERE r.start_epoch_ms >= ? ORDER BY r.scenario, f.request""")) {
-            s.setInt(1, Schema.WHOLE_RUN);
-            s.setLong(2, days > 0 ? now.minus(Duration.ofDays(days)).toEpochMilli() : Long.MIN_VALUE);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Merged m = merged.computeIfAbsent(r.getString(1) + "\u0000" + r.getString(2),
-                            k -> new Merged());
-                    m.runs++;
-                    m.count += r.getLong(3);
-                    m.ok += r.getLong(4);
-                    m.latency.add(HistoryStore.decode(r.getBytes(5)));
-                }
-            }
+        for (StoredFigures row : store.figuresSince(days > 0 ? now.minus(Duration.ofDays(days)) : Instant.EPOCH
+                .minus(Duration.ofDays(365L * 1000)))) {
+            Merged m = merged.computeIfAbsent(row.scenario() + "\u0000" + row.request(), k -> new Merged());
+            m.runs++;
+            m.count += row.count();
+            m.ok += row.ok();
+            m.latency.add(row.latency());
         }
         List<ReportRow> report = new ArrayList<>();
         for (Map.Entry<String, Merged> entry : merged.entrySet()) {
@@ -198,61 +152,16 @@ public final class HistoryQuery {
         return report;
     }
 
-    private List<Row> rows(String scenario, String request, int lastRuns, int lastDays, Instant now) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = store.connection().prepareStatement("""
-                SELECT r.id, r.run_id, r.start_epoch_ms, f.count, f.ok, f.elapsed_seconds, f.latency_hdr, f.cpu_ms,
-                  f.allocated_bytes FROM runs r
-                JOIN figures f ON f.run = r.id AND f.stage = ? AND f.request = ?
-                WHERE r.scenario = ? AND r.start_epoch_ms >= ?
-                ORDER BY r.start_epoch_ms DESC, r.id DESC LIMIT ?""")) {
-            s.setInt(1, Schema.WHOLE_RUN);
-            s.setString(2, request);
-            s.setString(3, scenario);
-            s.setLong(4, lastDays > 0 ? now.minus(Duration.ofDays(lastDays)).toEpochMilli() : Long.MIN_VALUE);
-            s.setInt(5, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Row row = new Row(r.getLong(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5),
-                            r.getDouble(6), HistoryStore.decode(r.getBytes(7)));
-                    row.cpuMs = (Double) r.getObject(8);
-                    row.allocatedBytes = (Double) r.getObject(9);
-                    rows.add(row);
-                }
-            }
-        }
-        Collections.reverse(rows);
-        for (Row row : rows) {
-            row.resources = resources(row.id);
-        }
-        return rows;
-    }
-
-    private Map<String, double[]> resources(long run) throws SQLException {
-        Map<String, double[]> figures = new LinkedHashMap<>();
-        try (PreparedStatement s = store.connection().prepareStatement(
-                "SELECT scope, metric, avg, max, samples FROM resources WHERE run = ?")) {
-            s.setLong(1, run);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    figures.put(r.getString(1) + "." + r.getString(2), new double[]{r.getDouble(3), r.getDouble(4),
-                            r.getInt(5)});
-                }
-            }
-        }
-        return figures;
-    }
-
-    private static TrendPoint point(String label, List<Row> rows) {
+    private static TrendPoint point(String label, List<StoredFigures> rows) {
         Histogram latency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         long count = 0;
         long ok = 0;
         double seconds = 0;
-        for (Row row : rows) {
-            latency.add(row.latency);
-            count += row.count;
-            ok += row.ok;
-            seconds += row.seconds;
+        for (StoredFigures row : rows) {
+            latency.add(row.latency());
+            count += row.count();
+            ok += row.ok();
+            seconds += row.elapsedSeconds();
         }
         boolean data = latency.getTotalCount() > 0;
         Map<String, Double> resources = new LinkedHashMap<>();
@@ -261,8 +170,8 @@ public final class HistoryQuery {
             double weighted = 0;
             double samples = 0;
             double max = Double.NEGATIVE_INFINITY;
-            for (Row row : rows) {
-                double[] v = row.resources.get(key);
+            for (StoredFigures row : rows) {
+                double[] v = row.resources().get(key);
                 if (v != null) {
                     weighted += v[0] * v[2];
                     samples += v[2];
@@ -274,8 +183,8 @@ public final class HistoryQuery {
                 resources.put(key + ".max", max);
             }
         }
-        perExecution(rows, resources, OPERATION_CPU_MS, row -> row.cpuMs);
-        perExecution(rows, resources, OPERATION_ALLOCATED_BYTES, row -> row.allocatedBytes);
+        perExecution(rows, resources, OPERATION_CPU_MS, StoredFigures::cpuMs);
+        perExecution(rows, resources, OPERATION_ALLOCATED_BYTES, StoredFigures::allocatedBytes);
         return new TrendPoint(label, rows.size(), count, ok, count == 0 ? null : ok * 100.0 / count,
                 data ? latency.getMean() / 1000 : null, data ? latency.getValueAtPercentile(50) / 1000.0 : null,
                 data ? latency.getValueAtPercentile(95) / 1000.0 : null,
@@ -284,42 +193,19 @@ public final class HistoryQuery {
     }
 
     /** A tracked operation's mean cost per execution over the rows that measured it, weighted by executions. */
-    private static void perExecution(List<Row> rows, Map<String, Double> into, String key,
-                                     java.util.function.Function<Row, Double> value) {
+    private static void perExecution(List<StoredFigures> rows, Map<String, Double> into, String key,
+                                     java.util.function.Function<StoredFigures, Double> value) {
         double total = 0;
         long executions = 0;
-        for (Row row : rows) {
+        for (StoredFigures row : rows) {
             Double v = value.apply(row);
             if (v != null) {
-                total += v * row.count;
-                executions += row.count;
+                total += v * row.count();
+                executions += row.count();
             }
         }
         if (executions > 0) {
             into.put(key, total / executions);
-        }
-    }
-
-    private static final class Row {
-        final long id;
-        final String runId;
-        final long startMillis;
-        final long count;
-        final long ok;
-        final double seconds;
-        final Histogram latency;
-        Map<String, double[]> resources = Map.of();
-        Double cpuMs;
-        Double allocatedBytes;
-
-        Row(long id, String runId, long startMillis, long count, long ok, double seconds, Histogram latency) {
-            this.id = id;
-            this.runId = runId;
-            this.startMillis = startMillis;
-            this.count = count;
-            this.ok = ok;
-            this.seconds = seconds;
-            this.latency = latency;
         }
     }
 

@@ -95,7 +95,7 @@ class BaselinesTest {
     }
 
     private static Object scalar(HistoryStore store, String sql) throws Exception {
-        try (var s = store.connection().createStatement(); var r = s.executeQuery(sql)) {
+        try (var s = ((SqliteHistoryStore) store).connection().createStatement(); var r = s.executeQuery(sql)) {
             return r.next() ? r.getObject(1) : null;
         }
     }
