@@ -38,6 +38,8 @@ final class CompiledStep {
     final Template[] checkExpected;
     /** Per check: a {@code contains} check's text as UTF-8, searched in the body past the kept part; else null. */
     final byte[][] checkContainsBytes;
+    /** Whether a {@code contains} check must search past the kept part of a long body. */
+    final boolean searchesPastKept;
     /** Per check: whether a failure may show the values compared (not when a secret takes part). */
     final boolean[] checkShowsValues;
     final JsonPath[] capturePaths;
@@ -99,6 +101,7 @@ final class CompiledStep {
                 checkExpected[i] = Template.parse(c.expected());
             }
         }
+        searchesPastKept = java.util.Arrays.stream(checkContainsBytes).anyMatch(java.util.Objects::nonNull);
         int captures = step.captures().size();
         capturePaths = new JsonPath[captures];
         capturePatterns = new Pattern[captures];

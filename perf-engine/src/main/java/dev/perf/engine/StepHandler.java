@@ -96,7 +96,7 @@ final class StepHandler implements AsyncHandler<Void> {
             byte[] bytes = part.getBodyPartBytes();
             int kept = Math.min(bytes.length, MAX_BODY_BYTES - body.size());
             body.write(bytes, 0, kept);
-            if (kept < bytes.length || (bodyBytes > MAX_BODY_BYTES && kept == 0)) {
+            if (bodyBytes > MAX_BODY_BYTES && step.searchesPastKept) {
                 searchPastKept(bytes);
             }
         }

@@ -7,7 +7,6 @@ import dev.perf.metrics.RequestStats;
 import org.HdrHistogram.Histogram;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -132,8 +131,7 @@ public final class HistoryQuery {
     /** Every scenario and request over the last {@code days}: runs, totals, success rate, avg, p95, p99. */
     public List<ReportRow> report(int days, Instant now) throws SQLException {
         Map<String, Merged> merged = new TreeMap<>();
-        for (StoredFigures row : store.figuresSince(days > 0 ? now.minus(Duration.ofDays(days)) : Instant.EPOCH
-                .minus(Duration.ofDays(365L * 1000)))) {
+        for (StoredFigures row : store.figuresSince(days, now)) {
             Merged m = merged.computeIfAbsent(row.scenario() + "\u0000" + row.request(), k -> new Merged());
             m.runs++;
             m.count += row.count();

@@ -63,8 +63,12 @@ public interface HistoryStore extends AutoCloseable {
     List<StoredFigures> figures(String scenario, String request, int lastRuns, int lastDays, Instant now)
             throws SQLException;
 
-    /** Every scenario's and request's whole-run figures in runs since {@code since}, by scenario and request. */
-    List<StoredFigures> figuresSince(Instant since) throws SQLException;
+    /**
+     * Every scenario's and request's whole-run figures, by scenario and request.
+     *
+     * @param lastDays only runs of the last this many days, or 0 for no limit
+     */
+    List<StoredFigures> figuresSince(int lastDays, Instant now) throws SQLException;
 
     /**
      * The runs that may be a scenario's baseline: comparable ones ({@link RunRecord#comparable()}), newest first.

@@ -405,13 +405,17 @@ public final class SqliteHistoryStore implements HistoryStore {
         return runs;
     }
 
+    /** The columns {@link #storedFigures} reads, from {@code runs r JOIN figures f}. */
+    private static final String FIGURES_COLUMNS = """
+            r.id, r.scenario, f.request, r.run_id, r.start_epoch_ms, f.count, f.ok, f.failed, f.dropped,
+              f.elapsed_seconds, f.latency_hdr, f.failed_latency_hdr, f.cpu_ms, f.allocated_bytes""";
+
     @Override
     public List<StoredFigures> figures(String scenario, String request, int lastRuns, int lastDays, Instant now)
             throws SQLException {
         List<StoredFigures> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT r.id, r.run_id, r.start_epoch_ms, f.count, f.ok, f.failed, f.dropped, f.elapsed_seconds,
-                  f.latency_hdr, f.failed_latency_hdr, f.cpu_ms, f.allocated_bytes FROM runs r
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + FIGURES_COLUMNS + """
+                 FROM runs r
                 JOIN figures f ON f.run = r.id AND f.stage = ? AND f.request = ?
                 WHERE r.scenario = ? AND r.start_epoch_ms >= ?
                 ORDER BY r.start_epoch_ms DESC, r.id DESC LIMIT ?""")) {
@@ -422,10 +426,7 @@ public final class SqliteHistoryStore implements HistoryStore {
             s.setInt(5, lastRuns > 0 ? lastRuns : Integer.MAX_VALUE);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new StoredFigures(scenario, request, r.getString(2), r.getLong(3), r.getLong(4),
-                            r.getLong(5), r.getLong(6), r.getLong(7), r.getDouble(8), decode(r.getBytes(9)),
-                            failedLatency(r.getBytes(10), r.getLong(6)), (Double) r.getObject(11),
-                            (Double) r.getObject(12), resources(r.getLong(1))));
+                    rows.add(storedFigures(r, true));
                 }
             }
         }
@@ -434,20 +435,17 @@ public final class SqliteHistoryStore implements HistoryStore {
     }
 
     @Override
-    public List<StoredFigures> figuresSince(Instant since) throws SQLException {
+    public List<StoredFigures> figuresSince(int lastDays, Instant now) throws SQLException {
         List<StoredFigures> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT r.scenario, f.request, r.run_id, r.start_epoch_ms, f.count, f.ok, f.failed, f.dropped,
-                  f.elapsed_seconds, f.latency_hdr, f.failed_latency_hdr FROM runs r
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + FIGURES_COLUMNS + """
+                 FROM runs r
                 JOIN figures f ON f.run = r.id AND f.stage = ?
                 WHERE r.start_epoch_ms >= ? ORDER BY r.scenario, f.request""")) {
             s.setInt(1, Schema.WHOLE_RUN);
-            s.setLong(2, since.toEpochMilli());
+            s.setLong(2, since(lastDays, now));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new StoredFigures(r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                            r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getDouble(9),
-                            decode(r.getBytes(10)), failedLatency(r.getBytes(11), r.getLong(7)), null, null, Map.of()));
+                    rows.add(storedFigures(r, false));
                 }
             }
         }
@@ -492,24 +490,25 @@ public final class SqliteHistoryStore implements HistoryStore {
 
     @Override
     public StoredFigures figuresOf(String runId, String request) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("""
-                SELECT r.scenario, r.start_epoch_ms, f.count, f.ok, f.failed, f.dropped, f.elapsed_seconds,
-                  f.latency_hdr, f.failed_latency_hdr, f.cpu_ms, f.allocated_bytes FROM runs r
+        try (PreparedStatement s = connection.prepareStatement("SELECT " + FIGURES_COLUMNS + """
+                 FROM runs r
                 JOIN figures f ON f.run = r.id AND f.stage = ? AND f.request = ?
                 WHERE r.run_id = ?""")) {
             s.setInt(1, Schema.WHOLE_RUN);
             s.setString(2, request);
             s.setString(3, runId);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                return new StoredFigures(r.getString(1), request, runId, r.getLong(2), r.getLong(3), r.getLong(4),
-                        r.getLong(5), r.getLong(6), r.getDouble(7), decode(r.getBytes(8)),
-                        failedLatency(r.getBytes(9), r.getLong(5)), (Double) r.getObject(10), (Double) r.getObject(11),
-                        Map.of());
+                return r.next() ? storedFigures(r, false) : null;
             }
         }
+    }
+
+    /** A row of {@link #FIGURES_COLUMNS}, with the run's resource figures when asked for. */
+    private StoredFigures storedFigures(ResultSet r, boolean withResources) throws SQLException {
+        return new StoredFigures(r.getString(2), r.getString(3), r.getString(4), r.getLong(5), r.getLong(6),
+                r.getLong(7), r.getLong(8), r.getLong(9), r.getDouble(10), decode(r.getBytes(11)),
+                failedLatency(r.getBytes(12), r.getLong(8)), (Double) r.getObject(13), (Double) r.getObject(14),
+                withResources ? resources(r.getLong(1)) : Map.of());
     }
 
     /** Runs recorded before failed latencies were kept: their latency covers every response (none kept apart). */

@@ -51,8 +51,16 @@ public final class HttpUrls {
 
     /** The URL as a message may show it: without a password, printable, cut when long. */
     private static String shown(String url) {
-        return Printable.quoted(url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1***@"));
+        return Printable.quoted(withoutCredentials(url));
     }
+
+    /** {@code https://user:secret@host/x} becomes {@code https://***@host/x}. */
+    public static String withoutCredentials(String url) {
+        return url == null ? null : USER_INFO.matcher(url).replaceFirst("$1***@");
+    }
+
+    private static final java.util.regex.Pattern USER_INFO =
+            java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@");
 
     /** A base URL without its trailing slash, so that request paths (which start with '/') append cleanly. */
     public static String asBase(String url) {
