@@ -1,13 +1,16 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.scenario.ThresholdParser;
 import dev.perf.history.Digests;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.RunInfo;
 import dev.perf.history.TrendPoint;
 import dev.perf.report.AtomicFile;
+import dev.perf.report.ResultJson;
+import dev.perf.result.Invocation;
+import dev.perf.result.Regressions;
+import dev.perf.result.ResourceSamples;
+import dev.perf.result.RunResult;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -39,7 +42,6 @@ import java.util.Set;
  * keeps. No script, no CDN, no inline style: it opens from {@code file://} and under a strict Content-Security-Policy.
  */
 public final class Dashboard {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SPARK_RUNS = 20;
     private final Configuration freemarker;
     private final Options options;
@@ -88,26 +90,27 @@ public final class Dashboard {
         Set<String> tracked = history == null ? Set.of() : sql(history::trackedScenarios);
         scenarios.forEach(s -> trendFiles.put(s, "trends/" + slug(s) + ".html"));
         Set<String> pages = new HashSet<>();
-        Map<String, JsonNode> regressions = new HashMap<>();
+        Map<String, Regressions> regressions = new HashMap<>();
 
         Path indexFile = output.resolve("summary.json");
-        JsonNode build = Files.isRegularFile(indexFile) ? JSON.readTree(indexFile.toFile()) : null;
+        Invocation build = Files.isRegularFile(indexFile) ? ResultJson.read(indexFile, Invocation.class) : null;
         List<Map<String, Object>> buildRuns = new ArrayList<>();
         Map<String, Map<String, Object>> latestInBuild = new LinkedHashMap<>();
         if (build != null) {
-            for (JsonNode entry : build.path("runs")) {
-                String runId = entry.path("runId").asText();
+            for (Invocation.Run entry : RunView.listed(build.runs())) {
+                String runId = RunView.text(entry.runId());
                 Path folder = output.resolve(runId);
                 Path summaryFile = folder.resolve("summary.json");
                 if (runId.isEmpty() || !Files.isRegularFile(summaryFile)) {
                     continue;
                 }
-                JsonNode summary = JSON.readTree(summaryFile.toFile());
+                RunResult summary = ResultJson.read(summaryFile, RunResult.class);
                 Path resourcesFile = folder.resolve("resources.json");
-                JsonNode resources = Files.isRegularFile(resourcesFile) ? JSON.readTree(resourcesFile.toFile()) : null;
+                ResourceSamples resources = Files.isRegularFile(resourcesFile)
+                        ? ResultJson.read(resourcesFile, ResourceSamples.class) : null;
                 Map<String, Object> run = runPage(output, runId, summary, resources, trendFiles);
                 pages.add(runId);
-                regressions.put(runId, summary.path("regressions"));
+                regressions.put(runId, summary.regressions());
                 Map<String, Object> line = indexLine(run, trendFiles.get((String) run.get("scenario")));
                 buildRuns.add(line);
                 latestInBuild.put((String) run.get("scenario"), line);
@@ -121,11 +124,12 @@ public final class Dashboard {
             List<RunInfo> runs = sql(() -> history.runs(scenario, options.trendRuns(), 0, now));
             for (RunInfo run : runs) {
                 if (!pages.contains(run.runId())) {
-                    JsonNode summary = document(history, run.runId(), "summary.json");
+                    RunResult summary = document(history, run.runId(), "summary.json", RunResult.class);
                     if (summary != null) {
-                        runPage(output, run.runId(), summary, document(history, run.runId(), "resources.json"), trendFiles);
+                        runPage(output, run.runId(), summary, document(history, run.runId(), "resources.json",
+                                ResourceSamples.class), trendFiles);
                         pages.add(run.runId());
-                        regressions.put(run.runId(), summary.path("regressions"));
+                        regressions.put(run.runId(), summary.regressions());
                     }
                 }
             }
@@ -152,7 +156,7 @@ public final class Dashboard {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("hasBuild", build != null);
-        model.put("verdict", build == null ? "" : build.path("verdict").asText());
+        model.put("verdict", build == null ? "" : RunView.text(build.verdict()));
         model.put("runs", buildRuns);
         model.put("scenarios", scenarioRows);
         model.put("tracked", trackedRows);
@@ -166,9 +170,9 @@ public final class Dashboard {
         return page;
     }
 
-    private Map<String, Object> runPage(Path output, String runId, JsonNode summary, JsonNode resources,
+    private Map<String, Object> runPage(Path output, String runId, RunResult summary, ResourceSamples resources,
                                         Map<String, String> trendFiles) throws IOException {
-        String trend = trendFiles.get(summary.path("scenario").asText());
+        String trend = summary.scenario() == null ? null : trendFiles.get(summary.scenario());
         Map<String, Object> run = RunView.of(summary, resources, trend == null ? null : "../" + trend);
         Path folder = Files.createDirectories(output.resolve(runId));
         write("run.ftlh", Map.of("run", run, "css", "../dashboard.css"), folder.resolve("index.html"));
@@ -227,9 +231,9 @@ public final class Dashboard {
         return row;
     }
 
-    private static JsonNode document(HistoryQuery history, String runId, String name) throws IOException {
+    private static <T> T document(HistoryQuery history, String runId, String name, Class<T> type) throws IOException {
         byte[] bytes = sql(() -> history.document(runId, name));
-        return bytes == null ? null : JSON.readTree(bytes);
+        return bytes == null ? null : ResultJson.read(bytes, type);
     }
 
     /** A file name from a scenario name: readable, and unique (a hash tells apart names that read alike). */

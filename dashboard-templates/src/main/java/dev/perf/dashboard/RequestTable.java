@@ -1,8 +1,8 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.perf.metrics.Histograms;
 import dev.perf.metrics.RequestRecorder;
+import dev.perf.result.Figures;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
@@ -22,25 +22,21 @@ import java.util.Set;
  */
 final class RequestTable {
     static final int MAX_SHOWN = 30;
-    private static final List<String> LATENCY = List.of("min", "avg", "p50", "p90", "p95", "p99", "max");
-
     private RequestTable() {
     }
 
     /** @return rows to show, then (when there are more) the "other" row under key "other", and how many it holds */
-    static Map<String, Object> of(JsonNode requests) {
-        List<JsonNode> all = new ArrayList<>();
-        requests.forEach(all::add);
-        List<JsonNode> byCount = new ArrayList<>(all);
-        byCount.sort(Comparator.comparingLong((JsonNode r) -> r.path("count").asLong()).reversed());
-        Set<JsonNode> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+    static Map<String, Object> of(List<Figures> all) {
+        List<Figures> byCount = new ArrayList<>(all);
+        byCount.sort(Comparator.comparingLong(Figures::count).reversed());
+        Set<Figures> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         shown.addAll(byCount.subList(0, Math.min(MAX_SHOWN, byCount.size())));
         List<Map<String, Object>> rows = new ArrayList<>();
         // keep the scenario's own order among the rows shown
         all.stream().filter(shown::contains).forEach(r -> rows.add(row(r)));
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("rows", rows);
-        List<JsonNode> rest = byCount.subList(shown.size(), byCount.size());
+        List<Figures> rest = byCount.subList(shown.size(), byCount.size());
         table.put("otherCount", rest.size());
         if (!rest.isEmpty()) {
             table.put("other", other(rest));
@@ -48,35 +44,41 @@ final class RequestTable {
         return table;
     }
 
-    static Map<String, Object> row(JsonNode stats) {
+    /** A row of figures; every figure "n/a" when there are none. */
+    static Map<String, Object> row(Figures stats) {
         Map<String, Object> row = new LinkedHashMap<>();
-        JsonNode latency = stats.path("latencyMs");
-        row.put("name", stats.path("name").asText());
-        row.put("count", Format.count(stats.path("count")));
-        row.put("success", Format.percent(stats.path("successRate")));
-        row.put("rps", Format.fixed(stats.path("rps"), 1));
-        for (String key : LATENCY) {
-            row.put(key, Format.fixed(latency.path(key), 2));
-        }
+        Figures.Latency latency = stats == null || stats.latencyMs() == null
+                ? new Figures.Latency(null, null, null, null, null, null, null, null, null, null) : stats.latencyMs();
+        row.put("name", stats == null ? "" : RunView.text(stats.name()));
+        row.put("count", stats == null ? Format.NONE : Format.count(stats.count()));
+        row.put("success", stats == null ? Format.NONE : Format.percent(stats.successRate()));
+        row.put("rps", stats == null ? Format.NONE : Format.fixed(stats.rps(), 1));
+        row.put("min", Format.fixed(latency.min(), 2));
+        row.put("avg", Format.fixed(latency.avg(), 2));
+        row.put("p50", Format.fixed(latency.p50(), 2));
+        row.put("p90", Format.fixed(latency.p90(), 2));
+        row.put("p95", Format.fixed(latency.p95(), 2));
+        row.put("p99", Format.fixed(latency.p99(), 2));
+        row.put("max", Format.fixed(latency.max(), 2));
         return row;
     }
 
     /** The requests not shown, merged: counts add up; latency from their merged histograms. */
-    private static Map<String, Object> other(List<JsonNode> rest) {
+    private static Map<String, Object> other(List<Figures> rest) {
         long count = 0;
         long ok = 0;
         double rps = 0;
         boolean anyRps = false;
         Histogram merged = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         boolean histograms = true;
-        for (JsonNode r : rest) {
-            count += r.path("count").asLong();
-            ok += r.path("ok").asLong();
-            if (r.path("rps").isNumber()) {
-                rps += r.path("rps").asDouble();
+        for (Figures r : rest) {
+            count += r.count();
+            ok += r.ok();
+            if (r.rps() != null) {
+                rps += r.rps();
                 anyRps = true;
             }
-            String encoded = r.path("latencyHistogram").asText(null);
+            String encoded = r.latencyHistogram();
             if (encoded == null) {
                 histograms = false;
             } else {

@@ -1,6 +1,6 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.perf.result.ResourceSamples;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,11 @@ final class ResourceCharts {
     private ResourceCharts() {
     }
 
-    static void add(JsonNode resources, List<Map<String, Object>> charts) {
+    static void add(ResourceSamples resources, List<Map<String, Object>> charts) {
         if (resources == null) {
             return;
         }
-        JsonNode samples = resources.path("samples");
+        List<ResourceSamples.Sample> samples = RunView.listed(resources.samples());
         RunCharts.add(charts, "CPU", "Machine: % of all logical CPUs. Generator and target: % of one core (200% is two "
                 + "cores busy).", chart("CPU", "%", samples, List.of(new Line("machine", "cpu", "machine", 1),
                 new Line("generator", "cpu", "generator", 1), new Line("target", "cpu", "target", 1))));
@@ -44,17 +44,17 @@ final class ResourceCharts {
                 new Line("generator", "threads", "generator threads", 1))));
     }
 
-    private static String chart(String title, String unit, JsonNode samples, List<Line> lines) {
+    private static String chart(String title, String unit, List<ResourceSamples.Sample> samples, List<Line> lines) {
         SvgChart chart = SvgChart.titled(title).x("s").y(unit);
         boolean any = false;
         for (Line l : lines) {
             List<double[]> points = new ArrayList<>();
             boolean values = false;
-            for (JsonNode s : samples) {
+            for (ResourceSamples.Sample s : samples) {
                 // a figure sampled less often (connections: every fifth sample) is joined across the samples without it
-                JsonNode v = s.path(l.scope()).path(l.metric());
-                if (v.isNumber()) {
-                    points.add(new double[]{s.path("t").asDouble(), v.asDouble() / l.divisor()});
+                Double v = s.of(l.scope()).get(l.metric());
+                if (v != null) {
+                    points.add(new double[]{s.t(), v / l.divisor()});
                     values = true;
                 }
             }

@@ -1,12 +1,16 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.perf.result.Figures;
+import dev.perf.result.RunResult;
+import dev.perf.result.TimePoint;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * A run's charts over time and its latency distribution, from summary.json: latency percentiles per interval,
@@ -21,9 +25,10 @@ final class RunCharts {
     private RunCharts() {
     }
 
-    static void add(JsonNode summary, List<Map<String, Object>> charts) {
-        JsonNode points = summary.path("timeSeries").path("ALL");
-        if (summary.path("load").path("model").asText().equals("tracked")) {
+    static void add(RunResult summary, List<Map<String, Object>> charts) {
+        List<TimePoint> points = summary.timeSeries() == null ? List.of()
+                : RunView.listed(summary.timeSeries().get("ALL"));
+        if (summary.tracked()) {
             add(charts, "Duration over time", "Of the executions of all operations, per second.",
                     latency(points, "Duration over time"));
             add(charts, "Executions per second", null, throughput(points, "Executions per second", "executions"));
@@ -32,10 +37,10 @@ final class RunCharts {
                     latency(points, "Latency over time"));
             add(charts, "Responses per second", null, throughput(points, "Responses per second", "responses"));
         }
-        add(charts, "Responses by status code", "Per second; status 0 would be none.", byKey(points, "statuses",
-                "Responses by status code", "HTTP "));
+        add(charts, "Responses by status code", "Per second; status 0 would be none.", byKey(points,
+                TimePoint::statuses, "Responses by status code", "HTTP "));
         add(charts, "Failures by kind", "Per second: unexpected status, timeout, connection refused or reset, other.",
-                byKey(points, "errors", "Failures by kind", ""));
+                byKey(points, TimePoint::errors, "Failures by kind", ""));
         add(charts, "Latency distribution", "The percentile spectrum as HdrHistogram plots it: each further nine "
                 + "of the percentile axis gets the same width, so the tail shows.", spectrum(summary));
     }
@@ -46,34 +51,35 @@ final class RunCharts {
         }
     }
 
-    private static String latency(JsonNode points, String title) {
+    private static String latency(List<TimePoint> points, String title) {
         SvgChart chart = SvgChart.titled(title).x("s").y("ms");
-        for (String[] s : new String[][]{{"p50", "p50Ms"}, {"p90", "p90Ms"}, {"p99", "p99Ms"}, {"max", "maxMs"}}) {
-            List<double[]> line = new ArrayList<>();
-            points.forEach(p -> line.add(new double[]{p.path("t").asDouble(), Format.orNaN(p.path(s[1]))}));
-            chart.line(s[0], line);
-        }
+        Map<String, Function<TimePoint, Double>> lines = new LinkedHashMap<>();
+        lines.put("p50", TimePoint::p50Ms);
+        lines.put("p90", TimePoint::p90Ms);
+        lines.put("p99", TimePoint::p99Ms);
+        lines.put("max", TimePoint::maxMs);
+        lines.forEach((name, figure) -> chart.line(name, points.stream()
+                .map(p -> new double[]{p.t(), Format.orNaN(figure.apply(p))}).toList()));
         return chart.svg();
     }
 
-    private static String throughput(JsonNode points, String title, String what) {
+    private static String throughput(List<TimePoint> points, String title, String what) {
         List<double[]> responses = new ArrayList<>();
         List<double[]> failed = new ArrayList<>();
-        points.forEach(p -> {
-            double seconds = p.path("seconds").asDouble(1);
-            if (seconds >= MIN_RATE_SECONDS) {
-                responses.add(new double[]{p.path("t").asDouble(), p.path("count").asDouble() / seconds});
-                failed.add(new double[]{p.path("t").asDouble(), p.path("failed").asDouble() / seconds});
+        for (TimePoint p : points) {
+            if (p.seconds() >= MIN_RATE_SECONDS) {
+                responses.add(new double[]{p.t(), p.count() / p.seconds()});
+                failed.add(new double[]{p.t(), p.failed() / p.seconds()});
             }
-        });
+        }
         return SvgChart.titled(title).x("s").y("/s").line(what, responses).line("failed", failed).svg();
     }
 
     /** One line per status code or failure kind (the busiest ones), per second; none when no interval had any. */
-    private static String byKey(JsonNode points, String field, String title, String prefix) {
+    private static String byKey(List<TimePoint> points, Function<TimePoint, Map<String, Long>> field, String title,
+                                String prefix) {
         Map<String, Long> totals = new TreeMap<>();
-        points.forEach(p -> p.path(field).fields().forEachRemaining(e -> totals.merge(e.getKey(), e.getValue().asLong(),
-                Long::sum)));
+        points.forEach(p -> counts(p, field).forEach((key, n) -> totals.merge(key, n, Long::sum)));
         if (totals.isEmpty()) {
             return null;
         }
@@ -91,51 +97,56 @@ final class RunCharts {
         return chart.svg();
     }
 
-    private static List<double[]> rates(JsonNode points, String field, List<String> keys) {
+    private static List<double[]> rates(List<TimePoint> points, Function<TimePoint, Map<String, Long>> field,
+                                        List<String> keys) {
         List<double[]> line = new ArrayList<>();
-        points.forEach(p -> {
-            double seconds = p.path("seconds").asDouble(1);
-            if (seconds >= MIN_RATE_SECONDS) {
-                long n = 0;
-                for (String key : keys) {
-                    n += p.path(field).path(key).asLong();
-                }
-                line.add(new double[]{p.path("t").asDouble(), n / seconds});
+        for (TimePoint p : points) {
+            if (p.seconds() >= MIN_RATE_SECONDS) {
+                Map<String, Long> counts = counts(p, field);
+                long n = keys.stream().mapToLong(key -> counts.getOrDefault(key, 0L)).sum();
+                line.add(new double[]{p.t(), n / p.seconds()});
             }
-        });
+        }
         return line;
     }
 
+    private static Map<String, Long> counts(TimePoint p, Function<TimePoint, Map<String, Long>> field) {
+        Map<String, Long> counts = field.apply(p);
+        return counts == null ? Map.of() : counts;
+    }
+
     /** All requests, and the busiest requests (up to five) when there are several. */
-    private static String spectrum(JsonNode summary) {
+    private static String spectrum(RunResult summary) {
         SvgChart chart = SvgChart.titled("Latency distribution").percentileX().y("ms");
-        int lines = addSpectrum(chart, "all requests", summary.path("overall"));
-        List<JsonNode> requests = new ArrayList<>();
-        summary.path("requests").forEach(requests::add);
+        int lines = summary.overall() == null ? 0 : addSpectrum(chart, "all requests", summary.overall());
+        List<Figures> requests = new ArrayList<>(RunView.listed(summary.requests()));
         if (requests.size() > 1) {
-            requests.sort(Comparator.comparingLong((JsonNode r) -> r.path("count").asLong()).reversed());
-            for (JsonNode r : requests.subList(0, Math.min(MAX_LINES - 1, requests.size()))) {
-                lines += addSpectrum(chart, r.path("name").asText(), r);
+            requests.sort(Comparator.comparingLong(Figures::count).reversed());
+            for (Figures r : requests.subList(0, Math.min(MAX_LINES - 1, requests.size()))) {
+                lines += addSpectrum(chart, RunView.text(r.name()), r);
             }
         }
         return lines == 0 ? null : chart.svg();
     }
 
-    private static int addSpectrum(SvgChart chart, String name, JsonNode stats) {
-        JsonNode spectrum = stats.path("latencySpectrumMs");
+    private static int addSpectrum(SvgChart chart, String name, Figures stats) {
+        List<double[]> spectrum = RunView.listed(stats.latencySpectrumMs());
         if (spectrum.isEmpty()) {
             return 0;
         }
         // 100% cannot be drawn on this axis: the maximum is placed at the last response, 1 in count
-        long count = Math.max(2, stats.path("count").asLong());
+        long count = Math.max(2, stats.count());
         double last = 100 * (1 - 1.0 / count);
         List<double[]> line = new ArrayList<>();
-        for (JsonNode pair : spectrum) {
-            double percentile = Math.min(pair.get(0).asDouble(), last);
+        for (double[] pair : spectrum) {
+            if (pair.length < 2) {
+                continue;
+            }
+            double percentile = Math.min(pair[0], last);
             if (!line.isEmpty() && line.get(line.size() - 1)[0] >= percentile) {
-                line.get(line.size() - 1)[1] = pair.get(1).asDouble(); // beyond the last response: the same point
+                line.get(line.size() - 1)[1] = pair[1]; // beyond the last response: the same point
             } else {
-                line.add(new double[]{percentile, pair.get(1).asDouble()});
+                line.add(new double[]{percentile, pair[1]});
             }
         }
         chart.line(name, line);

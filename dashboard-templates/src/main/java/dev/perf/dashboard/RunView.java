@@ -1,6 +1,10 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.perf.result.Figures;
+import dev.perf.result.Regressions;
+import dev.perf.result.ResourceSamples;
+import dev.perf.result.RunResult;
+import dev.perf.result.ThresholdVerdict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,31 +26,29 @@ final class RunView {
      * @param resources resources.json, or {@code null} when the run was not monitored
      * @param trendLink the scenario's trend page from the run's folder, or {@code null} without a history
      */
-    static Map<String, Object> of(JsonNode summary, JsonNode resources, String trendLink) {
+    static Map<String, Object> of(RunResult summary, ResourceSamples resources, String trendLink) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("scenario", summary.path("scenario").asText());
-        view.put("runId", summary.path("runId").asText());
-        view.put("verdict", summary.path("verdict").asText());
-        view.put("status", summary.path("status").asText());
-        view.put("startTime", summary.path("startTime").asText());
-        view.put("description", summary.path("load").path("description").asText());
-        view.put("baseUrl", summary.path("baseUrl").asText());
-        view.put("environment", summary.path("environment").isTextual() ? summary.path("environment").asText() : "");
+        view.put("scenario", text(summary.scenario()));
+        view.put("runId", text(summary.runId()));
+        view.put("verdict", text(summary.verdict()));
+        view.put("status", text(summary.status()));
+        view.put("startTime", text(summary.startTime()));
+        view.put("description", summary.load() == null ? "" : text(summary.load().description()));
+        view.put("baseUrl", summary.target() == null ? "" : text(summary.target().baseUrl()));
+        view.put("environment", summary.target() == null ? "" : text(summary.target().environment()));
         view.put("trendLink", trendLink == null ? "" : trendLink);
-        view.put("requests", RequestTable.of(summary.path("requests")));
-        view.put("tracked", summary.path("load").path("model").asText().equals("tracked"));
-        view.put("costs", costs(summary));
-        view.put("overall", RequestTable.row(summary.path("overall")));
-        view.put("thresholds", thresholds(summary.path("thresholds")));
-        view.put("regressions", regressions(summary.path("regressions")));
-        view.put("errors", errors(summary.path("overall").path("errors")));
+        view.put("requests", RequestTable.of(listed(summary.requests())));
+        view.put("tracked", summary.tracked());
+        view.put("costs", summary.tracked() ? costs(summary) : List.of());
+        view.put("overall", RequestTable.row(summary.overall()));
+        view.put("thresholds", thresholds(listed(summary.thresholds())));
+        view.put("regressions", regressions(summary.regressions()));
+        view.put("errors", errors(summary.overall() == null ? null : summary.overall().errors()));
         List<Map<String, Object>> flows = new ArrayList<>();
-        summary.path("flows").forEach(f -> flows.add(RequestTable.row(f)));
+        listed(summary.flows()).forEach(f -> flows.add(RequestTable.row(f)));
         view.put("flows", flows);
-        view.put("checks", checks(summary.path("requests")));
-        List<String> warnings = new ArrayList<>();
-        summary.path("generator").path("saturation").forEach(r -> warnings.add(r.asText()));
-        view.put("saturation", warnings);
+        view.put("checks", checks(listed(summary.requests())));
+        view.put("saturation", summary.generator() == null ? List.of() : listed(summary.generator().saturation()));
         List<Map<String, Object>> charts = new ArrayList<>();
         RunCharts.add(summary, charts);
         view.put("charts", charts);
@@ -54,75 +56,77 @@ final class RunView {
         ResourceCharts.add(resources, resourceCharts);
         view.put("resourceCharts", resourceCharts);
         view.put("monitored", resources != null);
-        ScalabilityView.add(summary.path("scalability"), view);
+        ScalabilityView.add(summary.scalability(), view);
         return view;
     }
 
-    /** A tracked test's cost per execution, by operation; empty for a load run. */
-    private static List<Map<String, Object>> costs(JsonNode summary) {
+    /** A tracked test's cost per execution, by operation. */
+    private static List<Map<String, Object>> costs(RunResult summary) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<JsonNode> entries = new ArrayList<>();
-        summary.path("requests").forEach(entries::add);
-        entries.add(summary.path("overall"));
-        for (JsonNode op : entries) {
-            if (op.has("cpuMsPerExecution") || op.has("allocatedBytesPerExecution")) {
-                JsonNode allocated = op.path("allocatedBytesPerExecution");
-                rows.add(Map.of("name", op.path("name").asText(), "count", Format.count(op.path("count")),
-                        "cpu", Format.fixed(op.path("cpuMsPerExecution"), 3),
-                        "allocated", allocated.isNumber() ? Format.fixed(allocated.asDouble() / 1024, 1) : Format.NONE));
-            }
+        List<Figures> entries = new ArrayList<>(listed(summary.requests()));
+        if (summary.overall() != null) {
+            entries.add(summary.overall());
+        }
+        for (Figures op : entries) {
+            rows.add(Map.of("name", text(op.name()), "count", Format.count(op.count()),
+                    "cpu", Format.fixed(op.cpuMsPerExecution(), 3),
+                    "allocated", op.allocatedBytesPerExecution() == null ? Format.NONE
+                            : Format.fixed(op.allocatedBytesPerExecution() / 1024, 1)));
         }
         return rows;
     }
 
-    private static List<Map<String, Object>> thresholds(JsonNode thresholds) {
+    private static List<Map<String, Object>> thresholds(List<ThresholdVerdict> thresholds) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode t : thresholds) {
-            String verdict = !t.path("judged").asBoolean(true) ? "inconclusive" : t.path("passed").asBoolean() ? "pass" : "fail";
-            String measured = t.path("actual").isNumber() ? measured(t.path("actual").asDouble(), t.path("unit").asText())
-                    : "no data";
-            rows.add(Map.of("expression", t.path("expression").asText(), "verdict", verdict, "measured", measured,
-                    "note", t.path("note").asText("")));
+        for (ThresholdVerdict t : thresholds) {
+            String verdict = !t.judged() ? "inconclusive" : t.passed() ? "pass" : "fail";
+            String measured = t.actual() == null ? "no data" : measured(t.actual(), text(t.unit()));
+            rows.add(Map.of("expression", text(t.expression()), "verdict", verdict, "measured", measured,
+                    "note", text(t.note())));
         }
         return rows;
     }
 
     /** Figures compared with the baseline that did not come out "ok", and whether there was a baseline at all. */
-    private static Map<String, Object> regressions(JsonNode regressions) {
+    private static Map<String, Object> regressions(Regressions regressions) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("checked", regressions.isObject());
-        view.put("compared", regressions.path("figures").size());
+        List<Regressions.Figure> figures = regressions == null ? List.of() : listed(regressions.figures());
+        view.put("checked", regressions != null);
+        view.put("compared", figures.size());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode f : regressions.path("figures")) {
-            if (f.path("verdict").asText().equals("ok")) {
+        for (Regressions.Figure f : figures) {
+            if ("ok".equals(f.verdict())) {
                 continue;
             }
-            rows.add(Map.of("verdict", f.path("verdict").asText(), "request", f.path("request").asText(),
-                    "metric", f.path("metric").asText(), "current", SvgChart.number(f.path("current").asDouble()),
-                    "baseline", SvgChart.number(f.path("baselineMedian").asDouble()) + " (median of "
-                            + f.path("baselineRuns").asInt() + " runs)",
-                    "change", f.path("changePercent").isNumber()
-                            ? String.format(Locale.ROOT, "%+.1f%%", f.path("changePercent").asDouble()) : Format.NONE,
-                    "reason", f.path("reason").asText()));
+            rows.add(Map.of("verdict", text(f.verdict()), "request", text(f.request()), "metric", text(f.metric()),
+                    "current", SvgChart.number(f.current()),
+                    "baseline", SvgChart.number(f.baselineMedian()) + " (median of " + f.baselineRuns() + " runs)",
+                    "change", f.changePercent() == null ? Format.NONE
+                            : String.format(Locale.ROOT, "%+.1f%%", f.changePercent()),
+                    "reason", text(f.reason())));
         }
         view.put("rows", rows);
         return view;
     }
 
     /** Failed checks by request and name, informational ones included. */
-    private static List<Map<String, Object>> checks(JsonNode requests) {
+    private static List<Map<String, Object>> checks(List<Figures> requests) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode r : requests) {
-            r.path("checks").fields().forEachRemaining(c -> rows.add(Map.of("request", r.path("name").asText(),
-                    "check", c.getKey(), "count", Format.count(c.getValue()))));
+        for (Figures r : requests) {
+            if (r.checks() != null) {
+                r.checks().forEach((check, count) -> rows.add(Map.of("request", text(r.name()), "check", check,
+                        "count", Format.count(count))));
+            }
         }
         return rows;
     }
 
-    private static List<Map<String, Object>> errors(JsonNode errors) {
+    private static List<Map<String, Object>> errors(Map<String, Figures.ErrorCount> errors) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        errors.fields().forEachRemaining(e -> rows.add(Map.of("kind", e.getKey(),
-                "count", Format.count(e.getValue().path("count")), "first", e.getValue().path("firstMessage").asText(""))));
+        if (errors != null) {
+            errors.forEach((kind, e) -> rows.add(Map.of("kind", kind, "count", Format.count(e.count()),
+                    "first", text(e.firstMessage()))));
+        }
         return rows;
     }
 
@@ -135,5 +139,15 @@ final class RunView {
             case "bytes_per_second" -> SvgChart.number(value / (1024 * 1024)) + " MB/s";
             default -> SvgChart.number(value);
         };
+    }
+
+    /** Text for the page: an absent value is empty. */
+    static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A list from a file, empty when it is absent. */
+    static <T> List<T> listed(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

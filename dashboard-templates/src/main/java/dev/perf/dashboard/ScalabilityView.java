@@ -1,6 +1,6 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.perf.result.ScalabilityResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,30 +17,29 @@ final class ScalabilityView {
     private ScalabilityView() {
     }
 
-    static void add(JsonNode scalability, Map<String, Object> view) {
-        if (scalability.isMissingNode() || scalability.isNull()) {
+    static void add(ScalabilityResult scalability, Map<String, Object> view) {
+        if (scalability == null) {
             return;
         }
-        boolean rate = scalability.path("steps").asText().equals("rate");
-        String unit = rate ? "req/s" : "users";
+        String unit = scalability.rateSteps() ? "req/s" : "users";
         List<Map<String, Object>> findings = new ArrayList<>();
-        for (String[] f : new String[][]{{"degradation start", "degradationStart"}, {"breakpoint", "breakpoint"},
-                {"optimal load", "optimalLoad"}, {"max sustainable throughput", "maxSustainable"}}) {
-            findings.add(Map.of("name", f[0], "text", scalability.path(f[1]).path("text").asText("n/a")));
-        }
-        JsonNode usl = scalability.path("usl");
-        if (!usl.isMissingNode()) {
-            findings.add(Map.of("name", "Universal Scalability Law", "text", usl.path("fitted").asBoolean()
+        findings.add(finding("degradation start", scalability.degradationStart()));
+        findings.add(finding("breakpoint", scalability.breakpoint()));
+        findings.add(finding("optimal load", scalability.optimalLoad()));
+        findings.add(finding("max sustainable throughput", scalability.maxSustainable()));
+        ScalabilityResult.Usl usl = scalability.usl();
+        ScalabilityResult.UslFit fit = usl != null && usl.fitted() ? usl.fit() : null;
+        if (usl != null) {
+            findings.add(Map.of("name", "Universal Scalability Law", "text", fit != null
                     ? String.format(Locale.ROOT, "lambda %.2f/s per user, sigma %.4f, kappa %.6f, R² %.3f%s",
-                    usl.path("lambda").asDouble(), usl.path("sigma").asDouble(), usl.path("kappa").asDouble(),
-                    usl.path("r2").asDouble(), usl.path("peakConcurrency").isNumber()
-                            ? String.format(Locale.ROOT, ", peak at %.1f users", usl.path("peakConcurrency").asDouble())
-                            : "") : usl.path("note").asText()));
+                    fit.lambda(), fit.sigma(), fit.kappa(), fit.r2(), fit.peakConcurrency() != null
+                            ? String.format(Locale.ROOT, ", peak at %.1f users", fit.peakConcurrency()) : "")
+                    : RunView.text(usl.note())));
         }
-        JsonNode stop = scalability.path("stoppedEarly");
-        if (stop.isObject()) {
-            findings.add(Map.of("name", "stopped early", "text", "stopWhen '" + stop.path("condition").asText()
-                    + "' held at level " + stop.path("level").asInt() + " (measured " + stop.path("measured").asText() + ")"));
+        ScalabilityResult.Stop stop = scalability.stoppedEarly();
+        if (stop != null) {
+            findings.add(Map.of("name", "stopped early", "text", "stopWhen '" + RunView.text(stop.condition())
+                    + "' held at level " + stop.level() + " (measured " + RunView.text(stop.measured()) + ")"));
         }
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("findings", findings);
@@ -48,15 +47,15 @@ final class ScalabilityView {
         List<double[]> p95 = new ArrayList<>();
         List<double[]> success = new ArrayList<>();
         List<double[]> throughput = new ArrayList<>();
-        for (JsonNode level : scalability.path("levels")) {
-            if (!level.path("ran").asBoolean()) {
+        for (ScalabilityResult.Level level : RunView.listed(scalability.levels())) {
+            ScalabilityResult.LevelFigures measured = level.measured();
+            if (!level.ran() || measured == null) {
                 continue;
             }
-            double load = level.path("load").asDouble();
-            avg.add(point(load, level.path("avgMs")));
-            p95.add(point(load, level.path("p95Ms")));
-            success.add(point(load, level.path("successRate")));
-            throughput.add(point(load, level.path("throughput")));
+            avg.add(new double[]{level.load(), Format.orNaN(measured.avgMs())});
+            p95.add(new double[]{level.load(), Format.orNaN(measured.p95Ms())});
+            success.add(new double[]{level.load(), Format.orNaN(measured.successRate())});
+            throughput.add(new double[]{level.load(), Format.orNaN(measured.throughput())});
         }
         List<SvgChart.Marker> markers = markers(scalability, unit);
         List<Map<String, Object>> charts = new ArrayList<>();
@@ -65,38 +64,41 @@ final class ScalabilityView {
         RunCharts.add(charts, "Success rate against load", null, marked(SvgChart.titled("Success rate against load")
                 .x(unit).y("%").line("success rate", success), markers).svg());
         SvgChart tp = SvgChart.titled("Throughput against load").x(unit).y("/s").line("throughput (successes/s)", throughput);
-        if (usl.path("fitted").asBoolean() && !throughput.isEmpty()) {
-            tp.line("USL fit", uslCurve(usl, throughput));
+        if (fit != null && !throughput.isEmpty()) {
+            tp.line("USL fit", uslCurve(fit, throughput));
         }
         RunCharts.add(charts, "Throughput against load", null, marked(tp, markers).svg());
         section.put("charts", charts);
         view.put("scalability", section);
     }
 
-    private static List<double[]> uslCurve(JsonNode usl, List<double[]> levels) {
-        double lambda = usl.path("lambda").asDouble();
-        double sigma = usl.path("sigma").asDouble();
-        double kappa = usl.path("kappa").asDouble();
+    private static Map<String, Object> finding(String name, ScalabilityResult.Finding finding) {
+        return Map.of("name", name, "text", finding == null || finding.text() == null ? Format.NONE : finding.text());
+    }
+
+    private static List<double[]> uslCurve(ScalabilityResult.UslFit usl, List<double[]> levels) {
         double max = levels.get(levels.size() - 1)[0];
         List<double[]> curve = new ArrayList<>();
         for (int i = 1; i <= 60; i++) {
             double n = max * i / 60;
-            curve.add(new double[]{n, lambda * n / (1 + sigma * (n - 1) + kappa * n * (n - 1))});
+            curve.add(new double[]{n, usl.lambda() * n / (1 + usl.sigma() * (n - 1) + usl.kappa() * n * (n - 1))});
         }
         return curve;
     }
 
     /** Degradation start, breakpoint and optimal load, where found, as vertical lines. */
-    private static List<SvgChart.Marker> markers(JsonNode scalability, String unit) {
+    private static List<SvgChart.Marker> markers(ScalabilityResult scalability, String unit) {
         List<SvgChart.Marker> markers = new ArrayList<>();
-        for (String[] f : new String[][]{{"degradationStart", "degradation starts"}, {"breakpoint", "breakpoint"},
-                {"optimalLoad", "optimal load"}}) {
-            JsonNode finding = scalability.path(f[0]);
-            if (finding.path("status").asText().equals("found") && finding.path("load").isNumber()) {
-                double load = finding.path("load").asDouble();
-                markers.add(new SvgChart.Marker(load, f[1] + " at " + SvgChart.number(load) + " " + unit));
+        Map<String, ScalabilityResult.Finding> found = new LinkedHashMap<>();
+        found.put("degradation starts", scalability.degradationStart());
+        found.put("breakpoint", scalability.breakpoint());
+        found.put("optimal load", scalability.optimalLoad());
+        found.forEach((name, finding) -> {
+            if (finding != null && finding.found() && finding.load() != null) {
+                markers.add(new SvgChart.Marker(finding.load(), name + " at " + SvgChart.number(finding.load()) + " "
+                        + unit));
             }
-        }
+        });
         return markers;
     }
 
@@ -104,9 +106,4 @@ final class ScalabilityView {
         markers.forEach(chart::marker);
         return chart;
     }
-
-    private static double[] point(double x, JsonNode y) {
-        return new double[]{x, y.isNumber() ? y.asDouble() : Double.NaN};
-    }
-
 }

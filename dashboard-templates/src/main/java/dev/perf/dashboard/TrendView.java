@@ -1,9 +1,9 @@
 package dev.perf.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.RunInfo;
 import dev.perf.history.TrendPoint;
+import dev.perf.result.Regressions;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,9 +27,15 @@ final class TrendView {
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** What the history holds for one scenario, gathered by the renderer. */
-    record Input(String scenario, List<RunInfo> runs, Map<String, TrendPoint> figures, Map<String, JsonNode> regressions,
-                 List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes, Set<String> pages, boolean tracked) {
+    /**
+     * What the history holds for one scenario, gathered by the renderer.
+     *
+     * @param regressions each run's comparison with its baseline by run id: a {@code null} value when it was not
+     *                    checked, no entry when the run's result files are not known
+     */
+    record Input(String scenario, List<RunInfo> runs, Map<String, TrendPoint> figures,
+                 Map<String, Regressions> regressions, List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes,
+                 Set<String> pages, boolean tracked) {
     }
 
     private TrendView() {
@@ -116,33 +122,33 @@ final class TrendView {
             RunInfo run = runs.get(i);
             Double v = value.apply(in.figures().get(run.runId()));
             String link = in.pages().contains(run.runId()) ? "../" + run.runId() + "/index.html" : null;
-            boolean regressed = regressionMetric != null
-                    && "regressed".equals(figure(in, run.runId(), regressionMetric).path("verdict").asText());
+            Regressions.Figure compared = regressionMetric == null ? null : figure(in, run.runId(), regressionMetric);
+            boolean regressed = compared != null && "regressed".equals(compared.verdict());
             points.add(new SvgChart.Point(i, Format.orNaN(v), link, regressed));
         }
         return new SvgChart.Series(name, points);
     }
 
-    /** The run's comparison of a whole-scenario figure with its baseline, or a missing node. */
-    private static JsonNode figure(Input in, String runId, String metric) {
-        JsonNode regressions = in.regressions().get(runId);
-        if (regressions != null) {
-            for (JsonNode f : regressions.path("figures")) {
-                if (f.path("request").asText().equals("ALL") && f.path("metric").asText().equals(metric)) {
+    /** The run's comparison of a whole-scenario figure with its baseline, or {@code null}. */
+    private static Regressions.Figure figure(Input in, String runId, String metric) {
+        Regressions regressions = in.regressions().get(runId);
+        if (regressions != null && regressions.figures() != null) {
+            for (Regressions.Figure f : regressions.figures()) {
+                if ("ALL".equals(f.request()) && metric.equals(f.metric())) {
                     return f;
                 }
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return null;
     }
 
     private static SvgChart.Band band(String name, List<RunInfo> runs, Input in, String metric) {
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            JsonNode f = figure(in, runs.get(i).runId(), metric);
-            if (f.path("baselineMedian").isNumber() && f.path("regressionLimit").isNumber()) {
-                double median = f.path("baselineMedian").asDouble();
-                double limit = f.path("regressionLimit").asDouble();
+            Regressions.Figure f = figure(in, runs.get(i).runId(), metric);
+            if (f != null && f.regressionLimit() != null) {
+                double median = f.baselineMedian();
+                double limit = f.regressionLimit();
                 points.add(new double[]{i, Math.max(0, Math.min(median, limit)), Math.max(median, limit)});
             }
         }
@@ -230,7 +236,9 @@ final class TrendView {
             row.put("revision", (run.gitBranch() == null ? "" : run.gitBranch())
                     + (run.gitCommit() == null ? "" : " " + run.gitCommit().substring(0, Math.min(8, run.gitCommit().length())))
                     + (run.environment() == null ? "" : " · " + run.environment()));
-            row.put("regressions", regressionText(in.regressions().get(run.runId())));
+            // a run recorded before the history kept result files has no entry
+            row.put("regressions", !in.regressions().containsKey(run.runId()) ? Format.NONE
+                    : regressionText(in.regressions().get(run.runId())));
             rows.add(row);
         }
         return rows;
@@ -248,22 +256,18 @@ final class TrendView {
     }
 
     /** "p95 +35.2%, p99 +40.1%" for the figures that regressed; "none"; or why nothing was compared. */
-    private static String regressionText(JsonNode regressions) {
+    private static String regressionText(Regressions regressions) {
         if (regressions == null) {
-            return Format.NONE; // recorded before the history kept result files
-        }
-        if (!regressions.isObject()) {
             return "not checked";
         }
-        if (regressions.path("figures").isEmpty()) {
+        if (regressions.figures() == null || regressions.figures().isEmpty()) {
             return "no baseline";
         }
         List<String> regressed = new ArrayList<>();
-        for (JsonNode f : regressions.path("figures")) {
-            if (f.path("verdict").asText().equals("regressed")) {
-                regressed.add((f.path("request").asText().equals("ALL") ? "" : f.path("request").asText() + " ")
-                        + f.path("metric").asText() + (f.path("changePercent").isNumber()
-                        ? String.format(Locale.ROOT, " %+.1f%%", f.path("changePercent").asDouble()) : ""));
+        for (Regressions.Figure f : regressions.figures()) {
+            if ("regressed".equals(f.verdict())) {
+                regressed.add(("ALL".equals(f.request()) ? "" : f.request() + " ") + f.metric()
+                        + (f.changePercent() == null ? "" : String.format(Locale.ROOT, " %+.1f%%", f.changePercent())));
             }
         }
         return regressed.isEmpty() ? "none" : String.join(", ", regressed);

@@ -1,9 +1,8 @@
 package dev.perf.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.Baselines;
 import dev.perf.analysis.RegressionCheck;
+import dev.perf.result.Regressions;
 
 import java.util.List;
 import java.util.Locale;
@@ -47,29 +46,15 @@ public final class RegressionReport {
      *
      * @param tolerance the relative tolerance, or {@code null} without a history (then the result is {@code null})
      */
-    public static ObjectNode json(List<RegressionCheck.Finding> findings, Double tolerance, boolean failOnRegression) {
+    public static Regressions json(List<RegressionCheck.Finding> findings, Double tolerance, boolean failOnRegression) {
         if (tolerance == null) {
             return null;
         }
-        ObjectNode node = SummaryJson.mapper().createObjectNode();
-        node.put("tolerancePercent", tolerance * 100);
-        node.put("noiseConfidence", RegressionCheck.CONFIDENCE);
-        node.put("failOnRegression", failOnRegression);
-        node.put("regressed", RegressionCheck.regressed(findings));
-        ArrayNode figures = node.putArray("figures");
-        for (RegressionCheck.Finding f : findings) {
-            ObjectNode figure = figures.addObject();
-            figure.put("request", f.request());
-            figure.put("metric", f.metric());
-            figure.put("current", f.current());
-            figure.put("baselineMedian", f.baseline().median());
-            figure.put("baselineSigma", f.baseline().sigma());
-            figure.put("baselineRuns", f.baseline().runs());
-            SummaryJson.putNullable(figure, "regressionLimit", f.limit());
-            SummaryJson.putNullable(figure, "changePercent", f.changePercent());
-            figure.put("verdict", f.verdict().name().toLowerCase(Locale.ROOT));
-            figure.put("reason", f.reason());
-        }
-        return node;
+        List<Regressions.Figure> figures = findings.stream().map(f -> new Regressions.Figure(f.request(), f.metric(),
+                f.current(), f.baseline().median(), f.baseline().sigma(), f.baseline().runs(),
+                SummaryJson.number(f.limit()), SummaryJson.number(f.changePercent()),
+                f.verdict().name().toLowerCase(Locale.ROOT), f.reason())).toList();
+        return new Regressions(tolerance * 100, RegressionCheck.CONFIDENCE, failOnRegression,
+                RegressionCheck.regressed(findings), figures);
     }
 }

@@ -1,14 +1,20 @@
 package dev.perf.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.perf.scenario.ResourceMetric;
 import dev.perf.monitor.ResourceSample;
 import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
+import dev.perf.result.ResourceSamples;
+import dev.perf.result.Resources;
+import dev.perf.scenario.ResourceMetric;
 import dev.perf.scenario.Scope;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.perf.report.SummaryJson.number;
 
 /**
  * {@code resources.json} (every sample, for the dashboard and other tools) and the {@code resources} part of
@@ -16,80 +22,67 @@ import java.time.Instant;
  */
 public final class ResourcesJson {
     public static final int SCHEMA_VERSION = 1;
+    private static final Map<String, String> UNITS = units();
 
     private ResourcesJson() {
     }
 
     /** The whole series: environment, every sample, and the summary. */
-    public static ObjectNode series(String runId, ResourceSummary summary) {
-        ResourceSeries series = summary.series();
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("runId", runId);
-        describe(root, summary);
-        ArrayNode samples = root.putArray("samples");
-        for (ResourceSample sample : series.samples()) {
-            ObjectNode node = samples.addObject();
-            node.put("t", Math.round(sample.seconds() * 1000) / 1000.0);
-            node.put("time", Instant.ofEpochMilli(sample.epochMillis()).toString());
-            for (Scope scope : Scope.values()) {
-                if (!sample.values().containsKey(scope)) {
-                    continue;
-                }
-                ObjectNode values = node.putObject(scope.key());
-                for (ResourceMetric metric : ResourceMetric.values()) {
-                    if (metric.appliesTo(scope)) {
-                        SummaryJson.putNullable(values, metric.key(), sample.value(scope, metric));
-                    }
+    public static ResourceSamples series(String runId, ResourceSummary summary) {
+        List<ResourceSamples.Sample> samples = summary.series().samples().stream().map(ResourcesJson::sample).toList();
+        return new ResourceSamples(SCHEMA_VERSION, runId, summary(summary), samples);
+    }
+
+    private static ResourceSamples.Sample sample(ResourceSample sample) {
+        Map<Scope, Map<String, Double>> scopes = new LinkedHashMap<>();
+        for (Scope scope : Scope.values()) {
+            if (!sample.values().containsKey(scope)) {
+                continue;
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (ResourceMetric metric : ResourceMetric.values()) {
+                if (metric.appliesTo(scope)) {
+                    values.put(metric.key(), number(sample.value(scope, metric)));
                 }
             }
+            scopes.put(scope, values);
         }
-        return root;
+        return new ResourceSamples.Sample(Math.round(sample.seconds() * 1000) / 1000.0,
+                Instant.ofEpochMilli(sample.epochMillis()).toString(), scopes.get(Scope.MACHINE),
+                scopes.get(Scope.GENERATOR), scopes.get(Scope.TARGET));
     }
 
     /** For summary.json: what was watched and avg/max per series, without the samples. */
-    public static ObjectNode summary(ResourceSummary summary) {
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        describe(root, summary);
-        return root;
+    public static Resources summary(ResourceSummary summary) {
+        ResourceSeries series = summary.series();
+        Resources.Environment environment = new Resources.Environment(series.logicalCpus(), series.generatorCores(),
+                number(series.containerCpuCores()), series.containerMemoryBytes(), "as the operating system reports "
+                + "them; inside a container these are usually the host's, and the container limits above apply to the "
+                + "generator");
+        Map<String, Map<String, Resources.Stat>> stats = new LinkedHashMap<>();
+        for (Scope scope : series.watched()) {
+            Map<String, Resources.Stat> scoped = new LinkedHashMap<>();
+            for (ResourceMetric metric : ResourceMetric.values()) {
+                if (metric.appliesTo(scope)) {
+                    ResourceSummary.Stats s = summary.stats(scope, metric);
+                    scoped.put(metric.key(), s == null ? new Resources.Stat(null, null, 0)
+                            : new Resources.Stat(number(s.avg()), number(s.max()), s.samples()));
+                }
+            }
+            stats.put(scope.key(), scoped);
+        }
+        return new Resources(series.intervalSeconds(), series.samples().size(), UNITS, environment,
+                series.watched().stream().map(Scope::key).toList(), series.target(), number(series.ownCpuPercent()),
+                series.notes(), stats);
     }
 
-    private static void describe(ObjectNode root, ResourceSummary summary) {
-        ResourceSeries series = summary.series();
-        root.put("intervalSeconds", series.intervalSeconds());
-        root.put("sampleCount", series.samples().size());
-        ObjectNode units = root.putObject("units");
+    private static Map<String, String> units() {
+        Map<String, String> units = new LinkedHashMap<>();
         units.put("machine.cpu", "% of all logical CPUs of the machine");
         units.put("generator.cpu, target.cpu", "% of one core (a process busy on two cores reads 200)");
         units.put("memory", "bytes (machine: used; processes: resident)");
         units.put("disk-read, disk-write, net-sent, net-received", "bytes per second (network without loopback)");
         units.put("load", "1-minute load average");
-        ObjectNode environment = root.putObject("environment");
-        environment.put("logicalCpus", series.logicalCpus());
-        environment.put("generatorCores", series.generatorCores());
-        SummaryJson.putNullable(environment, "containerCpuCores", series.containerCpuCores());
-        environment.put("containerMemoryBytes", series.containerMemoryBytes());
-        environment.put("machineFigures", "as the operating system reports them; inside a container these are "
-                + "usually the host's, and the container limits above apply to the generator");
-        ArrayNode watched = root.putArray("watched");
-        series.watched().forEach(scope -> watched.add(scope.key()));
-        root.put("target", series.target());
-        SummaryJson.putNullable(root, "monitorCpuPercentOfCore", series.ownCpuPercent());
-        ArrayNode notes = root.putArray("notes");
-        series.notes().forEach(notes::add);
-        ObjectNode stats = root.putObject("summary");
-        for (Scope scope : series.watched()) {
-            ObjectNode scoped = stats.putObject(scope.key());
-            for (ResourceMetric metric : ResourceMetric.values()) {
-                if (!metric.appliesTo(scope)) {
-                    continue;
-                }
-                ResourceSummary.Stats s = summary.stats(scope, metric);
-                ObjectNode node = scoped.putObject(metric.key());
-                SummaryJson.putNullable(node, "avg", s == null ? null : s.avg());
-                SummaryJson.putNullable(node, "max", s == null ? null : s.max());
-                node.put("samples", s == null ? 0 : s.samples());
-            }
-        }
+        return Collections.unmodifiableMap(units);
     }
 }

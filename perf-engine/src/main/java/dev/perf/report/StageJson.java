@@ -1,18 +1,18 @@
 package dev.perf.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.Finding;
 import dev.perf.analysis.LevelResult;
 import dev.perf.analysis.LinearFit;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.UslFit;
 import dev.perf.metrics.StageMetrics;
+import dev.perf.result.ScalabilityResult;
+import dev.perf.result.StageResult;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.Stage;
 import dev.perf.scenario.StepPlan;
 
-import static dev.perf.report.SummaryJson.putNullable;
+import static dev.perf.report.SummaryJson.number;
 
 /** The {@code stages} and {@code scalability} parts of summary.json. */
 final class StageJson {
@@ -20,144 +20,73 @@ final class StageJson {
     private StageJson() {
     }
 
-    static ObjectNode stage(LoadSpec load, StageMetrics stage) {
+    /** The stage's plan and, when it sent requests, its figures. */
+    private record Planned(String type, Double startRate, Double endRate, Integer startUsers, Integer endUsers,
+                           Long iterations) {
+    }
+
+    static StageResult stage(LoadSpec load, StageMetrics stage) {
         Stage planned = load.stages().get(stage.index());
-        ObjectNode node = SummaryJson.mapper().createObjectNode();
-        node.put("index", stage.index());
         StepPlan.Level level = load.steps() == null ? null : load.steps().levelOfStage(stage.index());
-        node.put("level", level == null ? null : level.number());
-        if (load.steps() != null) {
-            node.put("role", level != null ? "level" : load.steps().roleOfStage(stage.index(), planned));
-        }
-        node.put("description", stage.description());
-        planned.fold(rate -> {
-            node.put("type", rate.isRamp() ? "rate-ramp" : "rate");
-            node.put("startRate", rate.startPerSecond());
-            return node.put("endRate", rate.endPerSecond());
-        }, users -> {
-            node.put("type", users.isRamp() ? "users-ramp" : "users");
-            node.put("startUsers", users.startUsers());
-            node.put("endUsers", users.endUsers());
-            return users.iterations() > 0 ? node.put("iterations", users.iterations()) : node;
-        }, pause -> node.put("type", "pause"));
-        if (planned.duration() == null) {
-            node.putNull("plannedSeconds");
-        } else {
-            node.put("plannedSeconds", planned.duration().toNanos() / 1e9);
-        }
-        node.put("ran", stage.ran());
-        node.put("elapsedSeconds", stage.elapsedSeconds());
-        if (!stage.offersLoad()) {
-            return node;
-        }
-        node.put("lateSends", stage.lateSends());
-        putNullable(node, "sendLagP99Ms", stage.sendLagP99Millis());
-        putNullable(node, "sendLagMaxMs", stage.sendLagMaxMillis());
-        node.set("overall", SummaryJson.stats(stage.overall()));
-        ArrayNode requests = node.putArray("requests");
-        stage.byRequest().values().forEach(s -> requests.add(SummaryJson.stats(s)));
-        return node;
+        String role = load.steps() == null ? null
+                : level != null ? "level" : load.steps().roleOfStage(stage.index(), planned);
+        Planned plan = planned.fold(
+                rate -> new Planned(rate.isRamp() ? "rate-ramp" : "rate", rate.startPerSecond(), rate.endPerSecond(),
+                        null, null, null),
+                users -> new Planned(users.isRamp() ? "users-ramp" : "users", null, null, users.startUsers(),
+                        users.endUsers(), users.iterations() > 0 ? (long) users.iterations() : null),
+                pause -> new Planned("pause", null, null, null, null, null));
+        StageResult.Offered offered = !stage.offersLoad() ? null : new StageResult.Offered(stage.lateSends(),
+                number(stage.sendLagP99Millis()), number(stage.sendLagMaxMillis()), SummaryJson.stats(stage.overall()),
+                stage.byRequest().values().stream().map(SummaryJson::stats).toList());
+        return new StageResult(stage.index(), level == null ? null : level.number(), role, stage.description(),
+                plan.type(), plan.startRate(), plan.endRate(), plan.startUsers(), plan.endUsers(), plan.iterations(),
+                planned.duration() == null ? null : planned.duration().toNanos() / 1e9, stage.ran(),
+                stage.elapsedSeconds(), offered);
     }
 
-    static ObjectNode scalability(StepPlan steps, ScalabilityAnalysis a) {
-        ObjectNode node = SummaryJson.mapper().createObjectNode();
-        node.put("steps", a.openModel() ? "rate" : "concurrency");
-        node.put("loadUnit", steps.kind().unit());
-        node.put("throughput", "successful responses per second");
-        node.put("stepSeconds", steps.stepDuration().toNanos() / 1e9);
-        node.put("breakpointCondition", steps.breakpoint().expression());
-        if (steps.stopWhen() != null) {
-            node.put("stopWhen", steps.stopWhen().expression());
-        }
-        ArrayNode levels = node.putArray("levels");
-        for (LevelResult level : a.levels()) {
-            ObjectNode l = levels.addObject();
-            l.put("level", level.number());
-            l.put("load", level.load());
-            l.put("ran", level.ran());
-            if (!level.ran()) {
-                continue;
-            }
-            putNullable(l, "throughput", level.goodput());
-            putNullable(l, "rps", level.stats().rps());
-            putNullable(l, "successRate", level.stats().successRatePercent());
-            putNullable(l, "avgMs", level.stats().meanMillis());
-            putNullable(l, "p50Ms", level.stats().percentileMillis(50));
-            putNullable(l, "p95Ms", level.stats().percentileMillis(95));
-            putNullable(l, "p99Ms", level.stats().percentileMillis(99));
-            putNullable(l, "maxMs", level.stats().maxMillis());
-            l.put("errors", level.stats().failed());
-            l.put("dropped", level.stats().dropped());
-            l.put("thresholdsHeld", level.thresholdsHeld());
-            l.put("broken", level.broken());
-        }
-        ObjectNode slope = node.putObject("latencySlope");
-        slope.put("unit", "ms per " + (a.openModel() ? "request/s" : "user"));
-        fit(slope, "avg", a.avgSlope());
-        fit(slope, "p95", a.p95Slope());
-        if (a.slopeNote() != null) {
-            slope.put("note", a.slopeNote());
-        }
-        node.set("degradationStart", finding(a.degradationStart()));
-        node.set("breakpoint", finding(a.breakpoint()));
-        node.set("optimalLoad", finding(a.optimalLoad()));
-        node.set("maxSustainable", finding(a.maxSustainable()));
-        if (!a.openModel()) {
-            node.set("usl", usl(a.usl(), a.uslNote()));
-        }
-        if (a.stoppedEarly() == null) {
-            node.putNull("stoppedEarly");
-        } else {
-            ObjectNode stop = node.putObject("stoppedEarly");
-            stop.put("level", a.stoppedEarly().level());
-            stop.put("load", a.stoppedEarly().load());
-            stop.put("condition", a.stoppedEarly().condition());
-            stop.put("measured", a.stoppedEarly().measured());
-        }
-        return node;
+    static ScalabilityResult scalability(StepPlan steps, ScalabilityAnalysis a) {
+        ScalabilityResult.Slope slope = new ScalabilityResult.Slope("ms per " + (a.openModel() ? "request/s" : "user"),
+                fit(a.avgSlope()), fit(a.p95Slope()), a.slopeNote());
+        ScalabilityResult.Stop stop = a.stoppedEarly() == null ? null : new ScalabilityResult.Stop(
+                a.stoppedEarly().level(), a.stoppedEarly().load(), a.stoppedEarly().condition(),
+                a.stoppedEarly().measured());
+        return new ScalabilityResult(a.openModel() ? "rate" : "concurrency", steps.kind().unit(),
+                "successful responses per second", steps.stepDuration().toNanos() / 1e9,
+                steps.breakpoint().expression(), steps.stopWhen() == null ? null : steps.stopWhen().expression(),
+                a.levels().stream().map(StageJson::level).toList(), slope, finding(a.degradationStart()),
+                finding(a.breakpoint()), finding(a.optimalLoad()), finding(a.maxSustainable()),
+                a.openModel() ? null : usl(a.usl(), a.uslNote()), stop);
     }
 
-    private static void fit(ObjectNode parent, String name, LinearFit fit) {
-        if (fit == null) {
-            parent.putNull(name);
-            return;
-        }
-        ObjectNode node = parent.putObject(name);
-        node.put("slope", fit.slope());
-        node.put("intercept", fit.intercept());
-        putNullable(node, "r2", fit.r2());
-        node.put("levels", fit.n());
+    private static ScalabilityResult.Level level(LevelResult level) {
+        ScalabilityResult.LevelFigures measured = !level.ran() ? null : new ScalabilityResult.LevelFigures(
+                number(level.goodput()), number(level.stats().rps()), number(level.stats().successRatePercent()),
+                number(level.stats().meanMillis()), number(level.stats().percentileMillis(50)),
+                number(level.stats().percentileMillis(95)), number(level.stats().percentileMillis(99)),
+                number(level.stats().maxMillis()), level.stats().failed(), level.stats().dropped(),
+                level.thresholdsHeld(), level.broken());
+        return new ScalabilityResult.Level(level.number(), level.load(), level.ran(), measured);
     }
 
-    private static ObjectNode finding(Finding f) {
-        ObjectNode node = SummaryJson.mapper().createObjectNode();
-        node.put("status", switch (f.status()) {
+    private static ScalabilityResult.Fit fit(LinearFit fit) {
+        return fit == null ? null : new ScalabilityResult.Fit(fit.slope(), fit.intercept(), number(fit.r2()), fit.n());
+    }
+
+    private static ScalabilityResult.Finding finding(Finding f) {
+        String status = switch (f.status()) {
             case FOUND -> "found";
             case NOT_REACHED -> "not-reached";
             case NOT_COMPUTABLE -> "not-computable";
-        });
-        node.put("level", f.level());
-        putNullable(node, "load", f.load());
-        putNullable(node, "value", f.value());
-        node.put("text", f.text());
-        return node;
+        };
+        return new ScalabilityResult.Finding(status, f.level(), number(f.load()), number(f.value()), f.text());
     }
 
-    private static ObjectNode usl(UslFit fit, String note) {
-        ObjectNode node = SummaryJson.mapper().createObjectNode();
+    private static ScalabilityResult.Usl usl(UslFit fit, String note) {
         if (fit == null) {
-            node.put("fitted", false);
-            node.put("note", note);
-            return node;
+            return new ScalabilityResult.Usl(false, note, null);
         }
-        node.put("fitted", true);
-        node.put("lambda", fit.lambda());
-        node.put("sigma", fit.sigma());
-        node.put("kappa", fit.kappa());
-        putNullable(node, "peakConcurrency", fit.peakConcurrency());
-        putNullable(node, "peakThroughput", fit.peakThroughput());
-        node.put("r2", fit.r2());
-        node.put("levels", fit.n());
-        return node;
+        return new ScalabilityResult.Usl(true, null, new ScalabilityResult.UslFit(fit.lambda(), fit.sigma(),
+                fit.kappa(), number(fit.peakConcurrency()), number(fit.peakThroughput()), fit.r2(), fit.n()));
     }
 }

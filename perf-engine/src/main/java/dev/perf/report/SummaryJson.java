@@ -1,259 +1,151 @@
 package dev.perf.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.GeneratorCheck;
 import dev.perf.analysis.RunFigures;
-import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.VerdictGates;
-import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.Histograms;
 import dev.perf.metrics.IntervalPoint;
+import dev.perf.metrics.LoadRun;
+import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
-import dev.perf.metrics.StageMetrics;
+import dev.perf.result.Figures;
+import dev.perf.result.RunResult;
+import dev.perf.result.StageResult;
+import dev.perf.result.ThresholdVerdict;
+import dev.perf.result.TimePoint;
 import dev.perf.scenario.Scenario;
 import org.HdrHistogram.HistogramIterationValue;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes {@code summary.json} of one run (schema documented in docs/reference/outputs.md, version {@value #SCHEMA_VERSION}).
- * Figures that cannot be computed are JSON {@code null}, never 0. Written to a temporary file and moved into
- * place, so a reader never sees half a file.
+ * A run's {@code summary.json} as a {@link RunResult} (schema documented in docs/reference/outputs.md and
+ * schema/perf-summary.schema.json, version {@value #SCHEMA_VERSION}). Figures that cannot be computed are
+ * {@code null}, never 0.
  */
 public final class SummaryJson {
     public static final int SCHEMA_VERSION = 1;
-    static final double[] PERCENTILES = {50, 75, 90, 95, 99, 99.9};
     private static final int SPECTRUM_TICKS_PER_HALF_DISTANCE = 5;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryJson() {
     }
 
     /**
-     * The run as a JSON tree.
+     * The load run, as its summary.json says it (without the comparison with the baseline).
      *
      * @param verdict      passed, failed or inconclusive
      * @param inconclusive why it is inconclusive, one line each (empty otherwise)
      */
-    public static ObjectNode toJson(Scenario scenario, String runId, LoadRun run, RunFigures figures,
-                                    GeneratorCheck.Verdict generatorCheck, List<ThresholdResult> thresholds,
-                                    String verdict, List<String> inconclusive) {
-        ScalabilityAnalysis analysis = figures.analysis();
+    public static RunResult of(Scenario scenario, String runId, LoadRun run, RunFigures figures,
+                               GeneratorCheck.Verdict generatorCheck, List<ThresholdResult> thresholds,
+                               String verdict, List<String> inconclusive) {
         RunMetrics m = run.metrics();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("runId", runId);
-        root.put("scenario", scenario.name());
-        root.put("file", scenario.file().toString());
-        root.put("status", run.partial() ? "partial" : "completed");
-        if (run.stopReason() != null) {
-            root.put("stopReason", run.stopReason());
-        }
-        root.put("verdict", verdict);
-        if (!inconclusive.isEmpty()) {
-            ArrayNode why = root.putArray("inconclusive");
-            inconclusive.forEach(why::add);
-        }
-        root.put("startTime", run.startTime().toString());
-        root.put("endTime", run.endTime().toString());
-        root.put("baseUrl", Redact.url(scenario.baseUrl()));
-        root.put("environment", scenario.environment());
-        ObjectNode load = root.putObject("load");
-        load.put("model", scenario.load().isOpenModel() ? "open" : "closed");
-        load.put("shape", scenario.load().isStepped() ? "steps" : scenario.load().stages().size() > 1 ? "stages" : "single");
-        load.put("description", scenario.load().describe());
-        load.put("elapsedSeconds", m.elapsedSeconds());
-        load.put("maxInFlight", scenario.load().maxInFlight());
-        root.set("overall", withSpectrum(stats(m.overall()), m.overall()));
-        ArrayNode requests = root.putArray("requests");
-        m.byRequest().values().forEach(s -> requests.add(withSpectrum(stats(s), s)));
-        ArrayNode flows = root.putArray("flows");
-        m.flows().values().forEach(f -> flows.add(withSpectrum(stats(f), f)));
-        ArrayNode stages = root.putArray("stages");
-        for (StageMetrics stage : m.stages()) {
-            stages.add(StageJson.stage(scenario.load(), stage));
-        }
-        if (analysis != null) {
-            root.set("scalability", StageJson.scalability(scenario.load().steps(), analysis));
-        }
-        putThresholds(root, thresholds);
-        ObjectNode generator = root.putObject("generator");
-        generator.put("nativeTransport", run.nativeTransport());
-        generator.put("connectionsOpened", m.connectionsOpened());
-        generator.put("connectionsReused", m.connectionsReused());
-        generator.put("lateSends", m.lateSends());
-        generator.put("unfinished", run.unfinished());
-        generator.put("iterationsCutShort", run.iterationsCutShort());
-        putNullable(generator, "sendLagP99Ms", m.sendLagP99Millis());
-        putNullable(generator, "sendLagMaxMs", m.sendLagMaxMillis());
-        generator.put("saturated", generatorCheck.saturated());
-        ArrayNode reasons = generator.putArray("saturation");
-        generatorCheck.reasons().forEach(reasons::add);
-        if (figures.resources() == null) {
-            root.putNull("resources");
-        } else {
-            root.set("resources", ResourcesJson.summary(figures.resources()));
-        }
-        putTimeSeries(root, m.series());
-        return root;
+        RunResult.Load load = new RunResult.Load(scenario.load().isOpenModel() ? "open" : "closed",
+                scenario.load().isStepped() ? "steps" : scenario.load().stages().size() > 1 ? "stages" : "single",
+                scenario.load().describe(), m.elapsedSeconds(), scenario.load().maxInFlight());
+        List<StageResult> stages = m.stages().stream().map(s -> StageJson.stage(scenario.load(), s)).toList();
+        RunResult.Generator generator = new RunResult.Generator(new RunResult.Sending(run.nativeTransport(),
+                m.connectionsOpened(), m.connectionsReused(), m.lateSends(), run.unfinished(), run.iterationsCutShort(),
+                number(m.sendLagP99Millis()), number(m.sendLagMaxMillis())), generatorCheck.saturated(),
+                List.copyOf(generatorCheck.reasons()));
+        return new RunResult(SCHEMA_VERSION, runId, scenario.name(), scenario.file().toString(),
+                run.partial() ? "partial" : "completed", run.stopReason(), verdict, List.copyOf(inconclusive),
+                run.startTime().toString(), run.endTime().toString(),
+                new RunResult.Target(Redact.url(scenario.baseUrl()), scenario.environment()), load,
+                withSpectrum(m.overall(), null), m.byRequest().values().stream().map(s -> withSpectrum(s, null)).toList(),
+                m.flows().values().stream().map(s -> withSpectrum(s, null)).toList(), stages,
+                figures.analysis() == null ? null : StageJson.scalability(scenario.load().steps(), figures.analysis()),
+                thresholds(thresholds), generator,
+                figures.resources() == null ? null : ResourcesJson.summary(figures.resources()), timeSeries(m.series()),
+                null);
     }
 
-    /** The per-interval points by request name and {@code ALL}, as {@code timeSeries} of {@code root}. */
-    static void putTimeSeries(ObjectNode root, Map<String, List<IntervalPoint>> timeSeries) {
-        ObjectNode series = root.putObject("timeSeries");
-        for (Map.Entry<String, List<IntervalPoint>> entry : timeSeries.entrySet()) {
-            ArrayNode points = series.putArray(entry.getKey());
-            for (IntervalPoint p : entry.getValue()) {
-                ObjectNode point = points.addObject();
-                point.put("t", Math.round(p.endSeconds() * 1000) / 1000.0);
-                point.put("seconds", Math.round(p.intervalSeconds() * 1000) / 1000.0);
-                point.put("count", p.count());
-                point.put("failed", p.failed());
-                putNullable(point, "p50Ms", p.p50Millis());
-                putNullable(point, "p90Ms", p.p90Millis());
-                putNullable(point, "p95Ms", p.p95Millis());
-                putNullable(point, "p99Ms", p.p99Millis());
-                putNullable(point, "maxMs", p.maxMillis());
-                if (!p.statuses().isEmpty()) {
-                    ObjectNode statuses = point.putObject("statuses");
-                    p.statuses().forEach((code, n) -> statuses.put(Integer.toString(code), n));
-                }
-                if (!p.errors().isEmpty()) {
-                    ObjectNode errors = point.putObject("errors");
-                    p.errors().forEach(errors::put);
-                }
-            }
-        }
+    /** The per-interval points by request name and {@code ALL}. */
+    static Map<String, List<TimePoint>> timeSeries(Map<String, List<IntervalPoint>> timeSeries) {
+        Map<String, List<TimePoint>> series = new LinkedHashMap<>();
+        timeSeries.forEach((name, points) -> series.put(name, points.stream().map(p -> {
+            Map<String, Long> statuses = new LinkedHashMap<>();
+            p.statuses().forEach((code, n) -> statuses.put(Integer.toString(code), n));
+            return new TimePoint(Math.round(p.endSeconds() * 1000) / 1000.0,
+                    Math.round(p.intervalSeconds() * 1000) / 1000.0, p.count(), p.failed(), number(p.p50Millis()),
+                    number(p.p90Millis()), number(p.p95Millis()), number(p.p99Millis()), number(p.maxMillis()), statuses,
+                    new LinkedHashMap<>(p.errors()));
+        }).toList()));
+        return series;
     }
 
-    /** The thresholds' verdicts, as {@code thresholds} of {@code root}. */
-    static void putThresholds(ObjectNode root, List<ThresholdResult> thresholds) {
-        ArrayNode thresholdArray = root.putArray("thresholds");
-        for (ThresholdResult result : thresholds) {
-            ObjectNode node = thresholdArray.addObject();
-            node.put("expression", result.threshold().expression());
-            node.put("request", result.threshold().request());
-            node.put("metric", result.threshold().metric().name());
-            node.put("comparison", result.threshold().comparison().symbol());
-            putNullable(node, "limit", result.threshold().isRelative() ? null : result.threshold().limit());
-            node.put("unit", result.threshold().metric().unit().name().toLowerCase());
-            if (result.actual() == null) {
-                node.putNull("actual");
-            } else {
-                node.put("actual", result.actual());
-            }
-            node.put("passed", result.passed());
-            node.put("judged", result.judged());
-            node.put("state", !result.judged() ? "inconclusive" : result.passed() ? "passed" : "failed");
-            if (VerdictGates.isGate(result.threshold())) {
-                node.put("gate", true);
-            }
-            if (result.threshold().isRelative()) {
-                node.put("relativeTo", "baseline");
-            }
-            if (result.note() != null) {
-                node.put("note", result.note());
-            }
-        }
+    /** The thresholds' verdicts. */
+    static List<ThresholdVerdict> thresholds(List<ThresholdResult> thresholds) {
+        return thresholds.stream().map(r -> new ThresholdVerdict(r.threshold().expression(), r.threshold().request(),
+                r.threshold().metric().name(), r.threshold().comparison().symbol(),
+                r.threshold().isRelative() ? null : number(r.threshold().limit()),
+                r.threshold().metric().unit().name().toLowerCase(Locale.ROOT), number(r.actual()), r.passed(),
+                r.judged(), !r.judged() ? "inconclusive" : r.passed() ? "passed" : "failed",
+                VerdictGates.isGate(r.threshold()) ? Boolean.TRUE : null,
+                r.threshold().isRelative() ? "baseline" : null, r.note())).toList();
     }
 
-    static ObjectNode stats(RequestStats s) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("name", s.name());
-        node.put("count", s.count());
-        node.put("ok", s.ok());
-        node.put("failed", s.failed());
-        node.put("dropped", s.dropped());
-        putNullable(node, "successRate", s.successRatePercent());
-        putNullable(node, "rps", s.rps());
-        ObjectNode latency = node.putObject("latencyMs");
-        putNullable(latency, "min", s.minMillis());
-        putNullable(latency, "avg", s.meanMillis());
-        putNullable(latency, "stddev", s.stdDevMillis());
-        putNullable(latency, "max", s.maxMillis());
-        for (double p : PERCENTILES) {
-            putNullable(latency, percentileKey(p), s.percentileMillis(p));
-        }
-        ObjectNode service = node.putObject("serviceTimeMs");
-        for (double p : PERCENTILES) {
-            putNullable(service, percentileKey(p), s.servicePercentileMillis(p));
-        }
-        ObjectNode status = node.putObject("statusCodes");
-        s.statusCounts().forEach((code, n) -> status.put(Integer.toString(code), n));
-        ObjectNode errors = node.putObject("errors");
-        s.errorCounts().forEach((kind, e) -> {
-            ObjectNode error = errors.putObject(kind.key());
-            error.put("count", e.count());
-            error.put("firstMessage", e.firstMessage());
-        });
-        ObjectNode checks = node.putObject("checks");
-        s.checkFailures().forEach(checks::put);
-        if (!s.checksNotJudged().isEmpty()) {
-            ObjectNode notJudged = node.putObject("checksNotJudged");
-            s.checksNotJudged().forEach(notJudged::put);
-        }
-        node.put("bytesReceived", s.bytesReceived());
-        node.put("bytesSent", s.bytesSent());
-        return node;
+    /** The figures without the histogram and spectrum (a stage's). */
+    static Figures stats(RequestStats s) {
+        return figures(s, null, null, null);
     }
 
     /**
-     * Adds the latency's percentile spectrum as HdrHistogram plots it: {@code [percentile, ms]} pairs, denser
-     * towards the tail (five steps per halving of the distance to 100%), ending at the maximum; and the histogram
-     * itself (microseconds, HdrHistogram's compressed encoding in Base64), so that tools can merge requests or runs
-     * exactly.
+     * The figures with the latency's percentile spectrum as HdrHistogram plots it: {@code [percentile, ms]} pairs,
+     * denser towards the tail (five steps per halving of the distance to 100%), ending at the maximum; and the
+     * histogram itself (microseconds, HdrHistogram's compressed encoding in Base64), so that tools can merge requests
+     * or runs exactly.
+     *
+     * @param cost a tracked operation's cost, or {@code null}
      */
-    static ObjectNode withSpectrum(ObjectNode node, RequestStats s) {
-        node.put("latencyHistogram", Base64.getEncoder().encodeToString(Histograms.encode(s.latencyMicros())));
-        ArrayNode spectrum = node.putArray("latencySpectrumMs");
-        if (s.latencyMicros().getTotalCount() == 0) {
-            return node;
-        }
-        double lastPercentile = -1;
-        for (HistogramIterationValue v : s.latencyMicros().percentiles(SPECTRUM_TICKS_PER_HALF_DISTANCE)) {
-            double percentile = v.getPercentileLevelIteratedTo();
-            if (percentile == lastPercentile) {
-                continue;
-            }
-            lastPercentile = percentile;
-            ArrayNode pair = spectrum.addArray();
-            pair.add(Math.round(percentile * 1e6) / 1e6);
-            pair.add(v.getValueIteratedTo() / 1000.0);
-            if (percentile >= 100) {
-                break;
+    static Figures withSpectrum(RequestStats s, OperationCost cost) {
+        List<double[]> spectrum = new ArrayList<>();
+        if (s.latencyMicros().getTotalCount() > 0) {
+            double lastPercentile = -1;
+            for (HistogramIterationValue v : s.latencyMicros().percentiles(SPECTRUM_TICKS_PER_HALF_DISTANCE)) {
+                double percentile = v.getPercentileLevelIteratedTo();
+                if (percentile == lastPercentile) {
+                    continue;
+                }
+                lastPercentile = percentile;
+                spectrum.add(new double[]{Math.round(percentile * 1e6) / 1e6, v.getValueIteratedTo() / 1000.0});
+                if (percentile >= 100) {
+                    break;
+                }
             }
         }
-        return node;
+        return figures(s, Base64.getEncoder().encodeToString(Histograms.encode(s.latencyMicros())), spectrum, cost);
     }
 
-    static String percentileKey(double p) {
-        return p == Math.rint(p) ? "p" + (long) p : "p" + Double.toString(p);
+    private static Figures figures(RequestStats s, String histogram, List<double[]> spectrum, OperationCost cost) {
+        Figures.Latency latency = new Figures.Latency(number(s.minMillis()), number(s.meanMillis()),
+                number(s.stdDevMillis()), number(s.maxMillis()), number(s.percentileMillis(50)),
+                number(s.percentileMillis(75)), number(s.percentileMillis(90)), number(s.percentileMillis(95)),
+                number(s.percentileMillis(99)), number(s.percentileMillis(99.9)));
+        Figures.Percentiles service = new Figures.Percentiles(number(s.servicePercentileMillis(50)),
+                number(s.servicePercentileMillis(75)), number(s.servicePercentileMillis(90)),
+                number(s.servicePercentileMillis(95)), number(s.servicePercentileMillis(99)),
+                number(s.servicePercentileMillis(99.9)));
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        s.statusCounts().forEach((code, n) -> statuses.put(Integer.toString(code), n));
+        Map<String, Figures.ErrorCount> errors = new LinkedHashMap<>();
+        s.errorCounts().forEach((kind, e) -> errors.put(kind.key(), new Figures.ErrorCount(e.count(), e.firstMessage())));
+        return new Figures(s.name(), s.count(), s.ok(), s.failed(), s.dropped(), number(s.successRatePercent()),
+                number(s.rps()), latency, service, statuses, errors, new LinkedHashMap<>(s.checkFailures()),
+                new LinkedHashMap<>(s.checksNotJudged()), s.bytesReceived(), s.bytesSent(), histogram, spectrum,
+                cost == null ? null : number(cost.cpuMillisPerExecution()),
+                cost == null ? null : number(cost.allocatedBytesPerExecution()));
     }
 
-    static void putNullable(ObjectNode node, String field, Double value) {
-        if (value == null || value.isNaN()) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    /** Writes {@code json} to {@code file} atomically (temp file, then move). */
-    public static void write(ObjectNode json, Path file) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(json);
-        AtomicFile.write(file, out -> out.write(bytes));
-    }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /** A figure as JSON holds it: {@code null} for one that could not be computed (NaN included), never 0. */
+    static Double number(Double value) {
+        return value == null || value.isNaN() ? null : value;
     }
 }

@@ -1,13 +1,12 @@
 package dev.perf.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.ThresholdResult;
-import dev.perf.history.RunRecord;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.monitor.ResourceSummary;
+import dev.perf.result.Figures;
+import dev.perf.result.RunResult;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,49 +23,22 @@ public final class TrackedJson {
 
     /**
      * @param source    the test class
+     * @param verdict   passed or failed
      * @param resources what the monitor saw, or {@code null}
      */
-    public static ObjectNode toJson(String runId, String test, String source, Instant start, Instant end, RunMetrics m,
-                                    Map<String, OperationCost> costs, List<ThresholdResult> thresholds, boolean passed,
-                                    ResourceSummary resources) {
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        root.put("runId", runId);
-        root.put("scenario", test);
-        root.put("file", source);
-        root.put("status", "completed");
-        root.put("verdict", passed ? "passed" : "failed");
-        root.put("startTime", start.toString());
-        root.put("endTime", end.toString());
-        ObjectNode load = root.putObject("load");
-        load.put("model", RunRecord.TRACKED);
-        load.put("shape", "single");
-        load.put("description", "operations tracked in " + source);
-        load.put("elapsedSeconds", m.elapsedSeconds());
-        root.set("overall", operation(m.overall(), costs));
-        ArrayNode requests = root.putArray("requests");
-        m.byRequest().values().forEach(s -> requests.add(operation(s, costs)));
-        root.putArray("flows");
-        root.putArray("stages");
-        SummaryJson.putThresholds(root, thresholds);
-        ObjectNode generator = root.putObject("generator");
-        generator.put("saturated", false);
-        generator.putArray("saturation");
-        if (resources == null) {
-            root.putNull("resources");
-        } else {
-            root.set("resources", ResourcesJson.summary(resources));
-        }
-        SummaryJson.putTimeSeries(root, m.series());
-        return root;
+    public static RunResult of(String runId, String test, String source, Instant start, Instant end, RunMetrics m,
+                               Map<String, OperationCost> costs, List<ThresholdResult> thresholds, String verdict,
+                               ResourceSummary resources) {
+        RunResult.Load load = new RunResult.Load(RunResult.TRACKED, "single", "operations tracked in " + source,
+                m.elapsedSeconds(), null);
+        return new RunResult(SummaryJson.SCHEMA_VERSION, runId, test, source, "completed", null, verdict, List.of(),
+                start.toString(), end.toString(), null, load, operation(m.overall(), costs),
+                m.byRequest().values().stream().map(s -> operation(s, costs)).toList(), List.of(), List.of(), null,
+                SummaryJson.thresholds(thresholds), new RunResult.Generator(null, false, List.of()),
+                resources == null ? null : ResourcesJson.summary(resources), SummaryJson.timeSeries(m.series()), null);
     }
 
-    private static ObjectNode operation(RequestStats stats, Map<String, OperationCost> costs) {
-        ObjectNode node = SummaryJson.withSpectrum(SummaryJson.stats(stats), stats);
-        OperationCost cost = costs.get(stats.name());
-        SummaryJson.putNullable(node, "cpuMsPerExecution", cost == null ? null : cost.cpuMillisPerExecution());
-        SummaryJson.putNullable(node, "allocatedBytesPerExecution",
-                cost == null ? null : cost.allocatedBytesPerExecution());
-        return node;
+    private static Figures operation(RequestStats stats, Map<String, OperationCost> costs) {
+        return SummaryJson.withSpectrum(stats, costs.get(stats.name()));
     }
 }

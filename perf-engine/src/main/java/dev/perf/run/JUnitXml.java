@@ -22,12 +22,19 @@ import java.util.Locale;
  * a test case per figure compared with the baseline (a failure when it regressed and that fails the build), and one
  * that the run completed (a failure when it stopped early).
  */
-final class JUnitXml {
+final class JUnitXml implements InvocationSink {
+    private final Path file;
 
-    private JUnitXml() {
+    JUnitXml(Path file) {
+        this.file = file;
     }
 
-    static void write(List<ScenarioOutcome> outcomes, Path file) throws IOException {
+    @Override
+    public void invocationEnded(RunReport report) throws IOException {
+        write(report.outcomes(), file);
+    }
+
+    private static void write(List<ScenarioOutcome> outcomes, Path file) throws IOException {
         AtomicFile.write(file, stream -> {
             Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
             try {

@@ -2,6 +2,7 @@ package dev.perf.run;
 
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.ThresholdResult;
+import dev.perf.analysis.Verdict;
 import dev.perf.metrics.RequestStats;
 import dev.perf.report.AtomicFile;
 import dev.perf.report.Cells;
@@ -14,25 +15,37 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The invocation as a Markdown job summary ({@code target/perf/summary.md}), and appended to the file GitHub Actions
  * names in {@code $GITHUB_STEP_SUMMARY}: the verdict, each scenario's requests, breached thresholds and regressions,
  * and where the dashboard is. Names and messages are escaped: GitHub renders HTML inside Markdown.
  */
-final class MarkdownSummary {
+final class MarkdownSummary implements InvocationSink {
     static final String GITHUB_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+    private final Path output;
+    private final Map<String, String> env;
+    private final Console console;
 
-    private MarkdownSummary() {
+    /** @param env where {@value #GITHUB_STEP_SUMMARY} is looked up */
+    MarkdownSummary(Path output, Map<String, String> env, Console console) {
+        this.output = output;
+        this.env = env;
+        this.console = console;
     }
 
-    static String render(List<ScenarioOutcome> outcomes, boolean aborted) {
-        ScenarioOutcome.Verdict verdict = ScenarioOutcome.Verdict.of(outcomes, aborted);
+    static String render(RunReport report) {
+        Verdict verdict = report.verdict();
         List<String> md = new ArrayList<>();
-        md.add("## perf: " + (verdict == ScenarioOutcome.Verdict.FAILED ? "FAILED" : verdict.key())
-                + (aborted ? " (interrupted)" : ""));
+        md.add("## perf: " + (verdict == Verdict.FAILED ? "FAILED" : verdict.key())
+                + (report.aborted() ? " (interrupted)" : ""));
         md.add("");
-        for (ScenarioOutcome outcome : outcomes) {
+        report.problems().forEach(p -> md.add("- ❌ " + escape(p)));
+        if (!report.problems().isEmpty()) {
+            md.add("");
+        }
+        for (ScenarioOutcome outcome : report.outcomes()) {
             scenario(md, outcome);
         }
         md.add("Dashboard: `target/perf/index.html` (publish `target/perf/` as an artifact to open it from the job). "
@@ -40,9 +53,9 @@ final class MarkdownSummary {
         return String.join("\n", md) + "\n";
     }
 
-    static void write(List<ScenarioOutcome> outcomes, boolean aborted, Path output, java.util.Map<String, String> env,
-                      Console console) throws IOException {
-        String text = render(outcomes, aborted);
+    @Override
+    public void invocationEnded(RunReport report) throws IOException {
+        String text = render(report);
         Path file = output.resolve("summary.md");
         AtomicFile.writeString(file, text);
         String step = env.get(GITHUB_STEP_SUMMARY);
@@ -60,7 +73,7 @@ final class MarkdownSummary {
     /** One scenario: its verdict line, request table, breaches and regressions. */
     private static void scenario(List<String> md, ScenarioOutcome outcome) {
         var m = outcome.run().metrics();
-        ScenarioOutcome.Verdict verdict = outcome.verdict();
+        Verdict verdict = outcome.verdict();
         md.add("### " + switch (verdict) {
             case PASSED -> "✅ ";
             case FAILED -> "❌ ";

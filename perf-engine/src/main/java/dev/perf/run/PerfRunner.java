@@ -1,9 +1,8 @@
 package dev.perf.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perf.analysis.Baselines;
 import dev.perf.analysis.GeneratorCheck;
+import dev.perf.analysis.Judgement;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ScalabilityAnalysis;
@@ -17,11 +16,14 @@ import dev.perf.engine.RunControl;
 import dev.perf.monitor.ResourceMonitor;
 import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
-import dev.perf.report.ConsoleReport;
+import dev.perf.report.HistorySink;
 import dev.perf.report.Redact;
 import dev.perf.report.RegressionReport;
 import dev.perf.report.ResourcesJson;
+import dev.perf.report.ResultFiles;
+import dev.perf.report.RunSink;
 import dev.perf.report.SummaryJson;
+import dev.perf.result.RunResult;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.VerdictSpec;
@@ -48,9 +50,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PerfRunner {
     private static final int SHUTDOWN_WAIT_SECONDS = 30;
     private final Console console;
+    private final List<InvocationSink> callerSinks;
 
     public PerfRunner(Console console) {
+        this(console, List.of());
+    }
+
+    /** @param callerSinks invocation sinks of the caller, after perf's own (summary.json, JUnit XML, Markdown) */
+    public PerfRunner(Console console, List<InvocationSink> callerSinks) {
         this.console = console;
+        this.callerSinks = List.copyOf(callerSinks);
     }
 
     /**
@@ -115,9 +124,10 @@ public final class PerfRunner {
                 } catch (PerfSetupException e) {
                     // nothing ran: the "running" marker gives way to a verdict that says why (without the message
                     // itself, which quotes the command line and the target's output: the build log has them)
-                    writeIndex(options.outputDirectory(), List.of(), control.aborted(), List.of(control.aborted()
+                    InvocationFile.write(options.outputDirectory(), new RunReport(List.of(), List.of(),
+                            control.aborted(), List.of(control.aborted()
                             ? "stopped while the target was starting: nothing was sent"
-                            : "the target could not be started, so nothing was sent (the build log says why)"));
+                            : "the target could not be started, so nothing was sent (the build log says why)")));
                     throw e;
                 }
             }
@@ -149,14 +159,26 @@ public final class PerfRunner {
         return process;
     }
 
-    /** @param problems gets what went wrong besides the verdicts (a run that could not be recorded) */
+    /**
+     * Runs the scenarios one after another; each run, once judged, goes through the run sinks (its result files, the
+     * console, the history), and all of them together through the invocation's (summary.json, JUnit XML, Markdown).
+     *
+     * @param problems gets what went wrong besides the verdicts (a run that could not be recorded)
+     */
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
                                          Long startedPid, List<String> problems) throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         HistoryWriter history = HistoryWriter.open(options.history(), options.environment(), console);
-        String notOpened = options.history() != null && history == null
-                ? "the run history " + options.history().location() + " could not be opened (see the warning above)"
-                : null;
+        List<RunSink<? super ScenarioOutcome>> sinks = new ArrayList<>();
+        sinks.add(new ResultFiles());
+        sinks.add(new ConsoleSink(console, history != null));
+        if (history != null) {
+            sinks.add(history.sink());
+        } else if (options.history() != null) {
+            sinks.add(run -> "run " + run.runId() + " of " + run.scenario().name() + " was not recorded: the run "
+                    + "history " + options.history().location() + " could not be opened (see the warning above; "
+                    + HistorySink.WITHOUT_HISTORY + ")");
+        }
         try {
             for (Scenario scenario : selected) {
                 if (control.aborted()) {
@@ -165,12 +187,12 @@ public final class PerfRunner {
                 }
                 ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history);
                 outcomes.add(outcome);
-                String notRecorded = history != null ? history.record(outcome) : notOpened == null ? null
-                        : "run " + outcome.runId() + " of " + scenario.name() + " was not recorded: " + notOpened;
-                if (notRecorded != null) {
-                    console.warn(notRecorded);
-                    problems.add(notRecorded + "; its results are in " + outcome.runDirectory()
-                            + " (-Dperf.history=off runs without a history)");
+                for (RunSink<? super ScenarioOutcome> sink : sinks) {
+                    String problem = sink.runEnded(outcome);
+                    if (problem != null) {
+                        console.warn(problem);
+                        problems.add(problem + "; its results are in " + outcome.runDirectory());
+                    }
                 }
             }
         } finally {
@@ -178,9 +200,14 @@ public final class PerfRunner {
                 history.close();
             }
         }
-        writeIndex(options.outputDirectory(), outcomes, control.aborted(), problems);
-        JUnitXml.write(outcomes, options.outputDirectory().resolve("junit.xml"));
-        MarkdownSummary.write(outcomes, control.aborted(), options.outputDirectory(), options.environment(), console);
+        RunReport report = new RunReport(List.of(), outcomes, control.aborted(), problems);
+        Path output = options.outputDirectory();
+        List<InvocationSink> invocationSinks = new ArrayList<>(List.of(new InvocationFile(output),
+                new JUnitXml(output.resolve("junit.xml")), new MarkdownSummary(output, options.environment(), console)));
+        invocationSinks.addAll(callerSinks);
+        for (InvocationSink sink : invocationSinks) {
+            sink.invocationEnded(report);
+        }
         return outcomes;
     }
 
@@ -261,9 +288,6 @@ public final class PerfRunner {
             series = monitor.stop();
         }
         ResourceSummary resources = scenario.monitor().enabled() ? new ResourceSummary(series) : null;
-        if (resources != null) {
-            SummaryJson.write(ResourcesJson.series(runId, resources), runDirectory.resolve("resources.json"));
-        }
         ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
         Baselines baselines = history != null ? history.baselines(scenario) : options.history() == null ? null
                 : Baselines.none("the run history could not be opened (see the warning above)");
@@ -282,45 +306,12 @@ public final class PerfRunner {
         HistoryOptions historyOptions = options.history();
         List<RegressionCheck.Finding> regressions = history == null ? List.of()
                 : RegressionCheck.check(figures, historyOptions.tolerance(), !scenario.load().isOpenModel());
-        ScenarioOutcome outcome = new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds,
-                regressions, historyOptions != null && historyOptions.failOnRegression());
-        ObjectNode summary = SummaryJson.toJson(scenario, runId, run, figures, generator, thresholds,
-                outcome.verdict().key(), outcome.inconclusive());
-        summary.set("regressions", RegressionReport.json(regressions, history == null ? null : historyOptions.tolerance(),
-                outcome.failOnRegression()));
-        SummaryJson.write(summary, runDirectory.resolve("summary.json"));
-        ConsoleReport.print(scenario, run, figures, generator, thresholds, console::info);
-        RegressionReport.print(regressions, history == null ? null : figures.baselines(), outcome.failOnRegression(),
-                console::info);
-        console.info("  results: " + runDirectory);
-        return outcome;
-    }
-
-    private static void writeIndex(Path output, List<ScenarioOutcome> outcomes, boolean aborted, List<String> problems)
-            throws IOException {
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        // a problem (a run not recorded, a target that did not start) fails the build, so the verdict says failed too
-        root.put("verdict", (problems.isEmpty() ? ScenarioOutcome.Verdict.of(outcomes, aborted)
-                : ScenarioOutcome.Verdict.FAILED).key());
-        root.put("status", aborted ? "partial" : "completed");
-        ArrayNode problemList = root.putArray("problems");
-        problems.forEach(problemList::add);
-        ArrayNode runs = root.putArray("runs");
-        for (ScenarioOutcome outcome : outcomes) {
-            ObjectNode run = runs.addObject();
-            run.put("scenario", outcome.scenario().name());
-            run.put("runId", outcome.runId());
-            run.put("verdict", outcome.verdict().key());
-            run.put("status", outcome.run().partial() ? "partial" : "completed");
-            run.put("summary", outcome.runId() + "/summary.json");
-            ArrayNode breaches = run.putArray("breaches");
-            outcome.breaches().forEach(b -> breaches.add(b.describe()));
-            ArrayNode failures = run.putArray("failures");
-            outcome.failures().forEach(failures::add);
-            ArrayNode inconclusiveList = run.putArray("inconclusive");
-            outcome.inconclusive().forEach(inconclusiveList::add);
-        }
-        SummaryJson.write(root, output.resolve("summary.json"));
+        boolean failOnRegression = historyOptions != null && historyOptions.failOnRegression();
+        Judgement judgement = ScenarioOutcome.judge(scenario, run, generator, thresholds, regressions, failOnRegression);
+        RunResult result = SummaryJson.of(scenario, runId, run, figures, generator, thresholds,
+                judgement.verdict().key(), judgement.inconclusive()).withRegressions(RegressionReport.json(regressions,
+                history == null ? null : historyOptions.tolerance(), failOnRegression));
+        return new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds, regressions,
+                failOnRegression, judgement, result, resources == null ? null : ResourcesJson.series(runId, resources));
     }
 }

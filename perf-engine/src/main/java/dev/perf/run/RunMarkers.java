@@ -1,14 +1,16 @@
 package dev.perf.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.report.ResultJson;
 import dev.perf.report.SummaryJson;
+import dev.perf.result.Invocation;
+import dev.perf.result.RunMarker;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps a verdict from outliving its run. Before anything is sent, the invocation's {@code summary.json} is replaced by
@@ -19,9 +21,6 @@ import java.time.Instant;
  * {@code "status": "crashed"}.
  */
 final class RunMarkers {
-    static final String RUNNING = "running";
-    static final String CRASHED = "crashed";
-    static final String INVALID = "invalid";
 
     private RunMarkers() {
     }
@@ -29,10 +28,8 @@ final class RunMarkers {
     /** Replaces the previous invocation's verdict before this one sends anything. */
     static void invocationStarted(Path output) throws IOException {
         markCrashedRuns(output);
-        ObjectNode root = marker();
-        root.putNull("verdict");
-        root.putArray("runs");
-        SummaryJson.write(root, output.resolve("summary.json"));
+        ResultJson.write(new Invocation(SummaryJson.SCHEMA_VERSION, null, Invocation.RUNNING,
+                ProcessHandle.current().pid(), Instant.now().toString(), null, List.of()), output.resolve("summary.json"));
         Files.deleteIfExists(output.resolve("junit.xml"));
         Files.deleteIfExists(output.resolve("summary.md"));
     }
@@ -45,24 +42,17 @@ final class RunMarkers {
         if (!Files.isRegularFile(output.resolve("summary.json"))) {
             return;
         }
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        root.put("status", INVALID);
-        root.put("verdict", "failed");
-        root.putArray("problems").add(invalidFiles + " scenario file(s) invalid: nothing was sent (see perf:validate)");
-        root.putArray("runs");
-        SummaryJson.write(root, output.resolve("summary.json"));
+        ResultJson.write(new Invocation(SummaryJson.SCHEMA_VERSION, "failed", Invocation.INVALID, null, null,
+                List.of(invalidFiles + " scenario file(s) invalid: nothing was sent (see perf:validate)"), List.of()),
+                output.resolve("summary.json"));
         Files.deleteIfExists(output.resolve("junit.xml"));
         Files.deleteIfExists(output.resolve("summary.md"));
     }
 
     /** Marks a run's folder as running until its results are written. */
     static void runStarted(Path runDirectory, String runId, String scenario) throws IOException {
-        ObjectNode root = marker();
-        root.put("runId", runId);
-        root.put("scenario", scenario);
-        root.putNull("verdict");
-        SummaryJson.write(root, runDirectory.resolve("summary.json"));
+        ResultJson.write(new RunMarker(SummaryJson.SCHEMA_VERSION, Invocation.RUNNING, ProcessHandle.current().pid(),
+                Instant.now().toString(), runId, scenario, null, null), runDirectory.resolve("summary.json"));
     }
 
     /**
@@ -76,41 +66,28 @@ final class RunMarkers {
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(output, Files::isDirectory)) {
             for (Path folder : folders) {
                 Path summary = folder.resolve("summary.json");
-                JsonNode node = read(summary);
-                if (node != null && RUNNING.equals(node.path("status").asText()) && !alive(node)) {
-                    ObjectNode crashed = (ObjectNode) node;
-                    crashed.put("status", CRASHED);
-                    crashed.put("note", "this run never ended: its process (pid " + node.path("pid").asLong()
-                            + ") stopped before writing results (killed, out of memory, or a CI timeout)");
-                    SummaryJson.write(crashed, summary);
+                RunMarker marker = read(summary);
+                if (marker != null && Invocation.RUNNING.equals(marker.status()) && !alive(marker.pid())) {
+                    ResultJson.write(marker.crashed("this run never ended: its process (pid " + marker.pid()
+                            + ") stopped before writing results (killed, out of memory, or a CI timeout)"), summary);
                 }
             }
         }
     }
 
     /** Whether the process a marker names is still running. */
-    static boolean alive(JsonNode marker) {
-        long pid = marker.path("pid").asLong(-1);
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    static boolean alive(Long pid) {
+        return pid != null && pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static JsonNode read(Path file) {
+    private static RunMarker read(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return SummaryJson.mapper().readTree(file.toFile());
+            return ResultJson.read(file, RunMarker.class);
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static ObjectNode marker() {
-        ObjectNode root = SummaryJson.mapper().createObjectNode();
-        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        root.put("status", RUNNING);
-        root.put("pid", ProcessHandle.current().pid());
-        root.put("startTime", Instant.now().toString());
-        return root;
     }
 }

@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.analysis.Verdict;
 import dev.perf.scenario.yaml.ScenarioException;
 
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.List;
 public record RunReport(List<ScenarioException> invalid, List<ScenarioOutcome> outcomes, boolean aborted,
                         List<String> problems) {
 
+    public RunReport {
+        problems = List.copyOf(problems);
+    }
+
     public RunReport(List<ScenarioException> invalid, List<ScenarioOutcome> outcomes, boolean aborted) {
         this(invalid, outcomes, aborted, List.of());
     }
@@ -24,8 +29,16 @@ public record RunReport(List<ScenarioException> invalid, List<ScenarioOutcome> o
         return invalid.isEmpty();
     }
 
+    /**
+     * The verdict of the runs together: failed when any failed, when they were stopped, or when a problem besides
+     * them (a run not recorded) fails the build; else inconclusive when any was.
+     */
+    public Verdict verdict() {
+        return Verdict.of(outcomes.stream().map(ScenarioOutcome::verdict).toList(), aborted || !problems.isEmpty());
+    }
+
     /** Whether the build may go on: valid, not stopped, no run failed (inconclusive ones do not fail it). */
     public boolean passed() {
-        return valid() && !aborted && problems.isEmpty() && outcomes.stream().noneMatch(ScenarioOutcome::failed);
+        return valid() && verdict() != Verdict.FAILED;
     }
 }

@@ -1,7 +1,7 @@
 package dev.perf.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.perf.report.SummaryJson;
+import dev.perf.report.ResultJson;
+import dev.perf.result.Invocation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,43 +30,51 @@ public record VerdictFile(String verdict, List<String> failures, List<String> in
             return failed("no perf results in " + output + " (summary.json is missing): run perf:run before "
                     + "perf:verify, or point perf.outputDirectory at its results");
         }
-        JsonNode summary;
+        Invocation summary;
         try {
-            summary = SummaryJson.mapper().readTree(index.toFile());
+            summary = ResultJson.read(index, Invocation.class);
+            if (summary == null) {
+                throw new IOException("it holds null");
+            }
         } catch (IOException e) {
             return failed("cannot read " + index + " (" + e.getMessage() + "): it is damaged or was cut short; run "
                     + "perf:run again");
         }
-        String status = summary.path("status").asText();
-        if (status.equals(RunMarkers.RUNNING)) {
-            String started = summary.path("startTime").asText("?");
-            long pid = summary.path("pid").asLong();
-            return failed(RunMarkers.alive(summary)
-                    ? "the perf:run that started at " + started + " (pid " + pid + ") is still going: no verdict yet"
-                    : "the perf:run that started at " + started + " (pid " + pid + ") never finished: it was killed or "
-                    + "crashed (out of memory, a CI timeout), so there is no verdict; its partial output is in " + output);
+        String status = String.valueOf(summary.status());
+        if (status.equals(Invocation.RUNNING)) {
+            String started = summary.startTime() == null ? "?" : summary.startTime();
+            return failed(RunMarkers.alive(summary.pid())
+                    ? "the perf:run that started at " + started + " (pid " + summary.pid() + ") is still going: no "
+                    + "verdict yet"
+                    : "the perf:run that started at " + started + " (pid " + summary.pid() + ") never finished: it was "
+                    + "killed or crashed (out of memory, a CI timeout), so there is no verdict; its partial output is in "
+                    + output);
         }
         List<String> failures = new ArrayList<>();
         List<String> inconclusive = new ArrayList<>();
-        for (JsonNode run : summary.path("runs")) {
-            run.path("failures").forEach(f -> failures.add(run.path("scenario").asText() + ": " + f.asText()));
-            run.path("inconclusive").forEach(f -> inconclusive.add(run.path("scenario").asText() + ": " + f.asText()));
+        for (Invocation.Run run : listed(summary.runs())) {
+            listed(run.failures()).forEach(f -> failures.add(run.scenario() + ": " + f));
+            listed(run.inconclusive()).forEach(f -> inconclusive.add(run.scenario() + ": " + f));
         }
-        summary.path("problems").forEach(p -> failures.add(p.asText()));
-        if (status.equals("partial")) {
+        failures.addAll(listed(summary.problems()));
+        if (status.equals(Invocation.PARTIAL)) {
             failures.add("the runs were interrupted before the end (status partial)");
-        } else if (status.equals(RunMarkers.INVALID)) {
+        } else if (status.equals(Invocation.INVALID)) {
             return new VerdictFile("failed", failures, inconclusive);
-        } else if (!status.equals("completed")) {
+        } else if (!status.equals(Invocation.COMPLETED)) {
             failures.add(index + " has no known status ('" + status + "'): it was not written by this perf:run");
         }
-        String verdict = summary.path("verdict").asText(null);
+        String verdict = summary.verdict();
         if (verdict == null || !(verdict.equals("passed") || verdict.equals("inconclusive") || verdict.equals("failed"))) {
             failures.add(index + " holds no verdict");
         } else if (verdict.equals("failed") && failures.isEmpty()) {
             failures.add("the verdict is failed");
         }
         return new VerdictFile(verdict, failures, inconclusive);
+    }
+
+    private static <T> List<T> listed(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private static VerdictFile failed(String why) {

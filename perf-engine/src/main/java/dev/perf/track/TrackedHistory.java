@@ -5,7 +5,7 @@ import dev.perf.scenario.Metric;
 import dev.perf.history.HistoryBaselines;
 import dev.perf.history.HistoryStore;
 import dev.perf.history.RunContext;
-import dev.perf.history.RunRecord;
+import dev.perf.report.HistorySink;
 
 import java.sql.SQLException;
 import java.util.function.Consumer;
@@ -60,26 +60,11 @@ public final class TrackedHistory implements Baselines, AutoCloseable {
         return baselines().whyNone();
     }
 
-    /** The context runs of this build are recorded with, or {@code null} without a history. */
-    public synchronized RunContext context() {
+    /** Where the test's run is recorded, or {@code null} without a history (off, or it could not be opened: warned). */
+    public synchronized HistorySink sink() {
         baselines();
-        return context;
-    }
-
-    /** @return where the run was recorded, or {@code null} when it was not (warned) */
-    public synchronized String record(RunRecord run) {
-        baselines();
-        if (store == null) {
-            return null;
-        }
-        try {
-            store.record(run);
-            return store.location();
-        } catch (SQLException e) {
-            warn.accept("the run of " + test + " could not be recorded in the history " + store.location() + ": "
-                    + e.getMessage());
-            return null;
-        }
+        return store == null ? null : new HistorySink(store, context, HistorySink.Retention.ALL, line -> {
+        }, warn);
     }
 
     @Override

@@ -1,29 +1,28 @@
 package dev.perf.track;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perf.analysis.Judgement;
 import dev.perf.analysis.RegressionCheck;
 import dev.perf.analysis.RunFigures;
 import dev.perf.scenario.Threshold;
 import dev.perf.analysis.ThresholdEvaluator;
 import dev.perf.analysis.ThresholdResult;
-import dev.perf.history.RunRecord;
 import dev.perf.metrics.OperationCost;
 import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.monitor.ResourceSummary;
+import dev.perf.report.HistorySink;
 import dev.perf.report.RegressionReport;
+import dev.perf.report.ResultFiles;
 import dev.perf.report.ResourcesJson;
-import dev.perf.report.SummaryJson;
+import dev.perf.result.RunResult;
 import dev.perf.report.TrackedJson;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,17 +45,20 @@ public final class TrackedRunReport {
      * @param failedOps  operations with failed executions that no success-rate or error-rate threshold judged
      * @param regressions each figure compared with the baseline (none without a history)
      * @param failOnRegression whether a regression fails the run
+     * @param summaryFile its summary.json, or {@code null} when it could not be written
      * @param recordedIn the history the run went into, or {@code null}
      * @param metrics    the figures the run was judged on and recorded with
      * @param costs      its cost per execution, by operation and {@code ALL}
+     * @param judgement  its verdict with the reasons, by the rule every run is judged by
      */
     public record Outcome(String runId, List<ThresholdResult> results, int earlier, List<String> failedOps,
                           List<RegressionCheck.Finding> regressions, boolean failOnRegression, Path summaryFile,
-                          String recordedIn, RunMetrics metrics, Map<String, OperationCost> costs) {
+                          String recordedIn, RunMetrics metrics, Map<String, OperationCost> costs,
+                          Judgement judgement) {
 
+        /** Whether the run did not fail (an inconclusive run passes, as a load run's does). */
         public boolean passed() {
-            return failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached)
-                    && !(failOnRegression && RegressionCheck.regressed(regressions));
+            return !judgement.failed();
         }
 
         /** The figures that regressed against the baseline. */
@@ -110,35 +112,35 @@ public final class TrackedRunReport {
         // unique across forks finishing in the same second; a name is made safe for a folder
         String runId = STAMP.format(LocalDateTime.now()) + "-" + run.test().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        boolean passed = failedOps.isEmpty() && results.stream().noneMatch(ThresholdResult::breached)
-                && !(settings.failOnRegression() && RegressionCheck.regressed(regressions));
-        ObjectNode summary = TrackedJson.toJson(runId, run.test(), source, run.start(), end, metrics, costs, results,
-                passed, resources);
-        summary.set("regressions", RegressionReport.json(regressions, history ? settings.regressionTolerance() : null,
-                settings.failOnRegression()));
-        Path file = settings.outputDirectory().resolve("tracked").resolve(runId).resolve("summary.json");
-        Map<String, byte[]> documents = new LinkedHashMap<>();
+        Judgement judgement = Judgement.of(false, null, null, results, regressions, settings.failOnRegression(),
+                failedOps.stream().map(op -> "failed executions of " + op + " (a success-rate threshold would say how "
+                        + "many may fail)").toList());
+        RunResult summary = TrackedJson.of(runId, run.test(), source, run.start(), end, metrics, costs, results,
+                judgement.verdict().key(), resources).withRegressions(RegressionReport.json(regressions,
+                history ? settings.regressionTolerance() : null, settings.failOnRegression()));
+        Path directory = settings.outputDirectory().resolve("tracked").resolve(runId);
+        TrackedResult ended = new TrackedResult(summary, resources == null ? null : ResourcesJson.series(runId,
+                resources), judgement, directory, run.test(), source, run.start(), end, metrics, results, resources,
+                costs);
+        Path file = directory.resolve(ResultFiles.SUMMARY);
         try {
-            Files.createDirectories(file.getParent());
-            SummaryJson.write(summary, file);
-            documents.put("summary.json", Files.readAllBytes(file));
-            if (resources != null) {
-                Path series = file.resolveSibling("resources.json");
-                SummaryJson.write(ResourcesJson.series(runId, resources), series);
-                documents.put("resources.json", Files.readAllBytes(series));
-            }
+            new ResultFiles().runEnded(ended);
         } catch (IOException e) {
             warn.accept("the results of " + run.test() + " could not be written to " + file + ": " + e.getMessage());
             file = null;
         }
         String recordedIn = null;
-        if (history && trackedHistory.context() != null) {
-            recordedIn = trackedHistory.record(new RunRecord(runId, run.test(), source, null, run.start(), end,
-                    passed ? "passed" : "failed", RunRecord.TRACKED, "operations tracked in " + source, metrics,
-                    results, resources, false, trackedHistory.context(), documents, costs, null));
+        HistorySink sink = history ? trackedHistory.sink() : null;
+        if (sink != null) {
+            String problem = sink.runEnded(ended);
+            if (problem != null) {
+                warn.accept(problem);
+            } else {
+                recordedIn = sink.location();
+            }
         }
         return new Outcome(runId, results, judged.size(), failedOps, regressions, settings.failOnRegression(), file,
-                recordedIn, metrics, costs);
+                recordedIn, metrics, costs, judgement);
     }
 
     /** Operations that failed when no success-rate or error-rate threshold says how many failures are acceptable. */

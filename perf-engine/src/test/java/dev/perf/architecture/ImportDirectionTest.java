@@ -35,12 +35,13 @@ class ImportDirectionTest {
             Map.entry("engine", Set.of("scenario", "metrics")),
             Map.entry("monitor", Set.of("scenario")),
             Map.entry("analysis", Set.of("scenario", "metrics", "monitor")),
+            Map.entry("result", Set.of()),
             Map.entry("history", Set.of("scenario", "metrics", "monitor", "analysis")),
-            Map.entry("report", Set.of("scenario", "metrics", "monitor", "analysis", "history")),
+            Map.entry("report", Set.of("scenario", "metrics", "monitor", "analysis", "history", "result")),
             Map.entry("track", Set.of("scenario", "scenario.yaml", "metrics", "monitor",
-                    "analysis", "history", "report")),
+                    "analysis", "history", "result", "report")),
             Map.entry("run", Set.of("scenario", "scenario.yaml", "metrics", "engine", "monitor",
-                    "analysis", "history", "report")));
+                    "analysis", "history", "result", "report")));
 
     @Test
     void everyImportFollowsTheDirection() throws IOException {

@@ -7,17 +7,23 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.perf.engine.EngineOptions;
+import dev.perf.result.Invocation;
+import dev.perf.result.ResourceSamples;
+import dev.perf.result.RunResult;
 import dev.perf.run.PerfRunner;
 import dev.perf.run.RecordingConsole;
 import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
 import dev.perf.testing.TestServer;
+import dev.perf.track.TrackedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * schema/perf-summary.schema.json, the output contract of docs/reference/outputs.md, holds for real runs: the
  * invocation's summary.json and each run's, for the open and closed models, a stepped test with its analysis, a flow
- * with checks and captures, failures, an inconclusive gate and a threshold with no data.
+ * with checks and captures, failures, an inconclusive gate, a threshold with no data, and a tracked test's run. The
+ * typed model of {@code dev.perf.result} reads every one of these files back whole: written again, it gives the same
+ * JSON, so the dashboard, perf:verify and a merge of shards see everything a run wrote.
  */
 @Timeout(120)
 class SummarySchemaTest {
@@ -74,18 +82,48 @@ class SummarySchemaTest {
         }
         JsonNode index = JSON.readTree(dir.resolve("out/summary.json").toFile());
         assertThat(schema.validate(index)).as("the invocation's summary.json").isEmpty();
+        assertReadBackWhole(dir.resolve("out/summary.json"), Invocation.class);
         int runs = 0;
         for (JsonNode run : index.get("runs")) {
-            JsonNode summary = JSON.readTree(dir.resolve("out").resolve(run.get("summary").asText()).toFile());
-            Set<ValidationMessage> problems = schema.validate(summary);
+            Path file = dir.resolve("out").resolve(run.get("summary").asText());
+            Set<ValidationMessage> problems = schema.validate(JSON.readTree(file.toFile()));
             assertThat(problems).as(run.get("summary").asText()).isEmpty();
+            assertReadBackWhole(file, RunResult.class);
+            if (Files.exists(file.resolveSibling("resources.json"))) {
+                assertReadBackWhole(file.resolveSibling("resources.json"), ResourceSamples.class);
+                runs++;
+            }
             runs++;
         }
-        assertThat(runs).isEqualTo(3);
+        assertThat(runs).as("three runs, one of them monitored").isEqualTo(4);
+
+        Path tracked = dir.resolve("tracked.json");
+        ResultJson.write(trackedRun(), tracked);
+        assertThat(schema.validate(JSON.readTree(tracked.toFile()))).as("a tracked test's summary.json").isEmpty();
+        assertReadBackWhole(tracked, RunResult.class);
         // a document that breaks the contract does not pass
         JsonNode broken = JSON.readTree(dir.resolve("out").resolve(index.get("runs").get(0).get("summary").asText())
                 .toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("overall")).put("count", "many");
         assertThat(schema.validate(broken)).isNotEmpty();
+    }
+
+    private static RunResult trackedRun() {
+        TrackedRun run = new TrackedRun("t");
+        for (int i = 0; i < 5; i++) {
+            TrackedRun.begin().end(run, i == 4 ? "slow" : "fast", i == 3 ? new IllegalStateException("boom") : null);
+        }
+        run.stopSampling();
+        Instant now = Instant.now();
+        return TrackedJson.of("20261205-120000-t-abcd", "t", "dev.perf.SomeTest", now, now, run.metrics(), run.costs(),
+                List.of(), "failed", null);
+    }
+
+    /** The file read into its type and written again is the same JSON: nothing is lost or changed on the way. */
+    private static void assertReadBackWhole(Path file, Class<?> type) throws Exception {
+        JsonNode written = JSON.readTree(file.toFile());
+        JsonNode again = JSON.readTree(ResultJson.bytes(ResultJson.read(file, type)));
+        assertThat(again).as("%s read as %s and written again", file.getFileName(), type.getSimpleName())
+                .isEqualTo(written);
     }
 }

@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.analysis.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.engine.EngineOptions;
@@ -44,7 +45,7 @@ class HistoryRunTest {
 
             RunReport first = new PerfRunner(console).run(options);
             assertThat(first.passed()).as("no baseline yet: reported, not failed").isTrue();
-            assertThat(first.outcomes().get(0).verdict()).isEqualTo(ScenarioOutcome.Verdict.INCONCLUSIVE);
+            assertThat(first.outcomes().get(0).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(first.outcomes().get(0).thresholds()).filteredOn(t -> t.threshold().isRelative())
                     .hasSize(2).allSatisfy(t -> assertThat(t.judged()).isFalse());
             assertThat(console.lines).anyMatch(l -> l.startsWith("    INCONCLUSIVE  p95 <= baseline * 20  (measured ")
@@ -60,7 +61,7 @@ class HistoryRunTest {
                     .contains("inconclusive: 1 comparable run in the baseline").contains("3 are needed");
             new PerfRunner(console).run(options);
             RunReport fourth = new PerfRunner(console).run(options);
-            assertThat(fourth.outcomes().get(0).verdict()).isEqualTo(ScenarioOutcome.Verdict.PASSED);
+            assertThat(fourth.outcomes().get(0).verdict()).isEqualTo(Verdict.PASSED);
             assertThat(fourth.outcomes().get(0).thresholds()).allSatisfy(t -> {
                 assertThat(t.judged()).isTrue();
                 assertThat(t.passed()).isTrue();

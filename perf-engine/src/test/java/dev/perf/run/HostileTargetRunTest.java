@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.analysis.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -83,7 +84,7 @@ class HostileTargetRunTest {
             assertThat(outcome.run().metrics().byRequest().get("big").checkFailures()).isEmpty();
             assertThat(outcome.run().metrics().byRequest().get("big").checksNotJudged())
                     .containsExactly(Map.entry("body matches NEEDLE-AT-[A-Z]+", 3L));
-            assertThat(outcome.verdict()).isEqualTo(ScenarioOutcome.Verdict.INCONCLUSIVE);
+            assertThat(outcome.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(outcome.inconclusive()).singleElement().asString()
                     .contains("checks-not-judged <= 0 (default gate)", "3 check(s) found nothing in the first 4 MiB");
         } finally {

@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.analysis.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perf.engine.EngineOptions;
@@ -45,7 +46,7 @@ class VerdictRulesRunTest {
                     """, server);
             ScenarioOutcome outcome = report.outcomes().get(0);
             assertThat(report.passed()).isFalse();
-            assertThat(outcome.verdict()).isEqualTo(ScenarioOutcome.Verdict.FAILED);
+            assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
             assertThat(outcome.failures()).containsExactly(
                     "breach: error-rate <= 1% (default gate)  (measured 100.00%)");
             JsonNode summary = new ObjectMapper().readTree(outcome.runDirectory().resolve("summary.json").toFile());
@@ -109,7 +110,7 @@ class VerdictRulesRunTest {
                     """, server);
             ScenarioOutcome outcome = report.outcomes().get(0);
             assertThat(outcome.run().metrics().overall().dropped()).isPositive();
-            assertThat(outcome.verdict()).isEqualTo(ScenarioOutcome.Verdict.FAILED);
+            assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
             assertThat(outcome.failures()).anySatisfy(f -> assertThat(f)
                     .startsWith("breach: dropped-rate <= 0% (default gate)  (measured "));
 

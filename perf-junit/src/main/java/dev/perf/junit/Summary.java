@@ -26,7 +26,7 @@ final class Summary {
         RunMetrics metrics = outcome.metrics();
         Map<String, OperationCost> costs = outcome.costs();
         StringBuilder out = new StringBuilder();
-        out.append("[perf] ").append(run.test()).append(": ").append(outcome.passed() ? "passed" : "FAILED")
+        out.append("[perf] ").append(run.test()).append(": ").append(outcome.passed() ? outcome.judgement().verdict().key() : "FAILED")
                 .append(" - ").append(metrics.byRequest().size()).append(" operations, ")
                 .append(metrics.overall().count()).append(" executions");
         out.append(outcome.recordedIn() != null ? "; recorded in " + outcome.recordedIn() : "; not recorded in a history");

@@ -138,6 +138,8 @@ class PerfExtensionTest {
         }
         assertThat(Fixtures.scalar(folder, "SELECT group_concat(note, '|') FROM thresholds"))
                 .asString().contains("inconclusive: 1 comparable run").contains("inconclusive: 2 comparable runs");
+        // judged by the rule load runs are: the three runs whose threshold had too few earlier runs are inconclusive
+        assertThat(Fixtures.scalar(folder, "SELECT count(*) FROM runs WHERE inconclusive = 1")).isEqualTo(3);
 
         SlowerOnDemand.sleepMillis = 100;
         EngineExecutionResults slower = Fixtures.run(folder, SlowerOnDemand.class);

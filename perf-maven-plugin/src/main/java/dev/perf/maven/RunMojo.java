@@ -3,6 +3,7 @@ package dev.perf.maven;
 import dev.perf.dashboard.Dashboard;
 import dev.perf.engine.EngineOptions;
 import dev.perf.run.HistoryOptions;
+import dev.perf.run.InvocationSink;
 import dev.perf.run.PerfRunner;
 import dev.perf.run.PerfSetupException;
 import dev.perf.run.RunOptions;
@@ -196,8 +197,16 @@ public class RunMojo extends ScenarioMojo {
             return;
         }
         RunReport report;
+        String historyLocation = HistorySetting.resolve(history, project);
         try {
-            report = new PerfRunner(new MavenConsole(getLog())).run(options());
+            // the dashboard is the last sink of the invocation: rendered from the files the others wrote
+            InvocationSink dashboard = ended -> {
+                if (!ended.outcomes().isEmpty()) {
+                    DashboardPages.renderAfterRun(outputDirectory.toPath(), historyLocation,
+                            new Dashboard.Options(trendRuns, trendDays), getLog());
+                }
+            };
+            report = new PerfRunner(new MavenConsole(getLog()), List.of(dashboard)).run(options());
         } catch (PerfSetupException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -205,10 +214,6 @@ public class RunMojo extends ScenarioMojo {
                     + " (check perf.outputDirectory)", e);
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        }
-        if (!report.outcomes().isEmpty()) {
-            DashboardPages.renderAfterRun(outputDirectory.toPath(), HistorySetting.resolve(history, project),
-                    new Dashboard.Options(trendRuns, trendDays), getLog());
         }
         verdict(report);
     }

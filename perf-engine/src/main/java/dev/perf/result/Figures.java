@@ -1,0 +1,48 @@
+package dev.perf.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of a request, a flow, an operation or all of them. Latencies in milliseconds, from the intended send
+ * time; the service time from the actual send.
+ *
+ * @param successRate        percent, or {@code null} without responses
+ * @param rps                responses per second, or {@code null}
+ * @param statusCodes        responses by HTTP status
+ * @param errors             failures by kind ({@code status}, {@code timeout}...)
+ * @param checks             failed checks by name
+ * @param checksNotJudged    checks that could not be judged (a body past the kept part), by name; left out when none
+ * @param latencyHistogram   the latency histogram in microseconds, HdrHistogram's compressed encoding in Base64, so
+ *                           tools can merge exactly; {@code null} in a stage's figures
+ * @param latencySpectrumMs  {@code [percentile, ms]} pairs as HdrHistogram plots them; {@code null} in a stage's figures
+ * @param cpuMsPerExecution  a tracked operation's CPU time per execution; {@code null} when not measured, and for a
+ *                           load run
+ * @param allocatedBytesPerExecution a tracked operation's heap allocation per execution; likewise
+ */
+public record Figures(String name, long count, long ok, long failed, long dropped, Double successRate, Double rps,
+                      Latency latencyMs, Percentiles serviceTimeMs, Map<String, Long> statusCodes,
+                      Map<String, ErrorCount> errors, Map<String, Long> checks,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> checksNotJudged, long bytesReceived,
+                      long bytesSent, @JsonInclude(JsonInclude.Include.NON_NULL) String latencyHistogram,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> latencySpectrumMs,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuMsPerExecution,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerExecution) {
+
+    /** Latency in milliseconds; a figure is {@code null} without responses. */
+    public record Latency(Double min, Double avg, Double stddev, Double max, Double p50, Double p75, Double p90,
+                          Double p95, Double p99, @JsonProperty("p99.9") Double p99_9) {
+    }
+
+    /** Percentiles in milliseconds; {@code null} without responses. */
+    public record Percentiles(Double p50, Double p75, Double p90, Double p95, Double p99,
+                              @JsonProperty("p99.9") Double p99_9) {
+    }
+
+    /** How often a kind of failure happened, and the first message seen. */
+    public record ErrorCount(long count, String firstMessage) {
+    }
+}

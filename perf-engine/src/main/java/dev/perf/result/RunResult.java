@@ -1,0 +1,93 @@
+package dev.perf.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's {@code summary.json}: a scenario's load run, or the operations a JUnit test tracked ({@code load.model}
+ * {@code tracked}).
+ *
+ * @param stopReason   why the run stopped before its end, or {@code null}
+ * @param verdict      passed, failed or inconclusive
+ * @param inconclusive why it is inconclusive, one line each (left out when empty)
+ * @param target       where the load went; {@code null} for a tracked test
+ * @param scalability  a stepped test's analysis, or {@code null}
+ * @param resources    what the monitor saw, or {@code null} when the run was not monitored
+ * @param timeSeries   per-interval points by request name and {@code ALL}
+ * @param regressions  the comparison with the baseline, or {@code null} without a history
+ */
+public record RunResult(int schemaVersion, String runId, String scenario, String file, String status,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String stopReason, String verdict,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> inconclusive, String startTime,
+                        String endTime, @JsonUnwrapped Target target, Load load, Figures overall,
+                        List<Figures> requests, List<Figures> flows, List<StageResult> stages,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ScalabilityResult scalability,
+                        List<ThresholdVerdict> thresholds, Generator generator, Resources resources,
+                        Map<String, List<TimePoint>> timeSeries, Regressions regressions) {
+    /** {@code load.model} of a tracked test's run. */
+    public static final String TRACKED = "tracked";
+
+    public RunResult {
+        // read from a file, a part left out comes back empty: it is the part that does not apply
+        if (target != null && target.baseUrl() == null) {
+            target = null;
+        }
+    }
+
+    /** Whether this is a tracked test's run rather than a load run. */
+    public boolean tracked() {
+        return load != null && TRACKED.equals(load.model());
+    }
+
+    /** Whether the run stopped before its end. */
+    public boolean partial() {
+        return "partial".equals(status);
+    }
+
+    /** The same run with its comparison to the baseline. */
+    public RunResult withRegressions(Regressions compared) {
+        return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
+                endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
+                timeSeries, compared);
+    }
+
+    /** Where a load run sent its requests: the base URL without credentials, and the environment it was run for. */
+    public record Target(String baseUrl, String environment) {
+    }
+
+    /**
+     * @param model       open, closed or tracked
+     * @param shape       single, stages or steps
+     * @param maxInFlight the open model's cap on requests in flight; {@code null} for a tracked test
+     */
+    public record Load(String model, String shape, String description, double elapsedSeconds,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxInFlight) {
+    }
+
+    /**
+     * Whether the figures describe the target rather than the generator.
+     *
+     * @param sending    how the generator kept up; {@code null} for a tracked test
+     * @param saturation why the generator counts as saturated, one line each
+     */
+    public record Generator(@JsonUnwrapped Sending sending, boolean saturated, List<String> saturation) {
+        public Generator {
+            if (sending != null && sending.nativeTransport() == null) {
+                sending = null;
+            }
+        }
+    }
+
+    /**
+     * @param lateSends          arrivals sent later than planned
+     * @param unfinished         requests still in flight when the run ended
+     * @param iterationsCutShort closed-model iterations stopped mid-flow at the end
+     * @param sendLagP99Ms       how late the open model's sends were, or {@code null}
+     */
+    public record Sending(Boolean nativeTransport, long connectionsOpened, long connectionsReused, long lateSends,
+                          long unfinished, long iterationsCutShort, Double sendLagP99Ms, Double sendLagMaxMs) {
+    }
+}
