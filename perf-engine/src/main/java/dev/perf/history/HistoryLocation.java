@@ -5,10 +5,12 @@ import dev.perf.scenario.Printable;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The one reading of a {@code perf.history} value, for the plugin's goals and for tracked tests alike: a SQLite file
- * (relative to the project), a {@code jdbc:sqlite:} URL, or {@code off}.
+ * (relative to the project), a {@code jdbc:sqlite:} URL, a {@code jdbc:postgresql:} URL (without a password: that
+ * comes from {@link HistoryCredentials}), or {@code off}.
  *
  * @param value a file path (absolute) or a JDBC URL
  */
@@ -28,9 +30,20 @@ public record HistoryLocation(String value) {
             return null;
         }
         if (value.startsWith("jdbc:")) {
+            if (isPostgres(value)) {
+                if (value.toLowerCase(Locale.ROOT).matches(".*[?&]\\w*password=.*")) {
+                    // the value would be in the build log and the shell's history; it is not quoted here either
+                    throw new IllegalArgumentException("perf.history is a PostgreSQL URL with a password in it, which "
+                            + "would be on the command line and in logs: give " + server(value) + " without it, and "
+                            + "the password in the environment variable " + HistoryCredentials.PASSWORD
+                            + " (or a settings.xml server named by perf.historyServer)");
+                }
+                return new HistoryLocation(value);
+            }
             if (!value.startsWith("jdbc:sqlite:")) {
-                throw new IllegalArgumentException("perf.history='" + Printable.quoted(value) + "' is not valid: the "
-                        + "history is a SQLite file; give its path, a jdbc:sqlite: URL, or off");
+                throw new IllegalArgumentException("perf.history='" + Printable.quoted(value) + "' is not valid: "
+                        + "give a SQLite file's path, a jdbc:sqlite: URL, a jdbc:postgresql://host:port/database URL, "
+                        + "or off");
             }
             return new HistoryLocation(value);
         }
@@ -54,6 +67,17 @@ public record HistoryLocation(String value) {
 
     static boolean isUrl(String location) {
         return location.startsWith("jdbc:");
+    }
+
+    /** Whether the location is a PostgreSQL server's. */
+    public static boolean isPostgres(String location) {
+        return location.startsWith("jdbc:postgresql:");
+    }
+
+    /** A server URL without its parameters, for messages: {@code jdbc:postgresql://db:5432/perf}. */
+    public static String server(String location) {
+        int parameters = location.indexOf('?');
+        return parameters < 0 ? location : location.substring(0, parameters);
     }
 
     @Override

@@ -8,17 +8,28 @@ import java.util.Set;
 /**
  * The run history: where runs are recorded and read back. The one seam for a history backend: everything above it
  * ({@link HistoryQuery}, {@link HistoryBaselines}, the dashboard, the goals) is free of SQL, and a backend implements
- * these methods alone. {@link SqliteHistoryStore} is the embedded default.
+ * these methods alone. {@link SqliteHistoryStore} is the embedded default, {@link PostgresHistoryStore} a team's shared
+ * history; both run the same SQL ({@link SqlHistoryStore}).
  */
 public interface HistoryStore extends AutoCloseable {
 
     /**
-     * Opens (creating it if needed) and migrates the history.
+     * Opens (creating it if needed) and migrates the history, a server's as the environment's credentials allow.
      *
-     * @param location a file path, or a {@code jdbc:sqlite:} URL ({@link HistoryLocation})
+     * @param location a file path, a {@code jdbc:sqlite:} or a {@code jdbc:postgresql:} URL ({@link HistoryLocation})
      */
     static HistoryStore open(String location) throws SQLException {
-        return SqliteHistoryStore.open(location);
+        return open(location, HistoryCredentials.fromEnvironment(System.getenv()));
+    }
+
+    /**
+     * Opens (creating it if needed) and migrates the history.
+     *
+     * @param credentials who a server history is opened as (a SQLite file needs none)
+     */
+    static HistoryStore open(String location, HistoryCredentials credentials) throws SQLException {
+        return HistoryLocation.isPostgres(location) ? PostgresHistoryStore.open(location, credentials)
+                : SqliteHistoryStore.open(location);
     }
 
     /** Where the history is, as given. */

@@ -8,10 +8,14 @@ import java.util.List;
 /**
  * The history's schema, as migrations: version N is reached by running step N-1 on version N-1. A database is
  * upgraded in place on open, in one transaction; it is never dropped. A database newer than this
- * tool is refused rather than guessed at. The version lives in SQLite's {@code PRAGMA user_version}.
+ * tool is refused rather than guessed at. Each backend has its steps and keeps its version its own way
+ * ({@link Versioning}); a version number means the same tables and columns on every backend.
  */
 final class Schema {
-    /** Each entry takes the schema from version i to i + 1. Append only: never edit a step that has shipped. */
+    /**
+     * SQLite's steps: each entry takes the schema from version i to i + 1. Append only: never edit a step that has
+     * shipped.
+     */
     static final List<List<String>> STEPS = List.of(
             List.of(
                 """
@@ -126,27 +130,66 @@ final class Schema {
         return STEPS.size();
     }
 
+    /** How a backend keeps its schema's version, and its steps. */
+    interface Versioning {
+        List<List<String>> steps();
+
+        /** Keeps other processes from migrating at the same time, until the transaction ends. */
+        void lock(Statement statement) throws SQLException;
+
+        int read(Statement statement) throws SQLException;
+
+        void write(Statement statement, int version) throws SQLException;
+    }
+
     /**
-     * Brings the database to the latest version. The version is read inside a write transaction ({@code BEGIN
-     * IMMEDIATE}, the store's transaction mode), so two processes opening a new history at once do not both create
-     * it: the second waits, then finds it current.
+     * SQLite: the version in {@code PRAGMA user_version}; the store's transactions are {@code BEGIN IMMEDIATE}, so the
+     * first statement already holds the write lock.
      */
-    static void migrate(Connection connection, String location) throws SQLException {
+    static final Versioning SQLITE = new Versioning() {
+        @Override
+        public List<List<String>> steps() {
+            return STEPS;
+        }
+
+        @Override
+        public void lock(Statement statement) {
+        }
+
+        @Override
+        public int read(Statement statement) throws SQLException {
+            try (var result = statement.executeQuery("PRAGMA user_version")) {
+                return result.next() ? result.getInt(1) : 0;
+            }
+        }
+
+        @Override
+        public void write(Statement statement, int version) throws SQLException {
+            statement.execute("PRAGMA user_version = " + version);
+        }
+    };
+
+    /**
+     * Brings the database to the latest version. The version is read inside a write transaction, under the backend's
+     * lock, so two processes opening a new history at once do not both create it: the second waits, then finds it
+     * current.
+     */
+    static void migrate(Connection connection, String location, Versioning versioning) throws SQLException {
+        int latest = versioning.steps().size();
         boolean auto = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try {
-            int version = version(connection);
-            if (version > latest()) {
+        try (Statement statement = connection.createStatement()) {
+            versioning.lock(statement);
+            int version = versioning.read(statement);
+            if (version > latest) {
                 throw new SQLException("the history " + location + " has schema version " + version + ", newer than "
-                        + "this perf knows (" + latest() + "); use a newer perf, or point perf.history elsewhere");
+                        + "this perf knows (" + latest + "); use a newer perf, or point perf.history elsewhere");
             }
-            try (Statement statement = connection.createStatement()) {
-                for (int v = version; v < latest(); v++) {
-                    for (String sql : STEPS.get(v)) {
-                        statement.execute(sql);
-                    }
-                    statement.execute("PRAGMA user_version = " + (v + 1));
+            for (int v = version; v < latest; v++) {
+                for (String sql : versioning.steps().get(v)) {
+                    statement.execute(sql);
                 }
+                versioning.write(statement, v + 1);
             }
             connection.commit();
         } catch (SQLException e) {
@@ -157,10 +200,10 @@ final class Schema {
         }
     }
 
+    /** A SQLite history's version. */
     static int version(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             var result = statement.executeQuery("PRAGMA user_version")) {
-            return result.next() ? result.getInt(1) : 0;
+        try (Statement statement = connection.createStatement()) {
+            return SQLITE.read(statement);
         }
     }
 }

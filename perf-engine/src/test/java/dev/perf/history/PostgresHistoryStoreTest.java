@@ -1,0 +1,106 @@
+package dev.perf.history;
+
+import dev.perf.testing.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The PostgreSQL history against a real server the test starts (initdb, pg_ctl on a free loopback port): the
+ * contract every backend passes, and what is the server's own (migration under a lock, a newer schema, credentials,
+ * an unreachable server).
+ */
+@Timeout(180)
+class PostgresHistoryStoreTest extends HistoryStoreContract {
+    private static final HistoryCredentials CREDENTIALS = new HistoryCredentials(PostgresServer.USER,
+            PostgresServer.PASSWORD);
+    private static final Instant DAY1 = Instant.parse("2026-11-20T10:00:00Z");
+
+    @Override
+    protected HistoryStore open() throws Exception {
+        return HistoryStore.open(PostgresServer.shared().newDatabase(), CREDENTIALS);
+    }
+
+    private static long scalar(String url, String sql) throws SQLException {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = PostgresServer.shared().connect(database); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getLong(1) : -1;
+        }
+    }
+
+    @Test
+    void severalRunnersConnectingToANewDatabaseAtOnceCreateItOnce() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Void>> opened = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                opened.add(pool.submit((Callable<Void>) () -> {
+                    try (HistoryStore store = HistoryStore.open(url, CREDENTIALS)) {
+                        store.record(Runs.run("r" + n, "s", DAY1.plusSeconds(n), 1000, 2000));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : opened) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(scalar(url, "SELECT version FROM perf_schema")).isEqualTo(Schema.STEPS.size());
+        assertThat(scalar(url, "SELECT count(*) FROM perf_schema")).isEqualTo(1);
+        assertThat(scalar(url, "SELECT count(*) FROM runs")).isEqualTo(6);
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndLeftAlone() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        try (HistoryStore store = HistoryStore.open(url, CREDENTIALS)) {
+            store.record(Runs.run("r1", "s", DAY1, 1000));
+        }
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection c = PostgresServer.shared().connect(database); Statement s = c.createStatement()) {
+            s.execute("UPDATE perf_schema SET version = " + (Schema.STEPS.size() + 1));
+        }
+        assertThatThrownBy(() -> HistoryStore.open(url, CREDENTIALS)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("newer than this perf knows");
+        assertThat(scalar(url, "SELECT count(*) FROM runs")).isEqualTo(1);
+    }
+
+    @Test
+    void theSchemaHasTheSameVersionsAsSqlites() {
+        assertThat(PostgresSchema.STEPS).hasSameSizeAs(Schema.STEPS);
+    }
+
+    @Test
+    void wrongCredentialsAndAnUnreachableServerSayWhichServerAndNeverThePassword() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        assertThatThrownBy(() -> HistoryStore.open(url, new HistoryCredentials(PostgresServer.USER, "wrong-Pa55")))
+                .isInstanceOf(SQLException.class).hasMessageContaining("127.0.0.1:" + PostgresServer.shared().port())
+                .hasMessageContaining("password authentication failed").hasMessageNotContaining("wrong-Pa55");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "jdbc:postgresql://127.0.0.1:" + closed + "/perf";
+        assertThatThrownBy(() -> HistoryStore.open(nowhere, CREDENTIALS)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("127.0.0.1:" + closed).hasMessageNotContaining(PostgresServer.PASSWORD);
+    }
+}
