@@ -37,11 +37,12 @@ final class HistoryWriter implements AutoCloseable {
             return null;
         }
         try {
-            HistoryStore store = HistoryStore.open(options.location());
+            HistoryStore store = HistoryStore.open(options.location(), options.credentials());
             RunContext context = RunContext.detect(options.project(), options.projectDirectory(), environment);
             return new HistoryWriter(console, options, store, context);
         } catch (SQLException | RuntimeException | LinkageError e) {
-            console.warn("the run history " + options.location() + " cannot be opened, so this run is not recorded: "
+            console.warn("the run history " + options.location() + " cannot be opened, so this run is not recorded"
+                    + (options.required() ? "" : " (perf.historyRequired=false: the build goes on without it)") + ": "
                     + e.getMessage() + (e instanceof UnsatisfiedLinkError ? " (sqlite-jdbc unpacks a native library "
                     + "to the temp folder; if it is mounted noexec, set -Dorg.sqlite.tmpdir to a writable folder)" : ""));
             return null;

@@ -174,7 +174,7 @@ public final class PerfRunner {
         sinks.add(new ConsoleSink(console, history != null));
         if (history != null) {
             sinks.add(history.sink());
-        } else if (options.history() != null) {
+        } else if (options.history() != null && options.history().required()) {
             sinks.add(run -> "run " + run.runId() + " of " + run.scenario().name() + " was not recorded: the run "
                     + "history " + options.history().location() + " could not be opened (see the warning above; "
                     + HistorySink.WITHOUT_HISTORY + ")");

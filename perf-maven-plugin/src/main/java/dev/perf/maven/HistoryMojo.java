@@ -6,9 +6,12 @@ import dev.perf.history.HistoryStore;
 import dev.perf.report.HistoryReport;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,6 +32,22 @@ public class HistoryMojo extends AbstractMojo {
      */
     @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
     private String history;
+
+    /**
+     * The {@code <server>} of settings.xml whose username and password open a server history
+     * ({@code perf.history=jdbc:postgresql://...}); without it, {@code PERF_HISTORY_USER} and
+     * {@code PERF_HISTORY_PASSWORD} from the environment (else {@code PGUSER} and {@code PGPASSWORD}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.historyServer")
+    private String historyServer;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
 
     /** How many days back the report and the trends go.
      *
@@ -82,7 +101,8 @@ public class HistoryMojo extends AbstractMojo {
         }
         List<String> only = scenario == null || scenario.isBlank() ? List.of()
                 : Arrays.stream(scenario.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        try (HistoryStore store = HistoryStore.open(location)) {
+        try (HistoryStore store = HistoryStore.open(location, HistorySetting.credentials(historyServer, settings,
+                settingsDecrypter))) {
             getLog().info("History: " + location);
             HistoryReport.print(new HistoryQuery(store), days, only, grouping, runs, Instant.now(), getLog()::info);
         } catch (SQLException e) {

@@ -3,9 +3,12 @@ package dev.perf.maven;
 import dev.perf.dashboard.Dashboard;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +36,22 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
     private String history;
 
+    /**
+     * The {@code <server>} of settings.xml whose username and password open a server history
+     * ({@code perf.history=jdbc:postgresql://...}); without it, {@code PERF_HISTORY_USER} and
+     * {@code PERF_HISTORY_PASSWORD} from the environment (else {@code PGUSER} and {@code PGPASSWORD}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.historyServer")
+    private String historyServer;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
     /** How many of each scenario's most recent runs its trend page shows (each gets its own page).
      *
      * @since 0.1.0
@@ -58,7 +77,8 @@ public class ReportMojo extends AbstractMojo {
         Path output = outputDirectory.toPath();
         String location = HistorySetting.resolve(history, project);
         try {
-            Path index = DashboardPages.render(output, location, new Dashboard.Options(trendRuns, trendDays), getLog());
+            Path index = DashboardPages.render(output, location, HistorySetting.credentials(historyServer, settings,
+                    settingsDecrypter), new Dashboard.Options(trendRuns, trendDays), getLog());
             getLog().info("Dashboard: " + index.toUri());
         } catch (IOException | RuntimeException e) {
             throw new MojoFailureException("the dashboard could not be rendered: " + e.getMessage() + "; run perf:run "

@@ -2,6 +2,7 @@ package dev.perf.maven;
 
 import dev.perf.dashboard.Dashboard;
 import dev.perf.engine.EngineOptions;
+import dev.perf.history.HistoryCredentials;
 import dev.perf.run.HistoryOptions;
 import dev.perf.run.InvocationSink;
 import dev.perf.run.PerfRunner;
@@ -15,9 +16,12 @@ import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.io.File;
 import java.io.IOException;
@@ -96,6 +100,32 @@ public class RunMojo extends ScenarioMojo {
      */
     @Parameter(property = "perf.history", defaultValue = "${project.basedir}/.perf/history.db")
     private String history;
+
+    /**
+     * The {@code <server>} of settings.xml whose username and password open a server history
+     * ({@code perf.history=jdbc:postgresql://...}); without it, {@code PERF_HISTORY_USER} and
+     * {@code PERF_HISTORY_PASSWORD} from the environment (else {@code PGUSER} and {@code PGPASSWORD}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.historyServer")
+    private String historyServer;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter settingsDecrypter;
+
+    /**
+     * Whether a history that cannot be opened (a database server that is down or refuses the credentials) fails the
+     * build. With {@code false} the runs still write their results and verdicts, with a warning that they were not
+     * recorded. A run is never half-recorded either way.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.historyRequired", defaultValue = "true")
+    private boolean historyRequired;
 
     /** Keep at most this many runs per scenario in the history; 0 keeps all.
      *
@@ -198,11 +228,13 @@ public class RunMojo extends ScenarioMojo {
         }
         RunReport report;
         String historyLocation = HistorySetting.resolve(history, project);
+        HistoryCredentials credentials = historyLocation == null ? null
+                : HistorySetting.credentials(historyServer, settings, settingsDecrypter);
         try {
             // the dashboard is the last sink of the invocation: rendered from the files the others wrote
             InvocationSink dashboard = ended -> {
                 if (!ended.outcomes().isEmpty()) {
-                    DashboardPages.renderAfterRun(outputDirectory.toPath(), historyLocation,
+                    DashboardPages.renderAfterRun(outputDirectory.toPath(), historyLocation, credentials,
                             new Dashboard.Options(trendRuns, trendDays), getLog());
                 }
             };
@@ -244,7 +276,9 @@ public class RunMojo extends ScenarioMojo {
         HistoryOptions historyOptions = location == null ? null : new HistoryOptions(location, project.getGroupId() + ":"
                 + project.getArtifactId() + ":" + project.getVersion(), project.getBasedir().toPath(), keepRuns, keepDays,
                 baselineRuns, regressionTolerance / 100.0, failOnRegression, blankToNull(baselineBranch),
-                blankToNull(baselineRun), baselineAnyHardware);
+                blankToNull(baselineRun), baselineAnyHardware)
+                .withCredentials(HistorySetting.credentials(historyServer, settings, settingsDecrypter))
+                .withRequired(historyRequired);
         int progressSeconds;
         try {
             progressSeconds = progressInterval.trim().equals("0") ? 0
