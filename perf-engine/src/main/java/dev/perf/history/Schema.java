@@ -193,8 +193,7 @@ final class Schema {
             }
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
-            throw e;
+            throw SqlHistoryStore.rolledBack(connection, e);
         } finally {
             connection.setAutoCommit(auto);
         }

@@ -80,11 +80,12 @@ abstract class SqlHistoryStore implements HistoryStore {
             }
             insertDocuments(id, run.documents());
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
+        } catch (SQLException e) {
+            throw rolledBack(connection, e);
+        } catch (RuntimeException e) {
+            throw rolledBack(connection, e);
         } finally {
-            connection.setAutoCommit(true);
+            endTransaction(connection);
         }
     }
 
@@ -305,10 +306,31 @@ abstract class SqlHistoryStore implements HistoryStore {
             connection.commit();
             return deleted;
         } catch (SQLException e) {
-            connection.rollback();
-            throw e;
+            throw rolledBack(connection, e);
         } finally {
+            endTransaction(connection);
+        }
+    }
+
+    /**
+     * Rolls the transaction back after {@code failure} and returns it. A connection that is gone (the server restarted,
+     * the network failed) has rolled back already: the server drops an unfinished transaction with its connection.
+     */
+    static <E extends Exception> E rolledBack(Connection connection, E failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+        return failure;
+    }
+
+    /** Back to one transaction per statement; a connection that is gone has nothing to go back to. */
+    private static void endTransaction(Connection connection) {
+        try {
             connection.setAutoCommit(true);
+        } catch (SQLException gone) {
+            // the next use of the connection reports it
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.perf.history;
 
+import dev.perf.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Several processes writing one history, and one killed while writing. */
-@Timeout(120)
+@Timeout(240)
 class ConcurrentWritersTest {
     @TempDir
     Path dir;
@@ -38,9 +39,49 @@ class ConcurrentWritersTest {
     }
 
     private Process writer(String db, String name, int runs) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Writer.class.getName(), db, name, Integer.toString(runs))
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Writer.class.getName(), db, name, Integer.toString(runs))
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        // a server history's credentials, from the environment as a CI runner gives them
+        builder.environment().put(HistoryCredentials.USER, PostgresServer.USER);
+        builder.environment().put(HistoryCredentials.PASSWORD, PostgresServer.PASSWORD);
+        return builder.start();
+    }
+
+    private static long pgScalar(String url, String sql) throws Exception {
+        try (var c = PostgresServer.shared().connect(url.substring(url.lastIndexOf('/') + 1));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Eight builds on different hosts recording into one PostgreSQL history at once, one killed mid-write. */
+    @Test
+    void eightProcessesWritingToPostgresAllLandAndAKilledOneLeavesNoPartialRun() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        // created first, so that the test can count while they write (creating it at once: PostgresHistoryStoreTest)
+        HistoryStore.open(url, new HistoryCredentials(PostgresServer.USER, PostgresServer.PASSWORD)).close();
+        List<Process> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writers.add(writer(url, "host" + i, 15));
+        }
+        Process victim = writer(url, "victim", 100_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && pgScalar(url, "SELECT count(*) FROM runs WHERE run_id LIKE 'victim-%'")
+                < 10) {
+            Thread.sleep(50);
+        }
+        victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (Process p : writers) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(p.toString()).isZero();
+        }
+        assertThat(pgScalar(url, "SELECT count(*) FROM runs WHERE run_id LIKE 'host%'")).isEqualTo(8 * 15);
+        assertThat(pgScalar(url, "SELECT count(*) FROM runs WHERE run_id LIKE 'victim-%'")).isGreaterThanOrEqualTo(10);
+        // every run there is whole: both of its figures rows
+        assertThat(pgScalar(url, "SELECT count(*) FROM runs r WHERE (SELECT count(*) FROM figures f WHERE f.run = r.id)"
+                + " <> 2")).isZero();
     }
 
     private static long scalar(String db, String sql) throws Exception {

@@ -85,6 +85,47 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
     }
 
     @Test
+    void aConnectionLostMidWriteRollsTheRunBackWithAClearError() throws Exception {
+        String url = PostgresServer.shared().newDatabase();
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        try (HistoryStore store = HistoryStore.open(url, CREDENTIALS);
+             Connection admin = PostgresServer.shared().connect(database); Statement s = admin.createStatement()) {
+            store.record(Runs.run("before", "s", DAY1, 1000));
+            // the write stops half-way (the run and its figures inserted, its documents not yet) and the connection is
+            // cut there, as a database restart or a network failure would
+            s.execute("CREATE FUNCTION stall() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(30); RETURN NEW; END $$ "
+                    + "LANGUAGE plpgsql");
+            s.execute("CREATE TRIGGER stall BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION stall()");
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> write = pool.submit(() -> {
+                    store.record(Runs.withDocument(Runs.run("cut", "s", DAY1.plusSeconds(60), 1000), "summary.json",
+                            "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    return null;
+                });
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (System.nanoTime() < deadline && scalar(url, "SELECT count(*) FROM pg_stat_activity WHERE "
+                        + "application_name = 'perf' AND query LIKE 'INSERT INTO documents%'") == 0) {
+                    Thread.sleep(20);
+                }
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'perf' "
+                        + "AND datname = current_database()");
+                assertThatThrownBy(write::get).hasCauseInstanceOf(SQLException.class)
+                        .hasMessageContaining("terminating connection");
+            } finally {
+                pool.shutdownNow();
+            }
+            s.execute("DROP TRIGGER stall ON documents");
+        }
+        assertThat(scalar(url, "SELECT count(*) FROM runs")).as("the cut run left nothing behind").isEqualTo(1);
+        assertThat(scalar(url, "SELECT count(*) FROM figures")).isEqualTo(2);
+        try (HistoryStore store = HistoryStore.open(url, CREDENTIALS)) {
+            store.record(Runs.run("after", "s", DAY1.plusSeconds(120), 1000));
+        }
+        assertThat(scalar(url, "SELECT count(*) FROM runs")).isEqualTo(2);
+    }
+
+    @Test
     void theSchemaHasTheSameVersionsAsSqlites() {
         assertThat(PostgresSchema.STEPS).hasSameSizeAs(Schema.STEPS);
     }

@@ -30,4 +30,12 @@ final class Runs {
         return new RunRecord(runId, scenario, "s.yaml", "sha", start, start.plusSeconds(10), "passed", "open",
                 "10/s for 10s", metrics, List.of(), null, false, CONTEXT, Map.of());
     }
+
+    /** The same run with a result file kept beside it. */
+    static RunRecord withDocument(RunRecord run, String name, byte[] content) {
+        return new RunRecord(run.runId(), run.scenario(), run.scenarioFile(), run.scenarioSha256(), run.start(),
+                run.end(), run.verdict(), run.loadModel(), run.loadDescription(), run.metrics(), run.thresholds(),
+                run.resources(), run.generatorSaturated(), run.context(), Map.of(name, content), run.costs(),
+                run.environment());
+    }
 }
