@@ -97,6 +97,15 @@ public interface HistoryStore extends AutoCloseable {
     /** A request's whole-run figures in one run, or {@code null} when it has none. */
     StoredFigures figuresOf(String runId, String request) throws SQLException;
 
+    /**
+     * Copies the runs of {@code source} that this history does not have (by run id), each with everything kept with
+     * it (figures and histograms, series, thresholds, resources, result files), each in its own transaction. Running
+     * it again copies nothing: this is how a team moves its SQLite history to a shared server without losing its past.
+     *
+     * @return how many runs were copied
+     */
+    int copyFrom(HistoryStore source) throws SQLException;
+
     @Override
     void close() throws SQLException;
 }

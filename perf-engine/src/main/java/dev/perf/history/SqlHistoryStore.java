@@ -488,6 +488,111 @@ abstract class SqlHistoryStore implements HistoryStore {
         }
     }
 
+    /** The tables that hang off a run, by the run's id in their {@code run} column. */
+    private static final List<String> RUN_TABLES = List.of("figures", "series", "thresholds", "resources", "documents");
+
+    @Override
+    public int copyFrom(HistoryStore source) throws SQLException {
+        if (!(source instanceof SqlHistoryStore from)) {
+            throw new SQLException("cannot copy from " + source.location() + ": not a SQL history");
+        }
+        int copied = 0;
+        List<Long> ids = new ArrayList<>();
+        try (Statement s = from.connection.createStatement(); ResultSet r = s.executeQuery("SELECT id FROM runs ORDER BY id")) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+        }
+        for (long id : ids) {
+            if (copyRun(from.connection, id)) {
+                copied++;
+            }
+        }
+        return copied;
+    }
+
+    /** Copies one run and its rows, unless a run of that id is here already. */
+    private synchronized boolean copyRun(Connection from, long sourceId) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            Long id;
+            try (PreparedStatement select = from.prepareStatement("SELECT * FROM runs WHERE id = ?")) {
+                select.setLong(1, sourceId);
+                try (ResultSet run = select.executeQuery()) {
+                    if (!run.next() || hasRunId(run.getString("run_id"))) {
+                        connection.rollback();
+                        return false;
+                    }
+                    id = insertCopy("runs", run, null, null);
+                }
+            }
+            for (String table : RUN_TABLES) {
+                try (PreparedStatement select = from.prepareStatement("SELECT * FROM " + table + " WHERE run = ?")) {
+                    select.setLong(1, sourceId);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            insertCopy(table, rows, "run", id);
+                        }
+                    }
+                }
+            }
+            connection.commit();
+            return true;
+        } catch (SQLException e) {
+            throw rolledBack(connection, e);
+        } finally {
+            endTransaction(connection);
+        }
+    }
+
+    private boolean hasRunId(String runId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM runs WHERE run_id = ?")) {
+            s.setString(1, runId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /**
+     * Inserts the current row of {@code row} into {@code table} here, every column by name but {@code id} (given
+     * anew), with {@code runColumn} set to {@code runId}.
+     *
+     * @return the new row's id for {@code runs}, else {@code null}
+     */
+    private Long insertCopy(String table, ResultSet row, String runColumn, Long runId) throws SQLException {
+        var meta = row.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+            if (!meta.getColumnName(c).equalsIgnoreCase("id")) {
+                columns.add(meta.getColumnName(c));
+            }
+        }
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        boolean runs = table.equals("runs");
+        try (PreparedStatement insert = runs ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql)) {
+            for (int i = 0; i < columns.size(); i++) {
+                String column = columns.get(i);
+                Object value = column.equalsIgnoreCase(runColumn) ? runId : row.getObject(column);
+                if (value == null) {
+                    insert.setNull(i + 1, Types.NULL);
+                } else {
+                    insert.setObject(i + 1, value);
+                }
+            }
+            insert.executeUpdate();
+            if (!runs) {
+                return null;
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** A row of {@link #FIGURES_COLUMNS}, with the run's resource figures when asked for. */
     private StoredFigures storedFigures(ResultSet r, boolean withResources) throws SQLException {
         return new StoredFigures(r.getString(2), r.getString(3), r.getString(4), r.getLong(5), r.getLong(6),

@@ -3,7 +3,10 @@ package dev.perf.history;
 import dev.perf.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,6 +32,8 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
     private static final HistoryCredentials CREDENTIALS = new HistoryCredentials(PostgresServer.USER,
             PostgresServer.PASSWORD);
     private static final Instant DAY1 = Instant.parse("2026-11-20T10:00:00Z");
+    @TempDir
+    Path dir;
 
     @Override
     protected HistoryStore open() throws Exception {
@@ -123,6 +128,34 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
             store.record(Runs.run("after", "s", DAY1.plusSeconds(120), 1000));
         }
         assertThat(scalar(url, "SELECT count(*) FROM runs")).isEqualTo(2);
+    }
+
+    @Test
+    void aSqliteHistoryIsCopiedWholeOnceAndASecondCopyAddsNothing() throws Exception {
+        String sqlite = dir.resolve(".perf/history.db").toString();
+        try (HistoryStore local = HistoryStore.open(sqlite)) {
+            for (int i = 0; i < 3; i++) {
+                local.record(Runs.withDocument(Runs.run("local-" + i, "checkout", DAY1.plusSeconds(i * 3600L), 1000,
+                        2000 + i, 3000), "summary.json", ("{\"run\": " + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        String url = PostgresServer.shared().newDatabase();
+        try (HistoryStore local = HistoryStore.open(sqlite); HistoryStore shared = HistoryStore.open(url, CREDENTIALS)) {
+            shared.record(Runs.run("shared-0", "checkout", DAY1.minusSeconds(3600), 1500));
+            assertThat(shared.copyFrom(local)).isEqualTo(3);
+            assertThat(shared.copyFrom(local)).as("a second copy").isZero();
+            Instant now = DAY1.plusSeconds(86_400);
+            HistoryQuery copied = new HistoryQuery(shared);
+            HistoryQuery original = new HistoryQuery(local);
+            assertThat(copied.trend("checkout", "ALL", 0, 0, HistoryQuery.Grouping.RUN, now)).hasSize(4);
+            assertThat(copied.trend("checkout", "get", 0, 0, HistoryQuery.Grouping.RUN, now).subList(1, 4))
+                    .usingRecursiveComparison().isEqualTo(original.trend("checkout", "get", 0, 0,
+                            HistoryQuery.Grouping.RUN, now));
+            assertThat(new String(shared.document("local-2", "summary.json"), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"run\": 2}");
+        }
+        assertThat(scalar(url, "SELECT count(*) FROM runs")).isEqualTo(4);
+        assertThat(scalar(url, "SELECT count(*) FROM figures")).isEqualTo(8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.perf.maven;
 
+import dev.perf.history.HistoryCredentials;
 import dev.perf.history.HistoryLocation;
 import dev.perf.history.HistoryQuery;
 import dev.perf.history.HistoryStore;
@@ -26,7 +27,7 @@ import java.util.Locale;
 @Mojo(name = "history", threadSafe = true, requiresProject = true)
 public class HistoryMojo extends AbstractMojo {
 
-    /** The run history: a SQLite file or a {@code jdbc:sqlite:} URL.
+    /** The run history: a SQLite file, a {@code jdbc:sqlite:} URL, or a {@code jdbc:postgresql://host:port/database} URL.
      *
      * @since 0.1.0
      */
@@ -48,6 +49,16 @@ public class HistoryMojo extends AbstractMojo {
 
     @Component
     private SettingsDecrypter settingsDecrypter;
+
+    /**
+     * Another history (a SQLite file, relative to the project, or a URL) whose runs are copied into
+     * {@code perf.history}, each with everything kept with it; runs already there are left alone, so running it again
+     * copies nothing. Nothing is printed but how many runs were copied.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.historyCopyFrom")
+    private String historyCopyFrom;
 
     /** How many days back the report and the trends go.
      *
@@ -95,18 +106,45 @@ public class HistoryMojo extends AbstractMojo {
             case "run" -> HistoryQuery.Grouping.RUN;
             default -> throw new MojoFailureException("perf.groupBy='" + groupBy + "' is not valid; use day or run");
         };
+        HistoryCredentials credentials = HistorySetting.credentials(historyServer, settings, settingsDecrypter);
+        if (historyCopyFrom != null && !historyCopyFrom.isBlank()) {
+            copy(location, credentials);
+            return;
+        }
         if (!new HistoryLocation(location).exists()) {
             getLog().info("perf:history: no history yet at " + location + " (perf:run writes it)");
             return;
         }
         List<String> only = scenario == null || scenario.isBlank() ? List.of()
                 : Arrays.stream(scenario.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        try (HistoryStore store = HistoryStore.open(location, HistorySetting.credentials(historyServer, settings,
-                settingsDecrypter))) {
+        try (HistoryStore store = HistoryStore.open(location, credentials)) {
             getLog().info("History: " + location);
             HistoryReport.print(new HistoryQuery(store), days, only, grouping, runs, Instant.now(), getLog()::info);
         } catch (SQLException e) {
             throw new MojoFailureException("cannot read the history " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the runs of {@code perf.historyCopyFrom} that {@code location} does not have. */
+    private void copy(String location, HistoryCredentials credentials) throws MojoFailureException {
+        String source = HistorySetting.resolve(historyCopyFrom, project);
+        if (source == null || !new HistoryLocation(source).exists()) {
+            throw new MojoFailureException("perf.historyCopyFrom='" + historyCopyFrom + "' is no history to copy: give "
+                    + "the path of an existing SQLite file (such as .perf/history.db) or a history's URL");
+        }
+        if (source.equals(location)) {
+            throw new MojoFailureException("perf.historyCopyFrom and perf.history are the same history (" + location
+                    + "): name the history to copy from and the one to copy into");
+        }
+        try (HistoryStore from = HistoryStore.open(source, credentials);
+             HistoryStore into = HistoryStore.open(location, credentials)) {
+            int copied = into.copyFrom(from);
+            getLog().info("perf:history: copied " + copied + " run(s) from " + source + " into " + location
+                    + (copied == 0 ? " (all were there already)" : ""));
+        } catch (SQLException e) {
+            throw new MojoFailureException("copying the history " + source + " into " + location + " failed: "
+                    + e.getMessage() + " (runs copied before the failure are whole; run it again to copy the rest)",
+                    e);
         }
     }
 }
