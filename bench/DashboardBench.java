@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 /**
  * How long the dashboard takes to render from a large history, and how big its pages get.
  * Usage: DashboardBench <template run folder (summary.json, resources.json)> <runs> <scenarios> <work folder>
+ *        [history: a jdbc:postgresql: URL of an empty database, credentials from PERF_HISTORY_USER/PASSWORD]
  * Each recorded run keeps a copy of the template's result files, as perf:run does, under its own run id.
  */
 public class DashboardBench {
@@ -38,7 +39,7 @@ public class DashboardBench {
         String templateScenario = summary.replaceAll("(?s).*?\"scenario\" : \"([^\"]*)\".*", "$1");
         Random random = new Random(42);
         Instant start = Instant.parse("2026-08-01T00:00:00Z");
-        String db = work.resolve("history.db").toString();
+        String db = args.length > 4 ? args[4] : work.resolve("history.db").toString();
         long t0 = System.nanoTime();
         try (HistoryStore store = HistoryStore.open(db)) {
             for (int i = 0; i < runs; i++) {
@@ -65,8 +66,9 @@ public class DashboardBench {
                         new RunContext("p", "c", "main", null, null, "h", "hw", "{}", "v"), documents));
             }
         }
-        System.out.printf("history: %d runs of %d scenarios written in %.1f s, %.1f MB%n", runs, scenarios,
-                (System.nanoTime() - t0) / 1e9, Files.size(Path.of(db)) / 1e6);
+        System.out.printf("history %s: %d runs of %d scenarios written in %.1f s%s%n", db, runs, scenarios,
+                (System.nanoTime() - t0) / 1e9, db.startsWith("jdbc:") ? ""
+                        : String.format(", %.1f MB", Files.size(Path.of(db)) / 1e6));
         for (int round = 1; round <= 2; round++) {
             Path output = work.resolve("perf");
             deleteTree(output);
