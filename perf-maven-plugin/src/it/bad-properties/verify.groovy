@@ -11,7 +11,7 @@ def expected = [
     "perf.readyTimeout: 'forever' is not a duration",
     "perf.onSaturatedGenerator='maybe' is not valid",
     'perf.baselineRuns=0 is not valid; from 1 to 1000',
-    "perf.history='jdbc:mysql://127.0.0.1/perf' is not valid: the history is a SQLite file",
+    "perf.history='jdbc:mysql://127.0.0.1/perf' is not valid: give a SQLite file's path, a jdbc:sqlite: URL, a jdbc:postgresql://host:port/database URL, or off",
     "perf.groupBy='week' is not valid; use day or run",
 ]
 def missing = expected.findAll { !log.contains(it) }

@@ -72,6 +72,12 @@ try {
             credentials, plain)
     mvn('run-postgres', ['perf:run', "-Dperf.history=${url}".toString(), '-Dperf.historyServer=perf-history'], [:],
             withServer)
+    // eight builds at once, as eight CI runners would, each with its own output folder
+    def parallel = (1..8).collect { n -> Thread.start {
+        mvn("runner-${n}".toString(), ['perf:run', "-Dperf.history=${url}".toString(),
+                                       "-Dperf.outputDirectory=target/runner-${n}".toString()], credentials, plain)
+    } }
+    parallel.each { it.join() }
     mvn('history-postgres', ['perf:history', "-Dperf.history=${url}".toString()], credentials, plain)
     mvn('report-postgres', ['perf:report', "-Dperf.history=${url}".toString(), '-Dperf.outputDirectory=target/report'],
             credentials, plain)
