@@ -18,6 +18,7 @@ final class OpenModelDriver implements StageDriver {
     private final Sender sender;
     private final RequestMix mix;
     private final MetricsRegistry registry;
+    private final Pacer pacer;
     private final Clock clock;
     private final Ticker ticker;
     private final RunControl control;
@@ -25,9 +26,10 @@ final class OpenModelDriver implements StageDriver {
     private final int maxInFlight;
     private final Completion release;
 
-    OpenModelDriver(RateStage stage, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock,
+    OpenModelDriver(RateStage stage, Pacer pacer, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock,
                     Ticker ticker, RunControl control, AtomicInteger inFlight, int maxInFlight) {
         this.stage = stage;
+        this.pacer = pacer;
         this.sender = sender;
         this.mix = mix;
         this.registry = registry;
@@ -50,7 +52,6 @@ final class OpenModelDriver implements StageDriver {
     private final class Tick implements Runnable {
         private final int stageIndex;
         private final long startNanos;
-        private final Pacer pacer = Pacer.forStage(stage);
         private final SendLag lag;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile long endNanos;

@@ -92,8 +92,8 @@ final class StageSequence {
         // a closed stage followed by another hands its users over instead of retiring them
         boolean handOver = s + 1 < load.stages().size() && load.stages().get(s + 1).closedModel();
         return load.stages().get(s).fold(
-                rate -> new OpenModelDriver(rate, sender, mix, registry, clock, ticker, control, inFlight,
-                        load.maxInFlight()),
+                rate -> new OpenModelDriver(rate, Pacer.forStage(rate, load.shard()), sender, mix, registry, clock,
+                        ticker, control, inFlight, load.maxInFlight()),
                 closed -> new ClosedModelDriver(closed, users, clock, ticker, control, handOver, drainNanos),
                 pause -> new PauseDriver(pause, clock, ticker, control));
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param maxInFlight open model only: arrivals beyond this many outstanding requests are dropped and counted
  * @param steps       the levels of a stress or scalability test, or {@code null} for any other plan
  */
-public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
+public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps, Shard shard) {
 
     public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
 
@@ -27,7 +27,12 @@ public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
     }
 
     public LoadSpec(List<Stage> stages, int maxInFlight) {
-        this(stages, maxInFlight, null);
+        this(stages, maxInFlight, null, null);
+    }
+
+    /** The whole load, on one generator. */
+    public LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps) {
+        this(stages, maxInFlight, steps, null);
     }
 
     public boolean isOpenModel() {

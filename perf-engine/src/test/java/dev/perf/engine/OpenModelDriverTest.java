@@ -25,7 +25,8 @@ class OpenModelDriverTest {
             outstanding.add(completion);
             clock.advanceNanos(sendCostNanos);
         };
-        return new OpenModelDriver(new RateStage(rate, rate, duration), sender, new RequestMix(List.of(1)), registry,
+        RateStage stage = new RateStage(rate, rate, duration);
+        return new OpenModelDriver(stage, Pacer.forStage(stage), sender, new RequestMix(List.of(1)), registry,
                 clock, clock, new RunControl(), inFlight, maxInFlight);
     }
 
