@@ -33,7 +33,8 @@ public record RunContext(String project, String gitCommit, String gitBranch, Str
                 hardware[0], hardware[1], PerfVersion.get());
     }
 
-    private static String host(Map<String, String> environment) {
+    /** This machine's name, for the run's record and a shard's results. */
+    public static String host(Map<String, String> environment) {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -64,7 +64,7 @@ public final class SummaryJson {
                 figures.analysis() == null ? null : StageJson.scalability(scenario.load().steps(), figures.analysis()),
                 thresholds(thresholds), generator,
                 figures.resources() == null ? null : ResourcesJson.summary(figures.resources()), timeSeries(m.series()),
-                null);
+                null, null);
     }
 
     /** The per-interval points by request name and {@code ALL}. */

@@ -35,7 +35,8 @@ public final class TrackedJson {
                 start.toString(), end.toString(), null, load, operation(m.overall(), costs),
                 m.byRequest().values().stream().map(s -> operation(s, costs)).toList(), List.of(), List.of(), null,
                 SummaryJson.thresholds(thresholds), new RunResult.Generator(null, false, List.of()),
-                resources == null ? null : ResourcesJson.summary(resources), SummaryJson.timeSeries(m.series()), null);
+                resources == null ? null : ResourcesJson.summary(resources), SummaryJson.timeSeries(m.series()), null,
+                null);
     }
 
     private static Figures operation(RequestStats stats, Map<String, OperationCost> costs) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param resources    what the monitor saw, or {@code null} when the run was not monitored
  * @param timeSeries   per-interval points by request name and {@code ALL}
  * @param regressions  the comparison with the baseline, or {@code null} without a history
+ * @param shard        which part of a load split across generators this run was, or {@code null} for a whole run
  */
 public record RunResult(int schemaVersion, String runId, String scenario, String file, String status,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String stopReason, String verdict,
@@ -26,7 +27,8 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
                         List<Figures> requests, List<Figures> flows, List<StageResult> stages,
                         @JsonInclude(JsonInclude.Include.NON_NULL) ScalabilityResult scalability,
                         List<ThresholdVerdict> thresholds, Generator generator, Resources resources,
-                        Map<String, List<TimePoint>> timeSeries, Regressions regressions) {
+                        Map<String, List<TimePoint>> timeSeries, Regressions regressions,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ShardInfo shard) {
     /** {@code load.model} of a tracked test's run. */
     public static final String TRACKED = "tracked";
 
@@ -51,7 +53,26 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
     public RunResult withRegressions(Regressions compared) {
         return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
                 endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
-                timeSeries, compared);
+                timeSeries, compared, shard);
+    }
+
+    /** The same run as a shard of a load split across generators. */
+    public RunResult withShard(ShardInfo part) {
+        return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
+                endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
+                timeSeries, regressions, part);
+    }
+
+    /**
+     * A shard's place in its run.
+     *
+     * @param index       from 1
+     * @param runKey      the same for every shard of one run, or {@code null}
+     * @param startAt     when every shard was to start, or {@code null}
+     * @param startLateMs how much later than {@code startAt} this shard's load began, or {@code null} without one
+     * @param host        the machine this shard ran on
+     */
+    public record ShardInfo(int index, int count, String runKey, String startAt, Long startLateMs, String host) {
     }
 
     /** Where a load run sent its requests: the base URL without credentials, and the environment it was run for. */

@@ -82,7 +82,8 @@ public final class PerfRunner {
         return new Validation(selected, invalid);
     }
 
-    public RunReport run(RunOptions options) throws IOException {
+    public RunReport run(RunOptions requested) throws IOException {
+        RunOptions options = requested;
         List<Scenario> selected = new ArrayList<>();
         List<ScenarioException> invalid = new ArrayList<>();
         load(options, selected, invalid);
@@ -95,7 +96,11 @@ public final class PerfRunner {
             selected.replaceAll(s -> s.withBaseUrl(url));
         }
         if (options.onSaturatedGenerator() != null) {
-            selected.replaceAll(s -> s.withSaturationPolicy(options.onSaturatedGenerator()));
+            VerdictSpec.Saturation policy = options.onSaturatedGenerator();
+            selected.replaceAll(s -> s.withSaturationPolicy(policy));
+        }
+        if (options.shard() != null) {
+            options = ShardRun.prepare(options, selected, console);
         }
         Files.createDirectories(options.outputDirectory());
         RunMarkers.invocationStarted(options.outputDirectory());
@@ -133,7 +138,9 @@ public final class PerfRunner {
             }
             Long startedPid = target.get() == null ? null : target.get().pid();
             List<String> problems = new ArrayList<>();
-            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid, problems);
+            RunResult.ShardInfo shard = options.shard() == null ? null
+                    : ShardRun.waitForStart(options.shard(), control, console);
+            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid, shard, problems);
             return new RunReport(List.of(), outcomes, control.aborted(), problems);
         } finally {
             TargetProcess started = target.getAndSet(null);
@@ -166,7 +173,8 @@ public final class PerfRunner {
      * @param problems gets what went wrong besides the verdicts (a run that could not be recorded)
      */
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
-                                         Long startedPid, List<String> problems) throws IOException {
+                                         Long startedPid, RunResult.ShardInfo shard, List<String> problems)
+            throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         HistoryWriter history = HistoryWriter.open(options.history(), options.environment(), console);
         List<RunSink<? super ScenarioOutcome>> sinks = new ArrayList<>();
@@ -185,7 +193,7 @@ public final class PerfRunner {
                     console.warn("stopped: scenario " + scenario.name() + " was not run");
                     continue;
                 }
-                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history);
+                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history, shard);
                 outcomes.add(outcome);
                 for (RunSink<? super ScenarioOutcome> sink : sinks) {
                     String problem = sink.runEnded(outcome);
@@ -264,7 +272,7 @@ public final class PerfRunner {
      * @param history    where relative thresholds find their baseline, or {@code null}
      */
     private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid,
-                                   HistoryWriter history) throws IOException {
+                                   HistoryWriter history, RunResult.ShardInfo shard) throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         RunMarkers.runStarted(runDirectory, runId, scenario.name());
@@ -302,7 +310,8 @@ public final class PerfRunner {
         judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load(),
                 scenario.flows().stream().flatMap(f -> f.steps().stream()).flatMap(s -> s.checks().stream())
                         .anyMatch(dev.perf.scenario.Check::readsPartOfLongBodies)));
-        List<ThresholdResult> thresholds = ThresholdEvaluator.evaluate(judged, figures);
+        List<ThresholdResult> thresholds = shard == null ? ThresholdEvaluator.evaluate(judged, figures)
+                : ShardRun.leftForMerge(ThresholdEvaluator.evaluate(judged, figures), options.shard().shard());
         HistoryOptions historyOptions = options.history();
         List<RegressionCheck.Finding> regressions = history == null ? List.of()
                 : RegressionCheck.check(figures, historyOptions.tolerance(), !scenario.load().isOpenModel());
@@ -310,7 +319,7 @@ public final class PerfRunner {
         Judgement judgement = ScenarioOutcome.judge(scenario, run, generator, thresholds, regressions, failOnRegression);
         RunResult result = SummaryJson.of(scenario, runId, run, figures, generator, thresholds,
                 judgement.verdict().key(), judgement.inconclusive()).withRegressions(RegressionReport.json(regressions,
-                history == null ? null : historyOptions.tolerance(), failOnRegression));
+                history == null ? null : historyOptions.tolerance(), failOnRegression)).withShard(shard);
         return new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds, regressions,
                 failOnRegression, judgement, result, resources == null ? null : ResourcesJson.series(runId, resources));
     }

@@ -20,17 +20,38 @@ import java.util.Map;
  * @param history            where to keep the run history, or {@code null} for none
  * @param progressSeconds    a progress line every this many seconds while a scenario runs; 0 for none
  * @param onSaturatedGenerator replaces every scenario's {@code verdict.onSaturatedGenerator}, or {@code null}
+ * @param shard              this generator's part of a load split across several, or {@code null} for the whole
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                          Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
                          TargetCommand target, HistoryOptions history, int progressSeconds,
-                         VerdictSpec.Saturation onSaturatedGenerator) {
+                         VerdictSpec.Saturation onSaturatedGenerator, ShardOptions shard) {
+
+    public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                      Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                      TargetCommand target, HistoryOptions history, int progressSeconds,
+                      VerdictSpec.Saturation onSaturatedGenerator) {
+        this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
+                target, history, progressSeconds, onSaturatedGenerator, null);
+    }
 
     public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                       Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
                       TargetCommand target, HistoryOptions history, int progressSeconds) {
         this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
                 target, history, progressSeconds, null);
+    }
+
+    /** The same with another history, or none ({@code null}). */
+    public RunOptions withHistory(HistoryOptions other) {
+        return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
+                environment, engine, target, other, progressSeconds, onSaturatedGenerator, shard);
+    }
+
+    /** The same, as one shard of a load split across several generators. */
+    public RunOptions withShard(ShardOptions part) {
+        return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, part);
     }
 
     /** A progress line every this many seconds by default. */

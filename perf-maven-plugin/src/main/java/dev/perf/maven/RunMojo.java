@@ -9,6 +9,7 @@ import dev.perf.run.PerfRunner;
 import dev.perf.run.PerfSetupException;
 import dev.perf.run.RunOptions;
 import dev.perf.run.RunReport;
+import dev.perf.run.ShardOptions;
 import dev.perf.run.TargetCommand;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.HttpUrls;
@@ -217,6 +218,33 @@ public class RunMojo extends ScenarioMojo {
     @Parameter(property = "perf.onSaturatedGenerator")
     private String onSaturatedGenerator;
 
+    /**
+     * This generator's part of a load split across several (CI matrix jobs, a Kubernetes Indexed Job): {@code I/N}.
+     * Without it, {@code PERF_SHARD}, else {@code JOB_COMPLETION_INDEX} with {@code PERF_SHARD_COUNT}; none runs the
+     * whole load.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.shard")
+    private String shard;
+
+    /**
+     * What ties the shards of one run together; by default the CI's run id ({@code GITHUB_RUN_ID},
+     * {@code CI_PIPELINE_ID}, {@code BUILD_TAG}...).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.runKey")
+    private String runKey;
+
+    /**
+     * When every shard starts its load, the same ISO-8601 instant for all (e.g. {@code 2026-12-02T10:00:00Z}).
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.startAt")
+    private String startAt;
+
     /** The most event-loop threads perf.ioThreads may ask for: each holds a selector and buffers. */
     static final int MAX_IO_THREADS = 256;
 
@@ -295,9 +323,15 @@ public class RunMojo extends ScenarioMojo {
                         + "valid: warn (a breach the saturated generator could explain is inconclusive), fail (the run fails)");
             }
         }
+        ShardOptions shardOptions;
+        try {
+            shardOptions = ShardOptions.resolve(shard, runKey, startAt, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl,
                 ScenarioProperties.of(project, session), System.getenv(), engine, target(), historyOptions,
-                progressSeconds, saturation);
+                progressSeconds, saturation, shardOptions);
     }
 
     private static String blankToNull(String value) {

@@ -1,0 +1,127 @@
+package dev.perf.run;
+
+import dev.perf.analysis.Verdict;
+import dev.perf.engine.EngineOptions;
+import dev.perf.report.ResultJson;
+import dev.perf.result.RunResult;
+import dev.perf.scenario.Shard;
+import dev.perf.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Three generators each running one shard of the same scenario at once, starting together at perf.startAt: each
+ * sends its share, their counts add up to the whole load, thresholds are left to the merged run, and nothing is
+ * recorded in the history.
+ */
+@Timeout(120)
+class ShardRunTest {
+    @TempDir
+    Path dir;
+
+    private RunOptions options(TestServer server, String name, Path history) throws Exception {
+        Files.createDirectories(dir.resolve("perf"));
+        Files.writeString(dir.resolve("perf/split.yaml"), """
+                name: split
+                target: { baseUrl: "http://127.0.0.1:${port}" }
+                requests: [ { name: home, path: / } ]
+                load: { rate: 300/s, duration: 2s }
+                monitor: { enabled: false }
+                thresholds: [ "p95 <= 5s" ]
+                """);
+        return new RunOptions(dir.resolve("perf"), null, dir.resolve(name), null,
+                Map.of("port", Integer.toString(server.port())), Map.of(), EngineOptions.defaults().withIoThreads(1),
+                null, new HistoryOptions(history.toString(), null, dir, 0, 0, 5));
+    }
+
+    @Test
+    void threeShardsStartTogetherAndSendTheWholeLoadBetweenThem() throws Exception {
+        Instant startAt = Instant.now().plusSeconds(3);
+        Path history = dir.resolve("history.db");
+        List<RunReport> reports = new ArrayList<>();
+        List<RecordingConsole> consoles = new ArrayList<>();
+        try (TestServer server = new TestServer()) {
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            try {
+                List<Future<RunReport>> shards = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    RunOptions options = options(server, "shard-" + i, history)
+                            .withShard(new ShardOptions(new Shard(i, 3), "run-42", startAt));
+                    RecordingConsole console = new RecordingConsole();
+                    consoles.add(console);
+                    shards.add(pool.submit(() -> new PerfRunner(console).run(options)));
+                }
+                for (Future<RunReport> shard : shards) {
+                    reports.add(shard.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(server.requestCount()).isEqualTo(600);
+        }
+        long total = 0;
+        for (int i = 0; i < 3; i++) {
+            ScenarioOutcome outcome = reports.get(i).outcomes().get(0);
+            assertThat(outcome.run().metrics().overall().count()).as("shard %d's share", i + 1).isEqualTo(200);
+            total += outcome.run().metrics().overall().count();
+            assertThat(outcome.verdict()).as("a shard's figures are a part: not judged").isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(reports.get(i).passed()).isTrue();
+            assertThat(outcome.thresholds()).allSatisfy(t -> {
+                assertThat(t.judged()).isFalse();
+                assertThat(t.note()).contains("the merged run judges it");
+            });
+            RunResult result = ResultJson.read(outcome.runDirectory().resolve("summary.json"), RunResult.class);
+            assertThat(result.shard()).satisfies(s -> {
+                assertThat(s.count()).isEqualTo(3);
+                assertThat(s.runKey()).isEqualTo("run-42");
+                assertThat(s.startAt()).isEqualTo(startAt.toString());
+                assertThat(s.startLateMs()).isNotNull().isBetween(0L, 10_000L);
+                assertThat(s.host()).isNotBlank();
+            });
+            String announced = "Shard " + (i + 1) + "/3 of run run-42";
+            assertThat(consoles.get(i).lines).anyMatch(l -> l.startsWith(announced));
+        }
+        assertThat(total).isEqualTo(600);
+        List<Integer> indexes = new ArrayList<>();
+        for (RunReport report : reports) {
+            indexes.add(ResultJson.read(report.outcomes().get(0).runDirectory().resolve("summary.json"),
+                    RunResult.class).shard().index());
+        }
+        assertThat(indexes).containsExactly(1, 2, 3);
+        assertThat(history).as("a shard records nothing: the merged run will").doesNotExist();
+    }
+
+    @Test
+    void aScenarioThatCannotBeSplitThatManyWaysSendsNothing() throws Exception {
+        try (TestServer server = new TestServer()) {
+            Files.createDirectories(dir.resolve("perf"));
+            Files.writeString(dir.resolve("perf/few.yaml"), """
+                    name: few
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    requests: [ { name: home, path: / } ]
+                    load: { concurrency: 2, iterations: 10 }
+                    """);
+            RunOptions options = new RunOptions(dir.resolve("perf"), null, dir.resolve("out"), null,
+                    Map.of("port", Integer.toString(server.port())), Map.of(), EngineOptions.defaults(), null)
+                    .withShard(new ShardOptions(new Shard(3, 3), null, null));
+            assertThatThrownBy(() -> new PerfRunner(new RecordingConsole()).run(options))
+                    .isInstanceOf(PerfSetupException.class)
+                    .hasMessageContaining("2 users cannot be split into 3 shards").hasMessageContaining("perf.shard=3/3");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+}
