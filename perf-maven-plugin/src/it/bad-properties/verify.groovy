@@ -13,6 +13,8 @@ def expected = [
     'perf.baselineRuns=0 is not valid; from 1 to 1000',
     "perf.history='jdbc:mysql://127.0.0.1/perf' is not valid: give a SQLite file's path, a jdbc:sqlite: URL, a jdbc:postgresql://host:port/database URL, or off",
     "perf.groupBy='week' is not valid; use day or run",
+    "perf.shard='5/4' is not a shard: give I/N",
+    "perf.startAt='tomorrow' is not an instant",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : 'not in build.log: ' + missing
