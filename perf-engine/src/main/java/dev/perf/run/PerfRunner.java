@@ -170,6 +170,7 @@ public final class PerfRunner {
      * Runs the scenarios one after another; each run, once judged, goes through the run sinks (its result files, the
      * console, the history), and all of them together through the invocation's (summary.json, JUnit XML, Markdown).
      *
+     * @param shard    this generator's place in a load split across several, or {@code null} for the whole load
      * @param problems gets what went wrong besides the verdicts (a run that could not be recorded)
      */
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
@@ -270,6 +271,7 @@ public final class PerfRunner {
     /**
      * @param startedPid the target process the run started, or {@code null}: monitored unless monitor.target says otherwise
      * @param history    where relative thresholds find their baseline, or {@code null}
+     * @param shard      this generator's place in a load split across several, or {@code null}
      */
     private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid,
                                    HistoryWriter history, RunResult.ShardInfo shard) throws IOException {

