@@ -16,6 +16,7 @@ import dev.perf.result.StageResult;
 import dev.perf.result.ThresholdVerdict;
 import dev.perf.result.TimePoint;
 import dev.perf.scenario.Scenario;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.ArrayList;
@@ -121,7 +122,11 @@ public final class SummaryJson {
                 }
             }
         }
-        return figures(s, Base64.getEncoder().encodeToString(Histograms.encode(s.latencyMicros())), spectrum, cost);
+        return figures(s, base64(s.latencyMicros()), spectrum, cost);
+    }
+
+    private static String base64(Histogram histogram) {
+        return Base64.getEncoder().encodeToString(Histograms.encode(histogram));
     }
 
     private static Figures figures(RequestStats s, String histogram, List<double[]> spectrum, OperationCost cost) {
@@ -140,6 +145,9 @@ public final class SummaryJson {
         return new Figures(s.name(), s.count(), s.ok(), s.failed(), s.dropped(), number(s.successRatePercent()),
                 number(s.rps()), latency, service, statuses, errors, new LinkedHashMap<>(s.checkFailures()),
                 new LinkedHashMap<>(s.checksNotJudged()), s.bytesReceived(), s.bytesSent(), histogram, spectrum,
+                histogram == null || s.serviceTimeMicros() == null ? null : base64(s.serviceTimeMicros()),
+                histogram == null || s.failedLatencyMicros() == null || s.failedLatencyMicros().getTotalCount() == 0
+                        ? null : base64(s.failedLatencyMicros()),
                 cost == null ? null : number(cost.cpuMillisPerExecution()),
                 cost == null ? null : number(cost.allocatedBytesPerExecution()));
     }

@@ -19,6 +19,11 @@ import java.util.Map;
  * @param latencyHistogram   the latency histogram in microseconds, HdrHistogram's compressed encoding in Base64, so
  *                           tools can merge exactly; {@code null} in a stage's figures
  * @param latencySpectrumMs  {@code [percentile, ms]} pairs as HdrHistogram plots them; {@code null} in a stage's figures
+ * @param serviceTimeHistogram   the service time histogram (microseconds, encoded as {@code latencyHistogram}), so
+ *                               that a merge of shards has every figure exactly; {@code null} where
+ *                               {@code latencyHistogram} is
+ * @param failedLatencyHistogram the failed requests' latencies alone (a part of {@code latencyHistogram}: latency
+ *                               thresholds judge the successful ones); {@code null} when none failed
  * @param cpuMsPerExecution  a tracked operation's CPU time per execution; {@code null} when not measured, and for a
  *                           load run
  * @param allocatedBytesPerExecution a tracked operation's heap allocation per execution; likewise
@@ -29,6 +34,8 @@ public record Figures(String name, long count, long ok, long failed, long droppe
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> checksNotJudged, long bytesReceived,
                       long bytesSent, @JsonInclude(JsonInclude.Include.NON_NULL) String latencyHistogram,
                       @JsonInclude(JsonInclude.Include.NON_NULL) List<double[]> latencySpectrumMs,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String serviceTimeHistogram,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String failedLatencyHistogram,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuMsPerExecution,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerExecution) {
 

@@ -71,8 +71,14 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
      * @param startAt     when every shard was to start, or {@code null}
      * @param startLateMs how much later than {@code startAt} this shard's load began, or {@code null} without one
      * @param host        the machine this shard ran on
+     * @param scenarioSha256 the scenario file's SHA-256, so that a merge takes only shards of the same scenario
      */
-    public record ShardInfo(int index, int count, String runKey, String startAt, Long startLateMs, String host) {
+    public record ShardInfo(int index, int count, String runKey, String startAt, Long startLateMs, String host,
+                            String scenarioSha256) {
+
+        public ShardInfo withScenario(String sha256) {
+            return new ShardInfo(index, count, runKey, startAt, startLateMs, host, sha256);
+        }
     }
 
     /** Where a load run sent its requests: the base URL without credentials, and the environment it was run for. */

@@ -321,7 +321,8 @@ public final class PerfRunner {
         Judgement judgement = ScenarioOutcome.judge(scenario, run, generator, thresholds, regressions, failOnRegression);
         RunResult result = SummaryJson.of(scenario, runId, run, figures, generator, thresholds,
                 judgement.verdict().key(), judgement.inconclusive()).withRegressions(RegressionReport.json(regressions,
-                history == null ? null : historyOptions.tolerance(), failOnRegression)).withShard(shard);
+                history == null ? null : historyOptions.tolerance(), failOnRegression))
+                .withShard(shard == null ? null : shard.withScenario(ScenarioOutcome.sha256(scenario.file())));
         return new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds, regressions,
                 failOnRegression, judgement, result, resources == null ? null : ResourcesJson.series(runId, resources));
     }

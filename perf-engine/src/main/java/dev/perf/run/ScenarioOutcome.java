@@ -64,7 +64,8 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
                 context, documents, Map.of(), scenario.environment());
     }
 
-    private static String sha256(Path file) {
+    /** The SHA-256 of a scenario file, or {@code null} when it cannot be read. */
+    static String sha256(Path file) {
         try {
             return Digests.sha256(Files.readAllBytes(file));
         } catch (IOException e) {

@@ -75,7 +75,7 @@ final class ShardRun {
         }
         return new RunResult.ShardInfo(options.shard().index(), options.shard().count(), options.runKey(),
                 startAt == null ? null : startAt.toString(), lateMillis,
-                RunContext.host(System.getenv()));
+                RunContext.host(System.getenv()), null);
     }
 
     /** The thresholds, measured on this shard's part but not judged: the merged run judges them. */

@@ -33,7 +33,15 @@ class ShardRunTest {
     @TempDir
     Path dir;
 
-    private RunOptions options(TestServer server, String name, Path history) throws Exception {
+    /** The same options for every shard but the output folder; the scenario file is written once, before any runs. */
+    private RunOptions options(TestServer server, String name, Path history) {
+        return new RunOptions(dir.resolve("perf"), null, dir.resolve(name), null,
+                Map.of("port", Integer.toString(server.port())), Map.of(), EngineOptions.defaults().withIoThreads(1),
+                null, new HistoryOptions(history.toString(), null, dir, 0, 0, 5));
+    }
+
+    @Test
+    void threeShardsStartTogetherAndSendTheWholeLoadBetweenThem() throws Exception {
         Files.createDirectories(dir.resolve("perf"));
         Files.writeString(dir.resolve("perf/split.yaml"), """
                 name: split
@@ -43,13 +51,6 @@ class ShardRunTest {
                 monitor: { enabled: false }
                 thresholds: [ "p95 <= 5s" ]
                 """);
-        return new RunOptions(dir.resolve("perf"), null, dir.resolve(name), null,
-                Map.of("port", Integer.toString(server.port())), Map.of(), EngineOptions.defaults().withIoThreads(1),
-                null, new HistoryOptions(history.toString(), null, dir, 0, 0, 5));
-    }
-
-    @Test
-    void threeShardsStartTogetherAndSendTheWholeLoadBetweenThem() throws Exception {
         Instant startAt = Instant.now().plusSeconds(3);
         Path history = dir.resolve("history.db");
         List<RunReport> reports = new ArrayList<>();
@@ -95,7 +96,12 @@ class ShardRunTest {
                 assertThat(s.startAt()).isEqualTo(startAt.toString());
                 assertThat(s.startLateMs()).isNotNull().isBetween(0L, 10_000L);
                 assertThat(s.host()).isNotBlank();
+                assertThat(s.scenarioSha256()).hasSize(64);
             });
+            // what a merge needs to rebuild every figure exactly: each histogram, not just its percentiles
+            var service = dev.perf.metrics.Histograms.decode(java.util.Base64.getDecoder()
+                    .decode(result.overall().serviceTimeHistogram()));
+            assertThat(service.getTotalCount()).isBetween(1L, result.overall().count());
             assertThat(outcome.result().load().description())
                     .isEqualTo("300/s for 2s (shard " + (i + 1) + "/3: 1 in 3 arrivals of that)");
             String announced = "Shard " + (i + 1) + "/3 of run run-42";
