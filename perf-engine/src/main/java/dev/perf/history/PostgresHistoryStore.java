@@ -51,12 +51,6 @@ public final class PostgresHistoryStore extends SqlHistoryStore {
         if (connection == null) {
             throw new SQLException(location + " is not a PostgreSQL URL (jdbc:postgresql://host:port/database)");
         }
-        try {
-            Schema.migrate(connection, location, PostgresSchema.VERSIONING);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return new PostgresHistoryStore(connection, location);
+        return new PostgresHistoryStore(migrated(connection, location, PostgresSchema.VERSIONING), location);
     }
 }

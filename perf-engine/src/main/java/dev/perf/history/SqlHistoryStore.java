@@ -52,6 +52,18 @@ abstract class SqlHistoryStore implements HistoryStore {
         this.location = location;
     }
 
+    /** The connection with its schema migrated; closed when the migration fails (a newer schema, a lost server). */
+    static Connection migrated(Connection connection, String location, Schema.Versioning versioning)
+            throws SQLException {
+        try {
+            Schema.migrate(connection, location, versioning);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     @Override
     public String location() {
         return location;

@@ -45,12 +45,6 @@ public final class SqliteHistoryStore extends SqlHistoryStore {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         Connection connection = config.createConnection(url);
-        try {
-            Schema.migrate(connection, location, Schema.SQLITE);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        return new SqliteHistoryStore(connection, location);
+        return new SqliteHistoryStore(migrated(connection, location, Schema.SQLITE), location);
     }
 }

@@ -44,11 +44,6 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
         return load != null && TRACKED.equals(load.model());
     }
 
-    /** Whether the run stopped before its end. */
-    public boolean partial() {
-        return "partial".equals(status);
-    }
-
     /** The same run with its comparison to the baseline. */
     public RunResult withRegressions(Regressions compared) {
         return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,

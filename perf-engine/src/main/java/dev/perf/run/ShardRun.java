@@ -11,6 +11,7 @@ import dev.perf.scenario.ShardSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What is different when this generator runs one shard of a load: each scenario is cut to its share, the shards start
@@ -86,6 +87,6 @@ final class ShardRun {
     }
 
     private static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }
