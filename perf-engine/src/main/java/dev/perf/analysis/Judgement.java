@@ -29,6 +29,16 @@ public record Judgement(List<String> failures, List<String> inconclusive, boolea
         return inconclusive.isEmpty() ? Verdict.PASSED : Verdict.INCONCLUSIVE;
     }
 
+    /** The same, with more that could not be judged (a merge of only some of the shards). */
+    public Judgement withInconclusive(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(inconclusive);
+        all.addAll(more);
+        return new Judgement(failures, all, partial);
+    }
+
     /** Whether the run fails the build. */
     public boolean failed() {
         return verdict() == Verdict.FAILED;

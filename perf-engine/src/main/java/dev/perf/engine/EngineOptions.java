@@ -1,6 +1,7 @@
 package dev.perf.engine;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * How the engine runs, as opposed to what it sends (the scenario).
@@ -10,19 +11,28 @@ import java.nio.file.Path;
  * @param hlogFile             HdrHistogram interval log to write, or {@code null}
  * @param sampleIntervalMillis interval of time-series points and log entries
  * @param drainTimeoutMillis   how long to wait for requests still in flight when load ends, beyond the request timeout
+ * @param startAt              when the load starts (the shards of one run start together), or {@code null} for as
+ *                             soon as the client is ready; the wait comes after everything is set up, so that the
+ *                             schedules of generators started at once line up to within their clocks' skew
  */
 public record EngineOptions(int ioThreads, boolean nativeTransport, Path hlogFile, long sampleIntervalMillis,
-                            long drainTimeoutMillis) {
+                            long drainTimeoutMillis, Instant startAt) {
 
     public static EngineOptions defaults() {
-        return new EngineOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), true, null, 1000, 2000);
+        return new EngineOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), true, null, 1000, 2000,
+                null);
     }
 
     public EngineOptions withHlogFile(Path file) {
-        return new EngineOptions(ioThreads, nativeTransport, file, sampleIntervalMillis, drainTimeoutMillis);
+        return new EngineOptions(ioThreads, nativeTransport, file, sampleIntervalMillis, drainTimeoutMillis, startAt);
     }
 
     public EngineOptions withIoThreads(int threads) {
-        return new EngineOptions(threads, nativeTransport, hlogFile, sampleIntervalMillis, drainTimeoutMillis);
+        return new EngineOptions(threads, nativeTransport, hlogFile, sampleIntervalMillis, drainTimeoutMillis, startAt);
+    }
+
+    public EngineOptions withStartAt(Instant instant) {
+        return new EngineOptions(ioThreads, nativeTransport, hlogFile, sampleIntervalMillis, drainTimeoutMillis,
+                instant);
     }
 }

@@ -1,10 +1,8 @@
 package dev.perf.engine;
 
-import dev.perf.scenario.Threshold;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.IntervalSampler;
 import dev.perf.metrics.MetricsRegistry;
-import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.RunMetricsBuilder;
 import dev.perf.metrics.StageMetrics;
@@ -17,12 +15,13 @@ import dev.perf.scenario.Stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import dev.perf.metrics.LoadRun;
-import dev.perf.metrics.Measures;
 
 /**
  * Runs one scenario's load plan: one HTTP client, stages in order on one intended timeline, then a bounded wait for
@@ -59,7 +58,6 @@ public final class LoadEngine {
         // or timed out within the request timeout
         long drainNanos = scenario.timeout().toNanos() + options.drainTimeoutMillis() * 1_000_000L;
         AtomicInteger inFlight = new AtomicInteger();
-        Instant startTime = Instant.now();
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
              HttpSender http = new HttpSender(scenario.http(), options, clock)) {
             boolean nativeTransport = http.usesNativeTransport();
@@ -68,7 +66,7 @@ public final class LoadEngine {
                     registry, clock, http.ticker(), control);
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
-            sampler.windows(windows(scenario));
+            sampler.windows(ThresholdWindows.of(scenario.thresholds()));
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
@@ -82,6 +80,8 @@ public final class LoadEngine {
                     }
                 }
             });
+            awaitStart(options.startAt(), control);
+            Instant startTime = Instant.now();
             sampler.start();
             StageSequence.Timeline timeline = sequence.run(clock.nanoTime(), (s, start, end) -> {
                 sampler.sampleNow();
@@ -103,19 +103,15 @@ public final class LoadEngine {
         }
     }
 
-    /** What the sampler keeps for thresholds judged on part of the run ({@code after:}, {@code over:}). */
-    private static ThresholdWindows windows(Scenario scenario) {
-        List<ThresholdWindows.Spec> specs = new ArrayList<>();
-        List<Threshold> thresholds = scenario.thresholds();
-        for (int i = 0; i < thresholds.size(); i++) {
-            Threshold t = thresholds.get(i);
-            if (t.partial()) {
-                specs.add(new ThresholdWindows.Spec(i, t.request() == null ? RequestStats.ALL : t.request(),
-                        t.after() == null ? 0 : t.after().toNanos() / 1e9, t.over() == null ? 0 : t.over().toNanos() / 1e9,
-                        stats -> Measures.of(t.metric(), stats), t.higherIsWorse()));
-            }
+    /** Waits until {@code startAt} (Ctrl-C ends the wait); at once when it is {@code null} or past. */
+    private static void awaitStart(Instant startAt, RunControl control) {
+        if (startAt == null) {
+            return;
         }
-        return new ThresholdWindows(specs);
+        long left;
+        while (!control.aborted() && (left = Duration.between(Instant.now(), startAt).toNanos()) > 0) {
+            LockSupport.parkNanos(Math.min(left, 100_000_000L));
+        }
     }
 
     /**

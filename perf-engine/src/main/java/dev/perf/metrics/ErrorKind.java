@@ -48,6 +48,16 @@ public enum ErrorKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The kind of a {@link #key()}, or {@link #OTHER} for a key this version does not know. */
+    public static ErrorKind fromKey(String key) {
+        for (ErrorKind kind : values()) {
+            if (kind.key().equals(key)) {
+                return kind;
+            }
+        }
+        return OTHER;
+    }
+
     /** Classifies a transport failure by walking its cause chain. */
     public static ErrorKind classify(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

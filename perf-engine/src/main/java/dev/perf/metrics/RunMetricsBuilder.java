@@ -40,7 +40,7 @@ public final class RunMetricsBuilder {
             byRequest.put(name, merge(name, parts.stream().map(p -> p.byRequest().get(name)).toList(), elapsedSeconds));
         }
         return new StageMetrics(-1, "whole run", true, true, elapsedSeconds,
-                merge(RequestStats.ALL, byRequest.values(), elapsedSeconds), byRequest, 0, null, null);
+                merge(RequestStats.ALL, byRequest.values(), elapsedSeconds), byRequest, 0, null, null, null);
     }
 
     /**
@@ -92,7 +92,7 @@ public final class RunMetricsBuilder {
         SendLag lag = registry.sendLag(stage.index());
         return new StageMetrics(stage.index(), stage.description(), ran, stage.offersLoad(), seconds,
                 merge(RequestStats.ALL, byRequest.values(), seconds), byRequest, lag.lateSends(), lag.p99Millis(),
-                lag.maxMillis());
+                lag.maxMillis(), lag.micros());
     }
 
     /**

@@ -39,6 +39,19 @@ public final class SendLag {
         late += other.late;
     }
 
+    /** A copy of every send's lateness, in microseconds. */
+    public Histogram micros() {
+        return lagMicros.copy();
+    }
+
+    /** The lateness of sends recorded elsewhere (a shard's): {@code late} of them later than {@link #LATE_MICROS}. */
+    public static SendLag of(Histogram micros, long late) {
+        SendLag lag = new SendLag();
+        lag.lagMicros.add(micros);
+        lag.late = late;
+        return lag;
+    }
+
     public Double maxMillis() {
         return sends() == 0 ? null : lagMicros.getMaxValue() / 1000.0;
     }

@@ -2,7 +2,10 @@ package dev.perf.metrics;
 
 import org.HdrHistogram.Histogram;
 
+import dev.perf.scenario.Threshold;
+
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +50,26 @@ public final class ThresholdWindows {
         this.specs = List.copyOf(specs);
     }
 
+    /** What to keep for the thresholds judged on part of the run ({@code after:}, {@code over:}), by position. */
+    public static ThresholdWindows of(List<Threshold> thresholds) {
+        List<Spec> specs = new ArrayList<>();
+        for (int i = 0; i < thresholds.size(); i++) {
+            Threshold t = thresholds.get(i);
+            if (t.partial()) {
+                specs.add(new Spec(i, t.request() == null ? RequestStats.ALL : t.request(),
+                        t.after() == null ? 0 : t.after().toNanos() / 1e9, t.over() == null ? 0 : t.over().toNanos() / 1e9,
+                        stats -> Measures.of(t.metric(), stats), t.higherIsWorse()));
+            }
+        }
+        return new ThresholdWindows(specs);
+    }
+
     public boolean isEmpty() {
         return specs.isEmpty();
     }
 
     /** One interval of one request (or of all, as {@link RequestStats#ALL}); the histogram is copied if kept. */
-    synchronized void accept(String request, double endSeconds, double seconds, Histogram latency, long failed) {
+    public synchronized void accept(String request, double endSeconds, double seconds, Histogram latency, long failed) {
         for (Spec spec : specs) {
             if (!spec.request().equals(request) || endSeconds - seconds < spec.afterSeconds() - 1e-6) {
                 continue;

@@ -5,12 +5,16 @@ import dev.perf.analysis.LevelResult;
 import dev.perf.analysis.LinearFit;
 import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.UslFit;
+import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;
+import dev.perf.result.Figures;
 import dev.perf.result.ScalabilityResult;
 import dev.perf.result.StageResult;
 import dev.perf.scenario.LoadSpec;
 import dev.perf.scenario.Stage;
 import dev.perf.scenario.StepPlan;
+
+import java.util.function.Function;
 
 import static dev.perf.report.SummaryJson.number;
 
@@ -25,7 +29,13 @@ final class StageJson {
                            Long iterations) {
     }
 
+    /**
+     * @param load the scenario's load; a shard's stages keep their histograms (and the send lag's), so that the merge
+     *             of the shards has each stage's figures exactly
+     */
     static StageResult stage(LoadSpec load, StageMetrics stage) {
+        boolean forMerge = load.shard() != null;
+        Function<RequestStats, Figures> figures = forMerge ? SummaryJson::withHistograms : SummaryJson::stats;
         Stage planned = load.stages().get(stage.index());
         StepPlan.Level level = load.steps() == null ? null : load.steps().levelOfStage(stage.index());
         String role = load.steps() == null ? null
@@ -37,8 +47,9 @@ final class StageJson {
                         users.endUsers(), users.iterations() > 0 ? (long) users.iterations() : null),
                 pause -> new Planned("pause", null, null, null, null, null));
         StageResult.Offered offered = !stage.offersLoad() ? null : new StageResult.Offered(stage.lateSends(),
-                number(stage.sendLagP99Millis()), number(stage.sendLagMaxMillis()), SummaryJson.stats(stage.overall()),
-                stage.byRequest().values().stream().map(SummaryJson::stats).toList());
+                number(stage.sendLagP99Millis()), number(stage.sendLagMaxMillis()), figures.apply(stage.overall()),
+                stage.byRequest().values().stream().map(figures).toList(),
+                forMerge && stage.sendLagMicros() != null ? SummaryJson.base64(stage.sendLagMicros()) : null);
         return new StageResult(stage.index(), level == null ? null : level.number(), role, stage.description(),
                 plan.type(), plan.startRate(), plan.endRate(), plan.startUsers(), plan.endUsers(), plan.iterations(),
                 planned.duration() == null ? null : planned.duration().toNanos() / 1e9, stage.ran(),

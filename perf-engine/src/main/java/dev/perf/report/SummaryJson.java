@@ -65,7 +65,7 @@ public final class SummaryJson {
                 figures.analysis() == null ? null : StageJson.scalability(scenario.load().steps(), figures.analysis()),
                 thresholds(thresholds), generator,
                 figures.resources() == null ? null : ResourcesJson.summary(figures.resources()), timeSeries(m.series()),
-                null, null);
+                null, null, null);
     }
 
     /** The per-interval points by request name and {@code ALL}. */
@@ -98,6 +98,11 @@ public final class SummaryJson {
         return figures(s, null, null, null);
     }
 
+    /** The figures with their histograms but no spectrum (a shard's stage, for the merge). */
+    static Figures withHistograms(RequestStats s) {
+        return figures(s, base64(s.latencyMicros()), null, null);
+    }
+
     /**
      * The figures with the latency's percentile spectrum as HdrHistogram plots it: {@code [percentile, ms]} pairs,
      * denser towards the tail (five steps per halving of the distance to 100%), ending at the maximum; and the
@@ -125,7 +130,7 @@ public final class SummaryJson {
         return figures(s, base64(s.latencyMicros()), spectrum, cost);
     }
 
-    private static String base64(Histogram histogram) {
+    static String base64(Histogram histogram) {
         return Base64.getEncoder().encodeToString(Histograms.encode(histogram));
     }
 

@@ -36,7 +36,7 @@ public final class TrackedJson {
                 m.byRequest().values().stream().map(s -> operation(s, costs)).toList(), List.of(), List.of(), null,
                 SummaryJson.thresholds(thresholds), new RunResult.Generator(null, false, List.of()),
                 resources == null ? null : ResourcesJson.summary(resources), SummaryJson.timeSeries(m.series()), null,
-                null);
+                null, null);
     }
 
     private static Figures operation(RequestStats stats, Map<String, OperationCost> costs) {

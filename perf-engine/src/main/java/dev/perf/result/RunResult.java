@@ -19,6 +19,7 @@ import java.util.Map;
  * @param timeSeries   per-interval points by request name and {@code ALL}
  * @param regressions  the comparison with the baseline, or {@code null} without a history
  * @param shard        which part of a load split across generators this run was, or {@code null} for a whole run
+ * @param merged       the shards this run was merged from ({@code perf:merge}), or {@code null}
  */
 public record RunResult(int schemaVersion, String runId, String scenario, String file, String status,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String stopReason, String verdict,
@@ -28,7 +29,8 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
                         @JsonInclude(JsonInclude.Include.NON_NULL) ScalabilityResult scalability,
                         List<ThresholdVerdict> thresholds, Generator generator, Resources resources,
                         Map<String, List<TimePoint>> timeSeries, Regressions regressions,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) ShardInfo shard) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ShardInfo shard,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Merged merged) {
     /** {@code load.model} of a tracked test's run. */
     public static final String TRACKED = "tracked";
 
@@ -48,14 +50,47 @@ public record RunResult(int schemaVersion, String runId, String scenario, String
     public RunResult withRegressions(Regressions compared) {
         return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
                 endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
-                timeSeries, compared, shard);
+                timeSeries, compared, shard, merged);
     }
 
     /** The same run as a shard of a load split across generators. */
     public RunResult withShard(ShardInfo part) {
         return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
                 endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
-                timeSeries, regressions, part);
+                timeSeries, regressions, part, merged);
+    }
+
+    /** The same run as the merge of shards. */
+    public RunResult withMerged(Merged from) {
+        return new RunResult(schemaVersion, runId, scenario, file, status, stopReason, verdict, inconclusive, startTime,
+                endTime, target, load, overall, requests, flows, stages, scalability, thresholds, generator, resources,
+                timeSeries, regressions, shard, from);
+    }
+
+    /**
+     * Where a merged run's figures came from.
+     *
+     * @param runKey  the shards' run key, or {@code null}
+     * @param count   how many shards the load was split into
+     * @param partial whether some were missing (then {@code missing} says which) and the merge was told to go on
+     * @param missing the indexes of the shards that were not there
+     * @param shards  each merged shard, by index
+     */
+    public record Merged(String runKey, int count, boolean partial, List<Integer> missing, List<Part> shards) {
+    }
+
+    /**
+     * One merged shard, as its own summary.json has it.
+     *
+     * @param runId          the shard's run id
+     * @param startLateMs    how late after {@code startAt} it began, or {@code null} without one
+     * @param generatorCpuMaxPercent the highest CPU its generator used (% of one core), or {@code null} when not
+     *                       monitored
+     * @param saturation     why its generator counts as saturated, one line each
+     */
+    public record Part(int index, String host, String runId, String startTime, Long startLateMs, long count,
+                       long failed, long dropped, Double rps, Double p99Ms, Double sendLagP99Ms,
+                       Double generatorCpuMaxPercent, boolean saturated, List<String> saturation) {
     }
 
     /**

@@ -28,9 +28,15 @@ public record StageResult(int index, @JsonInclude(JsonInclude.Include.ALWAYS) In
         }
     }
 
-    /** The figures of a stage that sent requests. */
+    /**
+     * The figures of a stage that sent requests.
+     *
+     * @param sendLagHistogram every send's lateness (microseconds, encoded as {@link Figures#latencyHistogram()}): a
+     *                         shard's only, for the merge, as are the histograms of its figures; else left out
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Offered(long lateSends, Double sendLagP99Ms, Double sendLagMaxMs, Figures overall,
-                          List<Figures> requests) {
+                          List<Figures> requests,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String sendLagHistogram) {
     }
 }

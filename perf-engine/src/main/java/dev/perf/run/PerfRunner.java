@@ -1,15 +1,6 @@
 package dev.perf.run;
 
-import dev.perf.analysis.Baselines;
 import dev.perf.analysis.GeneratorCheck;
-import dev.perf.analysis.Judgement;
-import dev.perf.analysis.RegressionCheck;
-import dev.perf.analysis.RunFigures;
-import dev.perf.analysis.ScalabilityAnalysis;
-import dev.perf.analysis.ThresholdEvaluator;
-import dev.perf.scenario.Threshold;
-import dev.perf.analysis.ThresholdResult;
-import dev.perf.analysis.VerdictGates;
 import dev.perf.engine.LoadEngine;
 import dev.perf.metrics.LoadRun;
 import dev.perf.engine.RunControl;
@@ -18,11 +9,9 @@ import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
 import dev.perf.report.HistorySink;
 import dev.perf.report.Redact;
-import dev.perf.report.RegressionReport;
 import dev.perf.report.ResourcesJson;
 import dev.perf.report.ResultFiles;
 import dev.perf.report.RunSink;
-import dev.perf.report.SummaryJson;
 import dev.perf.result.RunResult;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Scenario;
@@ -34,8 +23,11 @@ import dev.perf.scenario.yaml.Substitutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -138,9 +130,15 @@ public final class PerfRunner {
             }
             Long startedPid = target.get() == null ? null : target.get().pid();
             List<String> problems = new ArrayList<>();
-            RunResult.ShardInfo shard = options.shard() == null ? null
-                    : ShardRun.waitForStart(options.shard(), control, console);
-            List<ScenarioOutcome> outcomes = runAll(selected, options, control, startedPid, shard, problems);
+            // startAt applies to the first scenario: the shards' next ones start when the one before ends
+            AtomicReference<RunResult.ShardInfo> shard = new AtomicReference<>(options.shard() == null ? null
+                    : ShardRun.announce(options.shard(), console));
+            RunOptions chosen = options;
+            List<ScenarioOutcome> outcomes = runAll(selected, options, control, (scenario, history) -> {
+                RunResult.ShardInfo part = shard.get();
+                shard.set(part == null ? null : ShardRun.withoutStart(part));
+                return runOne(scenario, chosen, control, startedPid, history, part);
+            }, problems);
             return new RunReport(List.of(), outcomes, control.aborted(), problems);
         } finally {
             TargetProcess started = target.getAndSet(null);
@@ -170,12 +168,11 @@ public final class PerfRunner {
      * Runs the scenarios one after another; each run, once judged, goes through the run sinks (its result files, the
      * console, the history), and all of them together through the invocation's (summary.json, JUnit XML, Markdown).
      *
-     * @param shard    this generator's place in a load split across several, or {@code null} for the whole load
+     * @param step     runs (or merges) one scenario and judges it
      * @param problems gets what went wrong besides the verdicts (a run that could not be recorded)
      */
     private List<ScenarioOutcome> runAll(List<Scenario> selected, RunOptions options, RunControl control,
-                                         Long startedPid, RunResult.ShardInfo shard, List<String> problems)
-            throws IOException {
+                                         ScenarioStep step, List<String> problems) throws IOException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         HistoryWriter history = HistoryWriter.open(options.history(), options.environment(), console);
         List<RunSink<? super ScenarioOutcome>> sinks = new ArrayList<>();
@@ -194,7 +191,7 @@ public final class PerfRunner {
                     console.warn("stopped: scenario " + scenario.name() + " was not run");
                     continue;
                 }
-                ScenarioOutcome outcome = runOne(scenario, options, control, startedPid, history, shard);
+                ScenarioOutcome outcome = step.run(scenario, history);
                 outcomes.add(outcome);
                 for (RunSink<? super ScenarioOutcome> sink : sinks) {
                     String problem = sink.runEnded(outcome);
@@ -218,6 +215,57 @@ public final class PerfRunner {
             sink.invocationEnded(report);
         }
         return outcomes;
+    }
+
+    /** Produces one scenario's judged outcome. */
+    @FunctionalInterface
+    private interface ScenarioStep {
+        ScenarioOutcome run(Scenario scenario, HistoryWriter history) throws IOException;
+    }
+
+    /**
+     * Merges the results of a load split across generators ({@code perf.shard}) into one run per scenario, judged,
+     * recorded and reported as any run is. Every check (the same run, the same scenario, every shard) is made before
+     * anything is written: a merge that cannot be made records nothing.
+     *
+     * @throws PerfSetupException when the shards' results are not the whole of one run, or the project's scenario is
+     *                            not the one the shards ran
+     * @throws IOException        when results cannot be written
+     */
+    public RunReport merge(RunOptions requested, MergeOptions merge) throws IOException {
+        RunOptions options = requested.withShard(null);
+        List<ShardResults.Group> groups = ShardResults.find(merge.shardResults(), merge.baseDirectory(),
+                merge.allowPartial());
+        List<Scenario> available = new ArrayList<>();
+        List<ScenarioException> invalid = new ArrayList<>();
+        load(options.withScenarioFilter(null), available, invalid);
+        List<Scenario> selected = new ArrayList<>();
+        Map<String, ShardMerge> merges = new HashMap<>();
+        for (ShardResults.Group group : groups) {
+            Scenario scenario = ShardMerges.scenarioOf(group, available, invalid, options);
+            merges.put(scenario.name(), ShardMerge.of(scenario, group, options.engine().sampleIntervalMillis()));
+            selected.add(scenario);
+        }
+        Files.createDirectories(options.outputDirectory());
+        RunMarkers.invocationStarted(options.outputDirectory());
+        List<String> problems = new ArrayList<>();
+        List<ScenarioOutcome> outcomes = runAll(selected, options, new RunControl(), (scenario, history) ->
+                mergeOne(scenario, merges.get(scenario.name()), options, history), problems);
+        return new RunReport(List.of(), outcomes, false, problems);
+    }
+
+    private ScenarioOutcome mergeOne(Scenario scenario, ShardMerge merged, RunOptions options, HistoryWriter history)
+            throws IOException {
+        String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
+        Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
+        RunMarkers.runStarted(runDirectory, runId, scenario.name());
+        console.info("");
+        ShardMerges.describe(scenario, merged, console);
+        merged.timeline().write(runDirectory.resolve("latency.hlog"));
+        ScenarioOutcome outcome = new RunJudge(history, options.history()).judge(scenario, runId, runDirectory,
+                merged.run(), merged.stop(), null, null, merged.generator(),
+                new RunJudge.Adjust(merged::withShardResources, ShardMerges.incomplete(merged.group())));
+        return outcome.withResult(outcome.result().withMerged(merged.from()));
     }
 
     private void load(RunOptions options, List<Scenario> selected, List<ScenarioException> invalid) {
@@ -286,7 +334,8 @@ public final class PerfRunner {
             console.warn("TLS certificates are not verified for " + scenario.name() + " (defaults.tls.insecure: true): "
                     + "any server can pose as the target; use it only against test servers");
         }
-        LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog")));
+        LoadEngine engine = new LoadEngine(options.engine().withHlogFile(runDirectory.resolve("latency.hlog"))
+                .withStartAt(shard == null || shard.startAt() == null ? null : Instant.parse(shard.startAt())));
         StageProgress progress = new StageProgress(scenario.load(), console, (int) Math.round(options.progressSeconds()
                 * 1000.0 / options.engine().sampleIntervalMillis()), scenario.thresholds());
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
@@ -298,32 +347,13 @@ public final class PerfRunner {
             series = monitor.stop();
         }
         ResourceSummary resources = scenario.monitor().enabled() ? new ResourceSummary(series) : null;
-        ScalabilityAnalysis analysis = StepAnalysis.of(scenario, run.metrics(), progress.stop());
-        Baselines baselines = history != null ? history.baselines(scenario) : options.history() == null ? null
-                : Baselines.none("the run history could not be opened (see the warning above)");
-        RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
-                baselines, run.metrics().parts());
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());
-        if (generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.WARN) {
-            figures = figures.saturated("the load generator was saturated, so the figure may describe it rather than the "
-                    + "target (" + generator.reasons().get(0) + ")", !scenario.load().isOpenModel());
-        }
-        List<Threshold> judged = new ArrayList<>(scenario.thresholds());
-        judged.addAll(VerdictGates.of(scenario.thresholds(), scenario.verdict(), scenario.load(),
-                scenario.flows().stream().flatMap(f -> f.steps().stream()).flatMap(s -> s.checks().stream())
-                        .anyMatch(dev.perf.scenario.Check::readsPartOfLongBodies)));
-        List<ThresholdResult> thresholds = shard == null ? ThresholdEvaluator.evaluate(judged, figures)
-                : ShardRun.leftForMerge(ThresholdEvaluator.evaluate(judged, figures), options.shard().shard());
-        HistoryOptions historyOptions = options.history();
-        List<RegressionCheck.Finding> regressions = history == null ? List.of()
-                : RegressionCheck.check(figures, historyOptions.tolerance(), !scenario.load().isOpenModel());
-        boolean failOnRegression = historyOptions != null && historyOptions.failOnRegression();
-        Judgement judgement = ScenarioOutcome.judge(scenario, run, generator, thresholds, regressions, failOnRegression);
-        RunResult result = SummaryJson.of(scenario, runId, run, figures, generator, thresholds,
-                judgement.verdict().key(), judgement.inconclusive()).withRegressions(RegressionReport.json(regressions,
-                history == null ? null : historyOptions.tolerance(), failOnRegression))
-                .withShard(shard == null ? null : shard.withScenario(ScenarioOutcome.sha256(scenario.file())));
-        return new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds, regressions,
-                failOnRegression, judgement, result, resources == null ? null : ResourcesJson.series(runId, resources));
+        RunJudge.Adjust adjust = shard == null ? RunJudge.Adjust.NONE : new RunJudge.Adjust(
+                t -> ShardRun.leftForMerge(t, options.shard().shard()), List.of());
+        ScenarioOutcome outcome = new RunJudge(history, options.history()).judge(scenario, runId, runDirectory, run,
+                progress.stop(), resources, resources == null ? null : ResourcesJson.series(runId, resources),
+                generator, adjust);
+        return shard == null ? outcome : outcome.withResult(outcome.result().withShard(ShardRun.started(shard,
+                run.startTime(), console).withScenario(ScenarioOutcome.sha256(scenario.file()))));
     }
 }

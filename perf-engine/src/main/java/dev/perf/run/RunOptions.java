@@ -48,6 +48,12 @@ public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path ou
                 environment, engine, target, other, progressSeconds, onSaturatedGenerator, shard);
     }
 
+    /** The same with another choice of scenarios ({@code null} for all). */
+    public RunOptions withScenarioFilter(String filter) {
+        return new RunOptions(scenariosDirectory, filter, outputDirectory, baseUrlOverride, properties,
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard);
+    }
+
     /** The same, as one shard of a load split across several generators. */
     public RunOptions withShard(ShardOptions part) {
         return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,

@@ -51,6 +51,12 @@ public record ScenarioOutcome(Scenario scenario, String runId, Path runDirectory
                 List.of());
     }
 
+    /** The same outcome, with its summary.json told more (which shard it was, what it was merged from). */
+    ScenarioOutcome withResult(RunResult other) {
+        return new ScenarioOutcome(scenario, runId, runDirectory, run, figures, generator, thresholds, regressions,
+                failOnRegression, judgement, other, samples);
+    }
+
     @Override
     public Path directory() {
         return runDirectory;

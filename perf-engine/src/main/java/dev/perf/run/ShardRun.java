@@ -1,7 +1,6 @@
 package dev.perf.run;
 
 import dev.perf.analysis.ThresholdResult;
-import dev.perf.engine.RunControl;
 import dev.perf.history.RunContext;
 import dev.perf.result.RunResult;
 import dev.perf.scenario.Scenario;
@@ -47,36 +46,48 @@ final class ShardRun {
     }
 
     /**
-     * Waits for {@code startAt} (Ctrl-C ends the wait), then says how late this shard starts.
+     * This shard's place in the run, and when its load is to start: the engine waits for {@code startAt} once the
+     * client is set up, so that the shards' schedules line up.
      *
-     * @return the shard's place in the run, for its results
+     * @return the shard's place, for its results (its lateness comes once its load has started)
      */
-    static RunResult.ShardInfo waitForStart(ShardOptions options, RunControl control, Console console) {
+    static RunResult.ShardInfo announce(ShardOptions options, Console console) {
         Instant startAt = options.startAt();
-        Long lateMillis = null;
         if (startAt != null) {
             Duration wait = Duration.between(Instant.now(), startAt);
             if (!wait.isNegative() && !wait.isZero()) {
                 console.info("  waiting " + seconds(wait) + " for the shards' start at " + startAt);
-                while (!control.aborted() && Instant.now().isBefore(startAt)) {
-                    try {
-                        Thread.sleep(Math.max(1, Math.min(100, Duration.between(Instant.now(), startAt).toMillis())));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-            }
-            lateMillis = Math.max(0, Duration.between(startAt, Instant.now()).toMillis());
-            if (Duration.ofMillis(lateMillis).compareTo(TOLERATED_LATENESS) > 0) {
-                console.warn("shard " + options.shard() + " starts " + seconds(Duration.ofMillis(lateMillis))
-                        + " after perf.startAt " + startAt + ": its load is that much behind the other shards' (start "
-                        + "the shards earlier, or set perf.startAt later)");
             }
         }
         return new RunResult.ShardInfo(options.shard().index(), options.shard().count(), options.runKey(),
-                startAt == null ? null : startAt.toString(), lateMillis,
-                RunContext.host(System.getenv()), null);
+                startAt == null ? null : startAt.toString(), null, RunContext.host(System.getenv()), null);
+    }
+
+    /**
+     * The shard's place with how late its load began after {@code startAt}; a warning when later than
+     * {@link #TOLERATED_LATENESS}.
+     *
+     * @param loadStart when the engine began the load
+     */
+    static RunResult.ShardInfo started(RunResult.ShardInfo shard, Instant loadStart, Console console) {
+        if (shard.startAt() == null) {
+            return shard;
+        }
+        Instant startAt = Instant.parse(shard.startAt());
+        long lateMillis = Math.max(0, Duration.between(startAt, loadStart).toMillis());
+        if (Duration.ofMillis(lateMillis).compareTo(TOLERATED_LATENESS) > 0) {
+            console.warn("shard " + shard.index() + "/" + shard.count() + " started " + seconds(Duration.ofMillis(
+                    lateMillis)) + " after perf.startAt " + startAt + ": its load is that much behind the other "
+                    + "shards' (start the shards earlier, or set perf.startAt later)");
+        }
+        return new RunResult.ShardInfo(shard.index(), shard.count(), shard.runKey(), shard.startAt(), lateMillis,
+                shard.host(), shard.scenarioSha256());
+    }
+
+    /** After the first scenario: the next ones start when the one before ends, not at {@code startAt}. */
+    static RunResult.ShardInfo withoutStart(RunResult.ShardInfo shard) {
+        return new RunResult.ShardInfo(shard.index(), shard.count(), shard.runKey(), null, null, shard.host(),
+                shard.scenarioSha256());
     }
 
     /** The thresholds, measured on this shard's part but not judged: the merged run judges them. */

@@ -2,10 +2,15 @@ package dev.perf.run;
 
 import dev.perf.analysis.Verdict;
 import dev.perf.engine.EngineOptions;
+import dev.perf.history.HistoryStore;
+import dev.perf.history.RunInfo;
+import dev.perf.metrics.Histograms;
 import dev.perf.report.ResultJson;
+import dev.perf.result.TimePoint;
 import dev.perf.result.RunResult;
 import dev.perf.scenario.Shard;
 import dev.perf.testing.TestServer;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +60,8 @@ class ShardRunTest {
         Path history = dir.resolve("history.db");
         List<RunReport> reports = new ArrayList<>();
         List<RecordingConsole> consoles = new ArrayList<>();
-        try (TestServer server = new TestServer()) {
+        List<TestServer.Arrival> arrivals;
+        try (TestServer server = new TestServer().recordArrivals()) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 List<Future<RunReport>> shards = new ArrayList<>();
@@ -75,6 +81,7 @@ class ShardRunTest {
             // every request that got a response reached this server (on a busy machine a connection may fail)
             long answered = reports.stream().mapToLong(r -> r.outcomes().get(0).run().metrics().overall().ok()).sum();
             assertThat(server.requestCount()).isBetween(answered, 600L);
+            arrivals = server.arrivals();
         }
         long total = 0;
         for (int i = 0; i < 3; i++) {
@@ -115,6 +122,77 @@ class ShardRunTest {
         }
         assertThat(indexes).containsExactly(1, 2, 3);
         assertThat(history).as("a shard records nothing: the merged run will").doesNotExist();
+        assertEvenlySpaced(arrivals, 300);
+
+        RecordingConsole console = new RecordingConsole();
+        // the merge loads the scenario as the shards did, with the same properties
+        RunOptions mergeOptions = new RunOptions(dir.resolve("perf"), null, dir.resolve("merged"), null,
+                Map.of("port", "1"), Map.of(), EngineOptions.defaults(), null,
+                new HistoryOptions(history.toString(), null, dir, 0, 0, 5));
+        RunReport merged = new PerfRunner(console).merge(mergeOptions, new MergeOptions(List.of("shard-*"), dir, false));
+        assertThat(merged.outcomes()).hasSize(1);
+        ScenarioOutcome outcome = merged.outcomes().get(0);
+        var overall = outcome.run().metrics().overall();
+        assertThat(overall.count() + overall.dropped()).as("the merged run's arrivals: the whole schedule").isEqualTo(600);
+        Histogram union = new Histogram(3);
+        long unionCount = 0;
+        for (RunReport report : reports) {
+            RunResult shard = ResultJson.read(report.outcomes().get(0).runDirectory().resolve("summary.json"),
+                    RunResult.class);
+            union.add(decode(shard.overall().latencyHistogram()));
+            unionCount += shard.overall().count();
+        }
+        RunResult result = ResultJson.read(outcome.runDirectory().resolve("summary.json"), RunResult.class);
+        Histogram mergedLatency = decode(result.overall().latencyHistogram());
+        assertThat(mergedLatency).as("the merged histogram is the union of the shards'").isEqualTo(union);
+        assertThat(result.overall().count()).isEqualTo(unionCount);
+        assertThat(result.overall().latencyMs().p99()).isEqualTo(union.getValueAtPercentile(99) / 1000.0);
+        for (double p : new double[]{50, 90, 95, 99, 99.9, 100}) {
+            assertThat(outcome.run().metrics().overall().percentileMillis(p))
+                    .isEqualTo(union.getValueAtPercentile(p) / 1000.0);
+        }
+        assertThat(result.timeSeries().get("ALL").stream().mapToLong(TimePoint::count).sum())
+                .as("the merged time series holds every response once").isEqualTo(unionCount);
+        assertThat(result.stages().get(0).offered().overall().count()).isEqualTo(unionCount);
+        assertThat(result.merged()).satisfies(m -> {
+            assertThat(m.runKey()).isEqualTo("run-42");
+            assertThat(m.partial()).isFalse();
+            assertThat(m.shards()).extracting(RunResult.Part::index).containsExactly(1, 2, 3);
+        });
+        assertThat(result.shard()).isNull();
+        assertThat(result.load().description()).isEqualTo("300/s for 2s");
+        assertThat(outcome.thresholds().get(0)).satisfies(t -> {
+            assertThat(t.threshold().expression()).isEqualTo("p95 <= 5s");
+            assertThat(t.judged()).as("the merged run judges the thresholds").isTrue();
+        });
+        assertThat(outcome.runDirectory().resolve("latency.hlog")).isNotEmptyFile();
+        assertThat(console.lines).anyMatch(l -> l.startsWith("Merging split: 3 of 3 shards of run run-42"));
+        try (HistoryStore store = HistoryStore.open(history.toString())) {
+            assertThat(store.runs("split", 0, 0, Instant.now())).as("one run in the history, not three")
+                    .extracting(RunInfo::runId).containsExactly(outcome.runId());
+        }
+    }
+
+    /** The union of the shards' arrivals at the total rate, interleaved rather than in bursts of one per shard. */
+    private static void assertEvenlySpaced(List<TestServer.Arrival> arrivals, double perSecond) {
+        List<Long> times = arrivals.stream().map(TestServer.Arrival::nanos).sorted().toList();
+        assertThat(times.size()).isGreaterThan(500);
+        double seconds = (times.get(times.size() - 1) - times.get(0)) / 1e9;
+        assertThat(times.size() / seconds).as("arrivals per second at the server").isBetween(perSecond * 0.8,
+                perSecond * 1.25);
+        // in bursts (every shard sending at the same instants) two of three gaps would be near zero; interleaved,
+        // each is about a third of a shard's interval
+        long tiny = 0;
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) - times.get(i - 1) < 300_000) {
+                tiny++;
+            }
+        }
+        assertThat(tiny / (double) (times.size() - 1)).as("share of gaps under 0.3 ms").isLessThan(0.4);
+    }
+
+    private static Histogram decode(String base64) {
+        return Histograms.decode(java.util.Base64.getDecoder().decode(base64));
     }
 
     @Test

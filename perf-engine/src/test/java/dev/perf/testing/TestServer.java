@@ -31,6 +31,12 @@ public final class TestServer implements AutoCloseable {
     private volatile long stallUntilNanos = Long.MIN_VALUE;
     private volatile long stallAfterMillis = -1;
     private volatile long stallForMillis;
+    private volatile boolean keepArrivals;
+    private final java.util.Queue<Arrival> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** When a request reached the server ({@link System#nanoTime()}), and its raw path and query. */
+    public record Arrival(long nanos, String path) {
+    }
 
     public TestServer() throws IOException {
         this(0, Long.MAX_VALUE);
@@ -107,11 +113,26 @@ public final class TestServer implements AutoCloseable {
         return lastRequest;
     }
 
+    /** Keeps every request's arrival from now on (for tests that send a bounded number). */
+    public TestServer recordArrivals() {
+        keepArrivals = true;
+        return this;
+    }
+
+    /** The arrivals kept since {@link #recordArrivals()}, in the order they came. */
+    public java.util.List<Arrival> arrivals() {
+        return java.util.List.copyOf(arrivals);
+    }
+
     public long requestCount() {
         return requests.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (keepArrivals) {
+            arrivals.add(new Arrival(System.nanoTime(), exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())));
+        }
         if (requests.incrementAndGet() == 1 && stallAfterMillis >= 0) {
             long first = System.nanoTime();
             stall(first + stallAfterMillis * 1_000_000, first + (stallAfterMillis + stallForMillis) * 1_000_000);
