@@ -57,6 +57,7 @@ final class RunView {
         view.put("resourceCharts", resourceCharts);
         view.put("monitored", resources != null);
         ScalabilityView.add(summary.scalability(), view);
+        ShardTable.add(summary.merged(), view);
         return view;
     }
 

@@ -13,7 +13,10 @@ import dev.perf.result.RunResult;
 import dev.perf.run.PerfRunner;
 import dev.perf.run.RecordingConsole;
 import dev.perf.run.RunOptions;
+import dev.perf.run.MergeOptions;
 import dev.perf.run.RunReport;
+import dev.perf.run.ShardOptions;
+import dev.perf.scenario.Shard;
 import dev.perf.testing.TestServer;
 import dev.perf.track.TrackedRun;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +110,47 @@ class SummarySchemaTest {
                 .toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("overall")).put("count", "many");
         assertThat(schema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
+    void shardsAndTheirMergeMatchTheSchema() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(SCHEMA));
+        Path scenarios = Files.createDirectories(dir.resolve("perf"));
+        Files.writeString(scenarios.resolve("stepped.yaml"), """
+                target: { baseUrl: "${base}" }
+                requests: [ { name: home, path: / } ]
+                load: { rate: [10/s, 20/s], stepDuration: 1500ms }
+                thresholds: [ "breakpoint >= 10/s", "generator.cpu.max <= 1000%" ]
+                """);
+        List<Path> files = new ArrayList<>();
+        try (TestServer server = new TestServer()) {
+            for (int i = 1; i <= 2; i++) {
+                RunReport shard = new PerfRunner(new RecordingConsole()).run(new RunOptions(scenarios, null,
+                        dir.resolve("shard-" + i), null, Map.of("base", server.baseUrl()), Map.of(),
+                        EngineOptions.defaults().withIoThreads(1), null)
+                        .withShard(new ShardOptions(new Shard(i, 2), "k", null)));
+                files.add(shard.outcomes().get(0).runDirectory().resolve("summary.json"));
+            }
+            RunReport merged = new PerfRunner(new RecordingConsole()).merge(new RunOptions(scenarios, null,
+                    dir.resolve("merged"), null, Map.of("base", server.baseUrl()), Map.of(),
+                    EngineOptions.defaults(), null), new MergeOptions(List.of("shard-1", "shard-2"), dir, false));
+            files.add(merged.outcomes().get(0).runDirectory().resolve("summary.json"));
+        }
+        for (Path file : files) {
+            assertThat(schema.validate(JSON.readTree(file.toFile()))).as(file.toString()).isEmpty();
+            assertReadBackWhole(file, RunResult.class);
+        }
+        RunResult shard = ResultJson.read(files.get(0), RunResult.class);
+        assertThat(shard.stages().get(0).offered().overall().latencyHistogram())
+                .as("a shard keeps each stage's histograms for the merge").isNotNull();
+        assertThat(shard.stages().get(0).offered().sendLagHistogram()).isNotNull();
+        RunResult merged = ResultJson.read(files.get(2), RunResult.class);
+        assertThat(merged.merged().shards()).hasSize(2);
+        assertThat(merged.scalability().levels()).hasSize(2);
+        assertThat(merged.stages().get(0).offered().overall().latencyHistogram())
+                .as("a merged run's stages are like any run's").isNull();
+        assertThat(merged.thresholds().get(1).note()).startsWith("the worst of 2 shards: ");
     }
 
     private static RunResult trackedRun() {

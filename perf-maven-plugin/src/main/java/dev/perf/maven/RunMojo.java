@@ -251,7 +251,7 @@ public class RunMojo extends ScenarioMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("perf:run skipped (perf.skip=true)");
+            getLog().info("perf:" + goal() + " skipped (perf.skip=true)");
             return;
         }
         RunReport report;
@@ -266,7 +266,7 @@ public class RunMojo extends ScenarioMojo {
                             new Dashboard.Options(trendRuns, trendDays), getLog());
                 }
             };
-            report = new PerfRunner(new MavenConsole(getLog()), List.of(dashboard)).run(options());
+            report = perform(new PerfRunner(new MavenConsole(getLog()), List.of(dashboard)), options());
         } catch (PerfSetupException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -276,6 +276,16 @@ public class RunMojo extends ScenarioMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         verdict(report);
+    }
+
+    /** This goal's name, for messages. */
+    String goal() {
+        return "run";
+    }
+
+    /** What this goal does with the options: runs the scenarios. */
+    RunReport perform(PerfRunner runner, RunOptions options) throws IOException, MojoFailureException {
+        return runner.run(options);
     }
 
     private RunOptions options() throws MojoFailureException {
