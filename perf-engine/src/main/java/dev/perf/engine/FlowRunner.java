@@ -6,6 +6,7 @@ import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.HttpOptions;
+import dev.perf.scenario.Shard;
 import dev.perf.scenario.Step;
 import org.asynchttpclient.Request;
 
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -35,7 +35,7 @@ final class FlowRunner implements Sender {
     private final MetricsRegistry registry;
     private final Clock clock;
     private final Ticker ticker;
-    private final AtomicLong sequence = new AtomicLong();
+    private final Sequence sequence;
     private final Feeders feeders;
     private final boolean cookies;
     /** The closed model's users' cookies, by user; a user's jar is made at its first send. */
@@ -52,9 +52,13 @@ final class FlowRunner implements Sender {
     /**
      * @param flows the mix; step requests are numbered in flow order, as the registry's request names are
      */
-    /** @param maxUsers the most virtual users the closed model runs at once (0 for the open model) */
+    /**
+     * @param maxUsers the most virtual users the closed model runs at once (0 for the open model)
+     * @param shard    this generator's part of a split load ({@code ${seq}} takes its share), or {@code null}
+     */
     FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, HttpOptions options, int maxUsers,
-               HttpSender http, MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control) {
+               HttpSender http, MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control, Shard shard) {
+        this.sequence = new Sequence(shard);
         Duration timeout = options.requestTimeout();
         this.cookies = options.cookies();
         this.userCookies = new AtomicReferenceArray<>(cookies ? maxUsers : 0);

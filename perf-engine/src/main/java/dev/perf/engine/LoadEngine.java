@@ -63,7 +63,7 @@ public final class LoadEngine {
             boolean nativeTransport = http.usesNativeTransport();
             FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(),
                     StageSequence.maxUsers(scenario.load()), http,
-                    registry, clock, http.ticker(), control);
+                    registry, clock, http.ticker(), control, scenario.load().shard());
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
             sampler.windows(ThresholdWindows.of(scenario.thresholds()));

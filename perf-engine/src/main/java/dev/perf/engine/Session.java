@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The variables of one flow iteration (what its steps captured, its feeders' records, the built-in generators) and
@@ -18,14 +17,14 @@ final class Session {
     private static final char[] ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
             .toCharArray();
     private final Map<String, String> variables = new HashMap<>();
-    private final AtomicLong sequence;
+    private final Sequence sequence;
     private final CookieJar cookies;
 
     /**
      * @param sequence the run's counter behind {@code ${seq}}
      * @param cookies  the virtual user's cookies, or {@code null} when none are kept
      */
-    Session(AtomicLong sequence, CookieJar cookies) {
+    Session(Sequence sequence, CookieJar cookies) {
         this.sequence = sequence;
         this.cookies = cookies;
     }
@@ -54,7 +53,7 @@ final class Session {
             return value;
         }
         return switch (part.generator()) {
-            case "seq" -> Long.toString(sequence.incrementAndGet());
+            case "seq" -> Long.toString(sequence.next());
             case "uuid" -> UUID.randomUUID().toString();
             case "now" -> Instant.now().toString();
             case "nowMillis" -> Long.toString(System.currentTimeMillis());

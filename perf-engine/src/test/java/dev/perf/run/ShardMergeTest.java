@@ -46,7 +46,7 @@ class ShardMergeTest {
                 target: { baseUrl: "http://127.0.0.1:${port}" }
                 feeders:
                   ids: { file: data/ids.csv }
-                requests: [ { name: item, path: "/items/${id}" } ]
+                requests: [ { name: item, path: "/items/${id}", query: { n: "${seq}" } } ]
                 load: { concurrency: 2, iterations: 20 }
                 monitor: { enabled: false }
                 thresholds: [ "p99 <= 5s" ]
@@ -63,9 +63,14 @@ class ShardMergeTest {
     }
 
     @Test
-    void aSequentialFeedersRecordsAreSplitBetweenTheShards() {
-        assertThat(arrivals).extracting(TestServer.Arrival::path).hasSize(20).doesNotHaveDuplicates()
-                .allMatch(p -> p.matches("/items/item-([1-9]|1[0-9]|20)"));
+    void aSequentialFeedersRecordsAndTheSequenceAreSplitBetweenTheShards() {
+        List<String> paths = arrivals.stream().map(TestServer.Arrival::path).toList();
+        assertThat(paths).hasSize(20).allMatch(p -> p.matches("/items/item-([1-9]|1[0-9]|20)\\?n=[0-9]+"));
+        assertThat(paths.stream().map(p -> p.substring(0, p.indexOf('?')))).as("no record used by two shards")
+                .doesNotHaveDuplicates();
+        assertThat(paths.stream().map(p -> Integer.parseInt(p.substring(p.indexOf("n=") + 2))))
+                .as("${seq}: shard 1 takes 1, 3, 5..., shard 2 takes 2, 4, 6...: never the same value twice")
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
     }
 
     @Test
