@@ -1,5 +1,6 @@
 package dev.perf.run;
 
+import dev.perf.scenario.Durations;
 import dev.perf.scenario.Printable;
 import dev.perf.scenario.Shard;
 
@@ -26,22 +27,15 @@ public record ShardOptions(Shard shard, String runKey, Instant startAt) {
      *
      * @param shard   {@code perf.shard} ({@code I/N}), or blank for {@code PERF_SHARD} or a Kubernetes Indexed Job
      * @param runKey  {@code perf.runKey}, or blank for the CI's run id
-     * @param startAt {@code perf.startAt} (an ISO-8601 instant such as {@code 2026-12-02T10:00:00Z}), or blank
+     * @param startAt {@code perf.startAt} (an ISO-8601 instant such as {@code 2026-12-02T10:00:00Z}, or one plus a
+     *                delay: {@code 2026-12-02T10:00:00Z+5m}), or blank
      * @return {@code null} when this generator runs the whole load
      * @throws IllegalArgumentException naming the property, its value and what is valid
      */
     public static ShardOptions resolve(String shard, String runKey, String startAt, Map<String, String> environment) {
         Shard part = shard == null || shard.isBlank() ? Shard.fromEnvironment(environment)
                 : Shard.parse(shard, "perf.shard");
-        Instant start = null;
-        if (startAt != null && !startAt.isBlank()) {
-            try {
-                start = Instant.parse(startAt.trim());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("perf.startAt='" + Printable.quoted(startAt.trim()) + "' is not an "
-                        + "instant: give the same ISO-8601 UTC time to every shard, e.g. 2026-12-02T10:00:00Z");
-            }
-        }
+        Instant start = startAt == null || startAt.isBlank() ? null : startAt(startAt.trim());
         if (part == null) {
             if (start != null) {
                 throw new IllegalArgumentException("perf.startAt is set but this generator runs no shard: set "
@@ -55,5 +49,24 @@ public record ShardOptions(Shard shard, String runKey, Instant startAt) {
             key = value == null || value.isBlank() ? null : value.trim();
         }
         return new ShardOptions(part, key, start);
+    }
+
+    /**
+     * An ISO-8601 UTC instant, or one plus a delay ({@code 2026-12-02T10:00:00Z+5m}): a value every shard shares, such
+     * as the pipeline's creation time, and how long after it the load starts.
+     */
+    private static Instant startAt(String text) {
+        int plus = text.lastIndexOf('+');
+        try {
+            if (plus > 0) {
+                return Instant.parse(text.substring(0, plus).trim()).plus(Durations.parse(text.substring(plus + 1)
+                        .trim()));
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("perf.startAt='" + Printable.quoted(text) + "' is not an instant: give "
+                    + "every shard the same ISO-8601 UTC time, e.g. 2026-12-02T10:00:00Z, or one plus a delay, e.g. "
+                    + "2026-12-02T10:00:00Z+5m");
+        }
     }
 }

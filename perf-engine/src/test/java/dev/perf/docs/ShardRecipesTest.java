@@ -67,6 +67,7 @@ class ShardRecipesTest {
         assertThat(shard.get("parallel")).isInstanceOf(Integer.class);
         String script = shard.get("script").toString();
         assertThat(script).contains("perf:run -Dperf.shard=$CI_NODE_INDEX/$CI_NODE_TOTAL")
+                .contains("-Dperf.startAt=$CI_PIPELINE_CREATED_AT+4m")
                 .contains("-Dperf.outputDirectory=shards/shard-$CI_NODE_INDEX");
         assertThat(((Map<String, Object>) shard.get("artifacts")).get("paths").toString()).contains("shards/");
         Map<String, Object> merge = (Map<String, Object>) pipeline.get("merge");
@@ -75,8 +76,12 @@ class ShardRecipesTest {
         // GitLab numbers parallel jobs from 1, as perf.shard does
         int count = (Integer) shard.get("parallel");
         for (int i = 1; i <= count; i++) {
-            assertThat(ShardOptions.resolve(i + "/" + count, null, null, Map.of("CI_PIPELINE_ID", "77")))
-                    .satisfies(o -> assertThat(o.runKey()).isEqualTo("77"));
+            // as GitLab sets them: CI_PIPELINE_CREATED_AT is ISO-8601 UTC
+            assertThat(ShardOptions.resolve(i + "/" + count, null, "2026-12-02T10:00:00Z+4m",
+                    Map.of("CI_PIPELINE_ID", "77"))).satisfies(o -> {
+                        assertThat(o.runKey()).isEqualTo("77");
+                        assertThat(o.startAt()).hasToString("2026-12-02T10:04:00Z");
+                    });
         }
     }
 

@@ -25,6 +25,9 @@ class ShardOptionsTest {
         assertThat(kubernetes.shard()).isEqualTo(new Shard(3, 3));
         assertThat(kubernetes.runKey()).isNull();
         assertThat(ShardOptions.resolve(null, "k", null, Map.of())).as("the whole load").isNull();
+        // a value the shards share (GitLab's CI_PIPELINE_CREATED_AT) plus a delay
+        assertThat(ShardOptions.resolve("1/2", null, "2026-12-02T10:00:00Z+5m", Map.of()).startAt())
+                .isEqualTo(Instant.parse("2026-12-02T10:05:00Z"));
     }
 
     @Test
@@ -33,6 +36,9 @@ class ShardOptionsTest {
                 .hasMessageContaining("perf.shard='5/4' is not a shard");
         assertThatThrownBy(() -> ShardOptions.resolve("1/2", null, "tomorrow", Map.of()))
                 .hasMessageContaining("perf.startAt='tomorrow' is not an instant").hasMessageContaining("2026-12-02T");
+        assertThatThrownBy(() -> ShardOptions.resolve("1/2", null, "2026-12-02T10:00:00Z+soon", Map.of()))
+                .hasMessageContaining("perf.startAt='2026-12-02T10:00:00Z+soon' is not an instant")
+                .hasMessageContaining("2026-12-02T10:00:00Z+5m");
         assertThatThrownBy(() -> ShardOptions.resolve(null, null, "2026-12-02T10:00:00Z", Map.of()))
                 .hasMessageContaining("runs no shard");
     }

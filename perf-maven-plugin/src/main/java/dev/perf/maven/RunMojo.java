@@ -93,7 +93,8 @@ public class RunMojo extends JudgingMojo {
     private String runKey;
 
     /**
-     * When every shard starts its load, the same ISO-8601 instant for all (e.g. {@code 2026-12-02T10:00:00Z}).
+     * When every shard starts its load, the same ISO-8601 instant for all (e.g. {@code 2026-12-02T10:00:00Z}), or an
+     * instant they share plus a delay (e.g. {@code $CI_PIPELINE_CREATED_AT+4m}).
      *
      * @since 0.2.0
      */
