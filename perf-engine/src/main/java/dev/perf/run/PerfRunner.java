@@ -242,8 +242,9 @@ public final class PerfRunner {
         List<Scenario> selected = new ArrayList<>();
         Map<String, ShardMerge> merges = new HashMap<>();
         for (ShardResults.Group group : groups) {
+            ShardMerges.checkOutside(group, options.outputDirectory());
             Scenario scenario = ShardMerges.scenarioOf(group, available, invalid, options);
-            merges.put(scenario.name(), ShardMerge.of(scenario, group, options.engine().sampleIntervalMillis()));
+            merges.put(scenario.name(), ShardMerges.merge(scenario, group, options.engine().sampleIntervalMillis()));
             selected.add(scenario);
         }
         Files.createDirectories(options.outputDirectory());

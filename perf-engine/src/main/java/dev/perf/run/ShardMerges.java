@@ -5,6 +5,7 @@ import dev.perf.scenario.Scenario;
 import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,7 +26,7 @@ final class ShardMerges {
         Scenario scenario = available.stream().filter(s -> s.name().equals(group.scenario())).findFirst().orElse(null);
         if (scenario == null) {
             String file = group.shards().get(0).result().file();
-            String fileName = java.nio.file.Path.of(file).getFileName().toString();
+            String fileName = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
             ScenarioException broken = invalid.stream().filter(e -> e.getMessage().contains(fileName)).findFirst()
                     .orElse(null);
             if (broken != null) {
@@ -50,6 +51,40 @@ final class ShardMerges {
             scenario = scenario.withSaturationPolicy(options.onSaturatedGenerator());
         }
         return scenario;
+    }
+
+    /**
+     * The shards' results must not be in the merge's output folder, whose summary.json the merge rewrites.
+     *
+     * @throws PerfSetupException naming the folder
+     */
+    static void checkOutside(ShardResults.Group group, Path output) {
+        Path out = output.toAbsolutePath().normalize();
+        for (ShardResults.Shard shard : group.shards()) {
+            if (shard.directory().toAbsolutePath().normalize().startsWith(out)) {
+                throw new PerfSetupException("perf.outputDirectory " + output + " holds " + shard.label() + ": the "
+                        + "merge writes its results there and would replace the shard's; give perf:merge another "
+                        + "perf.outputDirectory, or keep the shards' results elsewhere (shards/, as the recipes do)");
+            }
+        }
+    }
+
+    /**
+     * The merge of the shards; results that are damaged in a way the checks did not see are an error naming them.
+     *
+     * @throws PerfSetupException when a shard's results cannot be merged
+     */
+    static ShardMerge merge(Scenario scenario, ShardResults.Group group, long intervalMillis) {
+        try {
+            return ShardMerge.of(scenario, group, intervalMillis);
+        } catch (PerfSetupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PerfSetupException("scenario " + scenario.name() + ": the shards' results cannot be merged ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines()
+                    .findFirst().orElse("")) + "); one of " + group.shards().stream().map(s -> s.directory().toString())
+                    .collect(Collectors.joining(", ")) + " is damaged: download the shards' results again");
+        }
     }
 
     private static String abbreviated(String sha) {

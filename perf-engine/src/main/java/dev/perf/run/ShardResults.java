@@ -8,6 +8,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -148,7 +150,7 @@ final class ShardResults {
                 List.copyOf(missing));
     }
 
-    private static String describe(List<Shard> shards, java.util.function.Function<Shard, String> value) {
+    private static String describe(List<Shard> shards, Function<Shard, String> value) {
         return shards.stream().sorted(Comparator.comparingInt(Shard::index))
                 .map(s -> value.apply(s) + " in " + s.directory()).collect(Collectors.joining(", "));
     }
@@ -199,6 +201,24 @@ final class ShardResults {
         return -1;
     }
 
+    /** What a merge needs that a summary.json lacks, or {@code null} when it has it all. */
+    private static String missingField(RunResult r) {
+        if (r.scenario() == null || r.file() == null) {
+            return "no scenario";
+        }
+        if (r.overall() == null || r.requests() == null || r.flows() == null || r.stages() == null
+                || r.generator() == null || r.thresholds() == null || r.timeSeries() == null) {
+            return "no figures";
+        }
+        try {
+            Instant.parse(r.startTime());
+            Instant.parse(r.endTime());
+        } catch (RuntimeException e) {
+            return "startTime and endTime are not instants";
+        }
+        return null;
+    }
+
     /** A shard's run, or {@code null} for a run that is not a shard. */
     private static Shard read(Path summary) {
         RunResult result;
@@ -215,7 +235,13 @@ final class ShardResults {
         if (result.shard() == null) {
             return null;
         }
-        if (result.shard().index() < 1 || result.shard().index() > result.shard().count()) {
+        String missing = missingField(result);
+        if (missing != null) {
+            throw new PerfSetupException("perf.shardResults: " + summary + " is not a whole run's summary.json ("
+                    + missing + "); download the shard's results again");
+        }
+        if (result.shard().index() < 1 || result.shard().index() > result.shard().count()
+                || result.shard().count() > dev.perf.scenario.Shard.MAX_SHARDS) {
             throw new PerfSetupException("perf.shardResults: " + summary + " says it is shard " + result.shard().index()
                     + "/" + result.shard().count() + ", which no shard is");
         }

@@ -123,8 +123,27 @@ class ShardMergeTest {
         assertRefused(List.of("a", "b"), false, "shard 2/2 (", "cannot read latency.hlog",
                 "download the shard's results again");
         assertRefused(List.of("nothing-here"), false, "is not a folder");
+        copy("shard-2", "c");
+        rewrite("c", "\"startTime\" : \"", "\"startTime\" : \"yesterday ");
+        assertRefused(List.of("a", "c"), false, "is not a whole run's summary.json (startTime and endTime are not "
+                + "instants)");
+        copy("shard-2", "d");
+        rewrite("d", "\"200\" : ", "\"two hundred\" : ");
+        assertRefused(List.of("a", "d"), false, "scenario feed: the shards' results cannot be merged",
+                "download the shards' results again");
         Files.createDirectories(dir.resolve("empty"));
         assertRefused(List.of("empty"), false, "no shard results in empty");
+    }
+
+    @Test
+    void theMergeDoesNotWriteOverTheShardsResults() throws Exception {
+        copy("shard-1", "merged/a");
+        copy("shard-2", "merged/b");
+        assertThatThrownBy(() -> new PerfRunner(new RecordingConsole()).merge(options(),
+                new MergeOptions(List.of("merged/*"), dir, false))).isInstanceOf(PerfSetupException.class)
+                .hasMessageContainingAll("perf.outputDirectory " + dir.resolve("merged") + " holds shard 1/2",
+                        "give perf:merge another perf.outputDirectory");
+        assertThat(dir.resolve("merged/summary.json")).doesNotExist();
     }
 
     private void assertRefused(List<String> entries, boolean partial, String... message) {
