@@ -33,6 +33,7 @@ assert merged.verdict == 'passed'
 assert new File(basedir, 'target/perf/junit.xml').text.contains('checkout')
 def page = new File(basedir, "target/perf/${runOf('target/perf').runId}/index.html")
 assert page.text.contains('<h2>Shards</h2>') && page.text.contains('Merged from 2 of 2 shards of run it-run-1')
+assert page.text.contains("Merged from shards: each shard&#39;s machine and generator") || page.text.contains("Merged from shards: each shard's machine and generator")
 // the refused merges recorded nothing: the history has the merged run alone
 assert exit('history') == 0
 assert log('history').readLines().any { it =~ /checkout\s+ALL\s+1\s/ }: log('history')
