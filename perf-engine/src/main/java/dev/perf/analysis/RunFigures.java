@@ -18,19 +18,31 @@ import java.util.Map;
  * @param saturation why figures that depend on the generator (latency, throughput) may describe it rather than
  *                   the target (see {@link ThresholdEvaluator}); {@code null} when they describe the target
  * @param throughputIsResult whether throughput depends on the generator's speed (closed model)
+ * @param flows     figures per flow of several steps: its iterations, from the first step's start to the last's end
  */
 public record RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
                          ResourceSummary resources, Baselines baselines, Map<Integer, ThresholdWindows.Part> parts,
-                         String saturation, boolean throughputIsResult) {
+                         String saturation, boolean throughputIsResult, Map<String, RequestStats> flows) {
 
     public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,
                       ResourceSummary resources, Baselines baselines, Map<Integer, ThresholdWindows.Part> parts) {
-        this(overall, byRequest, analysis, resources, baselines, parts, null, false);
+        this(overall, byRequest, analysis, resources, baselines, parts, null, false, Map.of());
     }
 
     /** The same figures, from a run whose generator was saturated, for {@code why}. */
     public RunFigures saturated(String why, boolean closedModel) {
-        return new RunFigures(overall, byRequest, analysis, resources, baselines, parts, why, closedModel);
+        return new RunFigures(overall, byRequest, analysis, resources, baselines, parts, why, closedModel, flows);
+    }
+
+    /** The same figures with the flows'. */
+    public RunFigures withFlows(Map<String, RequestStats> flowFigures) {
+        return new RunFigures(overall, byRequest, analysis, resources, baselines, parts, saturation,
+                throughputIsResult, flowFigures);
+    }
+
+    /** The figures a threshold's target names: a flow's or a request's. */
+    public Map<String, RequestStats> targets(boolean flow) {
+        return flow ? flows : byRequest;
     }
 
     public RunFigures(RequestStats overall, Map<String, RequestStats> byRequest, ScalabilityAnalysis analysis,

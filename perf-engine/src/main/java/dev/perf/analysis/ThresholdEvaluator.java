@@ -48,7 +48,7 @@ public final class ThresholdEvaluator {
                 results.add(resourceResult(threshold, monitor, figures.resources()));
                 continue;
             }
-            ThresholdResult tooFew = tooFewSamples(threshold, figures.overall(), figures.byRequest());
+            ThresholdResult tooFew = tooFewSamples(threshold, figures.overall(), figures.targets(threshold.flow()));
             if (tooFew != null) {
                 results.add(tooFew);
                 continue;
@@ -85,7 +85,7 @@ public final class ThresholdEvaluator {
         }
         String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
         if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
-            RequestStats stats = statsOf(threshold, figures.overall(), figures.byRequest());
+            RequestStats stats = statsOf(threshold, figures.overall(), figures.targets(threshold.flow()));
             Double fromSend = stats == null ? null : Measures.ofAll(metric, stats.fromActualSend());
             if (fromSend != null && !threshold.holds(fromSend)) {
                 return new ThresholdResult(threshold, result.actual(), false, measured + "; from the actual send "
@@ -98,16 +98,19 @@ public final class ThresholdEvaluator {
     }
 
     private static ThresholdResult absoluteResult(Threshold threshold, RunFigures figures) {
-        Double actual = measure(threshold, figures.overall(), figures.byRequest());
+        Map<String, RequestStats> targets = figures.targets(threshold.flow());
+        Double actual = measure(threshold, figures.overall(), targets);
         return new ThresholdResult(threshold, actual, threshold.holds(actual),
-                actual == null ? noData(threshold, figures.overall(), figures.byRequest()) : null);
+                actual == null ? noData(threshold, figures.overall(), targets) : null);
     }
 
     /** Why a request figure could not be computed, or {@code null} to say just "no data". */
     private static String noData(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = statsOf(threshold, overall, byRequest);
         if (stats == null || stats.count() == 0) {
-            return "no data: no request completed" + (threshold.request() == null ? "" : " for " + threshold.request());
+            return threshold.flow() ? "no data: no iteration of flow " + threshold.request() + " completed"
+                    : "no data: no request completed" + (threshold.request() == null ? "" : " for "
+                    + threshold.request());
         }
         if (threshold.metric().isLatency() && !threshold.allResponses() && stats.ok() == 0) {
             return "no data: no successful response (" + stats.failed() + " failed)";
@@ -115,11 +118,14 @@ public final class ThresholdEvaluator {
         return null;
     }
 
-    /** Request thresholds only (analysis and resource ones are skipped), as for one level of a stepped run. */
+    /**
+     * Request thresholds only (analysis, resource and flow ones are skipped: a flow's iterations are not counted per
+     * level), as for one level of a stepped run.
+     */
     public static boolean requestThresholdsHold(List<Threshold> thresholds, RequestStats overall,
                                                 Map<String, RequestStats> byRequest) {
         return thresholds.stream().filter(t -> !t.metric().isAnalysis() && t.metric().monitor() == null
-                        && !t.isRelative())
+                        && !t.isRelative() && !t.flow())
                 .allMatch(t -> t.holds(measure(t, overall, byRequest)));
     }
 

@@ -90,7 +90,8 @@ public final class SummaryJson {
                 r.threshold().metric().unit().name().toLowerCase(Locale.ROOT), number(r.actual()), r.passed(),
                 r.judged(), !r.judged() ? "inconclusive" : r.passed() ? "passed" : "failed",
                 VerdictGates.isGate(r.threshold()) ? Boolean.TRUE : null,
-                r.threshold().isRelative() ? "baseline" : null, r.note())).toList();
+                r.threshold().isRelative() ? "baseline" : null, r.note(), r.threshold().flow() ? Boolean.TRUE : null))
+                .toList();
     }
 
     /** The figures without the histogram and spectrum (a stage's). */

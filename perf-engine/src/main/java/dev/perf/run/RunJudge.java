@@ -58,7 +58,7 @@ record RunJudge(HistoryWriter history, HistoryOptions historyOptions) {
         Baselines baselines = history != null ? history.baselines(scenario) : historyOptions == null ? null
                 : Baselines.none("the run history could not be opened (see the warning above)");
         RunFigures figures = new RunFigures(run.metrics().overall(), run.metrics().byRequest(), analysis, resources,
-                baselines, run.metrics().parts());
+                baselines, run.metrics().parts()).withFlows(run.metrics().flows());
         if (generator.saturated() && scenario.verdict().onSaturatedGenerator() == VerdictSpec.Saturation.WARN) {
             figures = figures.saturated("the load generator was saturated, so the figure may describe it rather than the "
                     + "target (" + generator.reasons().get(0) + ")", !scenario.load().isOpenModel());

@@ -18,10 +18,19 @@ import java.time.Duration;
  *                   {@code null} for an absolute {@code limit}
  * @param allResponses a latency limit judges every completed response, failures included ({@code responses: all});
  *                   by default it judges the successful ones, so that fast failures cannot make a service look fast
+ * @param flow       {@code request} names a flow of several steps: the rule judges its iterations (each from its
+ *                   first step's start to its last step's end; a success when every step succeeded)
  */
 public record Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
                         LimitKind limitKind, Relative relative, int minSamples, boolean abort, Duration after,
-                        Duration over, boolean allResponses) {
+                        Duration over, boolean allResponses, boolean flow) {
+
+    public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
+                     LimitKind limitKind, Relative relative, int minSamples, boolean abort, Duration after,
+                     Duration over, boolean allResponses) {
+        this(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort, after, over,
+                allResponses, false);
+    }
 
     public Threshold(String expression, String request, Metric metric, Comparison comparison, double limit,
                      LimitKind limitKind, Relative relative) {
@@ -38,7 +47,19 @@ public record Threshold(String expression, String request, Metric metric, Compar
     /** The same threshold judging every completed response, failures included (latency metrics only differ). */
     public Threshold onAllResponses() {
         return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
-                after, over, true);
+                after, over, true, flow);
+    }
+
+    /** The same rule on the iterations of the flow {@code name}. */
+    public Threshold onFlow(String name) {
+        return new Threshold(expression, name, metric, comparison, limit, limitKind, relative, minSamples, abort,
+                after, over, allResponses, true);
+    }
+
+    /** The same rule on the request {@code name} (a flow's step, written {@code flow.step.metric}). */
+    public Threshold onRequest(String name) {
+        return new Threshold(expression, name, metric, comparison, limit, limitKind, relative, minSamples, abort,
+                after, over, allResponses, false);
     }
 
 
@@ -50,7 +71,7 @@ public record Threshold(String expression, String request, Metric metric, Compar
      */
     public Threshold withOptions(int minSamples, boolean abort) {
         return new Threshold(expression, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
-                after, over, allResponses);
+                after, over, allResponses, flow);
     }
 
     /**
@@ -65,7 +86,7 @@ public record Threshold(String expression, String request, Metric metric, Compar
         String text = base + (after == null ? "" : " after " + Durations.format(after))
                 + (over == null ? "" : " over " + Durations.format(over));
         return new Threshold(text, request, metric, comparison, limit, limitKind, relative, minSamples, abort,
-                after, over, allResponses);
+                after, over, allResponses, flow);
     }
 
     /** Whether it is judged on part of the run rather than the whole. */

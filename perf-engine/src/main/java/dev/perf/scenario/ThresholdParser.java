@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * Parses threshold expressions.
  *
  * <pre>
- * threshold  := [ request "." ] metric ws* op ws* value
- * request    := a request name of the scenario (letters, digits, '-', '_')
+ * threshold  := [ target "." ] metric ws* op ws* value
+ * target     := a request name of the scenario (letters, digits, '-', '_'), a step's, or a flow's:
+ *               flow             the flow's iterations (from the first step's start to the last step's end)
+ *               flow ".duration" the same, written out
+ *               flow "." step    a step of the flow (the same as the step's name alone)
  * metric     := "success-rate" | "error-rate"                  value: percent, e.g. 95%
  *             | "avg" | "min" | "max" | "median" | "stddev"    value: duration, e.g. 500ms, 1s, 250us
  *             | "p" number  (0 &lt; number &lt;= 100: p50, p99.9) value: duration
@@ -39,6 +42,9 @@ public final class ThresholdParser {
             "^\\s*(?:(?<request>[A-Za-z0-9_-]+)\\.)?(?<metric>[a-z][a-z0-9.-]*?(?:\\([^)]*\\))?)\\s*(?<op><=|>=|==|!=|<|>)\\s*(?<value>\\S.*?)\\s*$");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
     private static final Pattern APDEX = Pattern.compile("apdex\\(\\s*([^)]*?)\\s*\\)");
+    /** {@code flow.duration.metric}: a flow's iterations, written out (a flow's name alone says the same). */
+    public static final String FLOW_DURATION = "duration";
+    private static final Pattern STEP = Pattern.compile("[A-Za-z0-9_-]+");
 
     private ThresholdParser() {
     }
@@ -65,7 +71,27 @@ public final class ThresholdParser {
             name = request + "." + name;
             request = null;
         }
-        Metric metric = metric(name);
+        boolean flow = false;
+        Metric metric;
+        try {
+            metric = metric(name);
+        } catch (IllegalArgumentException unknown) {
+            int dot = name.indexOf('.');
+            if (request == null || dot < 0) {
+                throw unknown;
+            }
+            // flow.duration.p95 (the flow's iterations) or flow.step.p95 (a step of the flow, as the reader checks)
+            String part = name.substring(0, dot);
+            if (part.equals(FLOW_DURATION)) {
+                flow = true;
+            } else if (STEP.matcher(part).matches()) {
+                request = request + "." + part;
+            } else {
+                throw unknown;
+            }
+            name = name.substring(dot + 1);
+            metric = metric(name);
+        }
         if (metric.isAnalysis() && request != null) {
             throw new IllegalArgumentException(name + " describes the whole stepped run; write it without a request "
                     + "name ('" + name + " " + m.group("op") + " " + m.group("value") + "')");
@@ -77,7 +103,9 @@ public final class ThresholdParser {
                 throw new IllegalArgumentException(metric.name() + ": a limit relative to the baseline applies to the "
                         + "responses' figures (p95, avg, rps, success-rate, ...)");
             }
-            return new Threshold(expression.trim(), request, metric, op, Double.NaN, null, relative(metric, value));
+            Threshold relative = new Threshold(expression.trim(), request, metric, op, Double.NaN, null,
+                    relative(metric, value));
+            return flow ? relative.onFlow(request) : relative;
         }
         double limit = limit(metric, value);
         Threshold.LimitKind kind = null;
@@ -85,7 +113,8 @@ public final class ThresholdParser {
             kind = value.contains("/") ? Threshold.LimitKind.RATE
                     : value.endsWith("user") || value.endsWith("users") ? Threshold.LimitKind.USERS : null;
         }
-        return new Threshold(expression.trim(), request, metric, op, limit, kind, null);
+        Threshold threshold = new Threshold(expression.trim(), request, metric, op, limit, kind, null);
+        return flow ? threshold.onFlow(request) : threshold;
     }
 
     /**

@@ -36,6 +36,60 @@ class FlowRunTest {
         return new ObjectMapper().readTree(report.outcomes().get(0).runDirectory().resolve("summary.json").toFile());
     }
 
+    private static JsonNode threshold(JsonNode summary, String expression) {
+        for (JsonNode t : summary.path("thresholds")) {
+            if (t.path("expression").asText().equals(expression)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no threshold " + expression);
+    }
+
+    @Test
+    void thresholdsJudgeAFlowsIterationsAndItsSteps() throws Exception {
+        try (CustomerServer server = new CustomerServer()) {
+            JsonNode summary = run(server, """
+                    name: judged-flow
+                    target: { baseUrl: "http://127.0.0.1:${port}" }
+                    flows:
+                      - name: customer-lifecycle
+                        think: 5ms
+                        steps:
+                          - { name: create, method: POST, path: /customers, json: { name: Ada }, expect: { status: 201 },
+                              capture: { id: $.id } }
+                          - { name: read, path: "/customers/${id}" }
+                    load: { concurrency: 2, iterations: 10 }
+                    monitor: { enabled: false }
+                    thresholds:
+                      - customer-lifecycle.duration.p95 <= 30s
+                      - customer-lifecycle.success-rate >= 99%
+                      - customer-lifecycle.count == 10
+                      - customer-lifecycle.min <= 1ms
+                      - customer-lifecycle.read.p99 <= 30s
+                    """);
+            JsonNode flow = summary.path("flows").get(0);
+            JsonNode duration = threshold(summary, "customer-lifecycle.duration.p95 <= 30s");
+            assertThat(duration.path("flow").asBoolean()).isTrue();
+            assertThat(duration.path("request").asText()).isEqualTo("customer-lifecycle");
+            assertThat(duration.path("actual").asDouble()).as("the flow's own p95, not a request's")
+                    .isEqualTo(flow.path("latencyMs").path("p95").asDouble());
+            assertThat(duration.path("state").asText()).isEqualTo("passed");
+            assertThat(threshold(summary, "customer-lifecycle.success-rate >= 99%").path("actual").asDouble())
+                    .isEqualTo(100.0);
+            assertThat(threshold(summary, "customer-lifecycle.count == 10").path("state").asText()).isEqualTo("passed");
+            // an iteration lasts at least its two requests and a 5 ms pause: never 1 ms
+            JsonNode min = threshold(summary, "customer-lifecycle.min <= 1ms");
+            assertThat(min.path("state").asText()).isEqualTo("failed");
+            assertThat(min.path("actual").asDouble()).isGreaterThanOrEqualTo(5.0)
+                    .isEqualTo(flow.path("latencyMs").path("min").asDouble());
+            JsonNode step = threshold(summary, "customer-lifecycle.read.p99 <= 30s");
+            assertThat(step.path("request").asText()).isEqualTo("read");
+            assertThat(step.has("flow")).isFalse();
+            assertThat(summary.path("verdict").asText()).isEqualTo("failed");
+            assertThat(console.lines).anyMatch(l -> l.contains("FAIL") && l.contains("customer-lifecycle.min <= 1ms"));
+        }
+    }
+
     private static JsonNode request(JsonNode summary, String name) {
         for (JsonNode r : summary.path("requests")) {
             if (r.path("name").asText().equals(name)) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,7 +132,7 @@ public final class ScenarioLoader {
         }
         LoadSpec load = top.containsKey("load") ? LoadReader.read(doc, top.get("load").value(), requestNames) : null;
         List<Threshold> thresholds = top.containsKey("thresholds")
-                ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, load)
+                ? ThresholdsReader.read(doc, top.get("thresholds").value(), requestNames, flowSteps(flows), load)
                 : List.of();
 
         MonitorSpec monitor = top.containsKey("monitor")
@@ -145,6 +146,17 @@ public final class ScenarioLoader {
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
                 secrets, environment == null ? null : environment.name(), verdict);
+    }
+
+    /** Each flow of several steps (one whose iterations are measured), with its steps' names. */
+    private static Map<String, List<String>> flowSteps(List<Flow> flows) {
+        Map<String, List<String>> steps = new LinkedHashMap<>();
+        for (Flow flow : flows) {
+            if (!flow.single()) {
+                steps.put(flow.name(), flow.steps().stream().map(step -> step.request().name()).toList());
+            }
+        }
+        return steps;
     }
 
     /** {@code secrets: [env.API_KEY, apiKey]}: variables whose values are masked wherever a message could show them. */

@@ -31,14 +31,16 @@ final class ThresholdsReader {
 
     /**
      * @param names every request name written in the file
+     * @param flows each flow of several steps, with its steps' names
      * @param load  the plan, to check analysis thresholds against it; {@code null} when it was invalid
      */
-    static List<Threshold> read(YamlDoc doc, Node node, List<String> names, LoadSpec load) {
+    static List<Threshold> read(YamlDoc doc, Node node, List<String> names, Map<String, List<String>> flows,
+                                LoadSpec load) {
         List<Threshold> thresholds = new ArrayList<>();
         List<Node> items = doc.list(node, "thresholds", false);
         for (int i = 0; i < items.size(); i++) {
             String field = "thresholds[" + i + "]";
-            Threshold threshold = item(doc, items.get(i), field, names);
+            Threshold threshold = item(doc, items.get(i), field, names, flows);
             if (threshold != null && (load == null || fitsPlan(doc, items.get(i), field, threshold, load))) {
                 thresholds.add(threshold);
             }
@@ -47,18 +49,49 @@ final class ThresholdsReader {
     }
 
     /** One item of a thresholds list, in either form; {@code null} when it is wrong (problem recorded). */
-    static Threshold item(YamlDoc doc, Node node, String field, List<String> names) {
-        return node instanceof MappingNode ? withOptions(doc, node, field, names) : parse(doc, node, field, names);
+    static Threshold item(YamlDoc doc, Node node, String field, List<String> names, Map<String, List<String>> flows) {
+        Threshold threshold = node instanceof MappingNode ? withOptions(doc, node, field, names, flows)
+                : parse(doc, node, field, names, flows);
+        if (threshold == null || !threshold.flow()) {
+            return threshold;
+        }
+        String whyNot = flowProblem(threshold);
+        if (whyNot != null) {
+            doc.problem(node, field, threshold.expression() + ": " + whyNot);
+            return null;
+        }
+        return threshold;
+    }
+
+    /** What a flow's figures cannot be judged on, or {@code null}. */
+    private static String flowProblem(Threshold t) {
+        String name = t.metric().name();
+        if (name.equals("dropped") || name.equals("dropped-rate") || name.equals(Metric.CHECKS_NOT_JUDGED)) {
+            return "a flow's iterations are not dropped or checked as a whole (its steps are): judge "
+                    + name + " on a step, or on the scenario";
+        }
+        if (t.isRelative()) {
+            return "the history keeps requests' figures, not flows': a flow's limit is absolute (e.g. "
+                    + t.request() + ".p95 <= 2s)";
+        }
+        if (t.partial()) {
+            return "after and over judge the requests' intervals; a flow is judged on the whole run";
+        }
+        if (t.abort()) {
+            return "abort judges requests while the run goes; a flow is judged at the end";
+        }
+        return null;
     }
 
     /** {@code { threshold: "p99 <= 1s", abort: true, minSamples: 100 }}. */
-    private static Threshold withOptions(YamlDoc doc, Node node, String field, List<String> names) {
+    private static Threshold withOptions(YamlDoc doc, Node node, String field, List<String> names,
+                                         Map<String, List<String>> flows) {
         Map<String, YamlDoc.Entry> t = doc.mapping(node, field, OPTION_KEYS);
         if (!t.containsKey("threshold")) {
             doc.problem(node, field + ".threshold", "missing; e.g. { threshold: \"p99 <= 1s\", abort: true }");
             return null;
         }
-        Threshold threshold = parse(doc, t.get("threshold").value(), field + ".threshold", names);
+        Threshold threshold = parse(doc, t.get("threshold").value(), field + ".threshold", names, flows);
         int minSamples = 0;
         if (t.containsKey("minSamples")) {
             Long n = doc.integer(t.get("minSamples").value(), field + ".minSamples", 1, Integer.MAX_VALUE);
@@ -122,7 +155,8 @@ final class ThresholdsReader {
 
     /** A condition on one level's responses ({@code stopWhen}, {@code breakpoint}), or {@code null} (problem recorded). */
     static Threshold condition(YamlDoc doc, Node node, String field, List<String> names) {
-        Threshold threshold = parse(doc, node, field, names);
+        // judged on each level's responses: a flow's iterations are not counted per level
+        Threshold threshold = parse(doc, node, field, names, Map.of());
         if (threshold != null && threshold.metric().isAnalysis()) {
             doc.problem(node, field, threshold.metric().name() + " is a finding of the whole run; a condition here "
                     + "is judged on each level's responses, e.g. 'success-rate < 90%' or 'p95 > 1s'");
@@ -131,7 +165,8 @@ final class ThresholdsReader {
         return threshold;
     }
 
-    private static Threshold parse(YamlDoc doc, Node node, String field, List<String> names) {
+    private static Threshold parse(YamlDoc doc, Node node, String field, List<String> names,
+                                   Map<String, List<String>> flows) {
         String text = doc.requiredString(node, field);
         if (text == null) {
             return null;
@@ -162,17 +197,54 @@ final class ThresholdsReader {
                 }
                 threshold = threshold.judgedOn(null, over);
             }
-            if (threshold.request() != null && !names.isEmpty() && !names.contains(threshold.request())) {
-                doc.problem(node, field, "no request is named '" + threshold.request() + "'"
-                        + Suggestions.didYouMean(threshold.request(), names) + " (requests: "
-                        + String.join(", ", names) + ")");
-                return null;
-            }
-            return threshold;
+            return threshold.request() == null || names.isEmpty() ? threshold
+                    : target(doc, node, field, threshold, names, flows);
         } catch (IllegalArgumentException e) {
             doc.problem(node, field, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * What a threshold's target names: a request (a step), a flow ({@code flow.metric}, {@code flow.duration.metric})
+     * or a flow's step ({@code flow.step.metric}); {@code null} when none (problem recorded).
+     */
+    private static Threshold target(YamlDoc doc, Node node, String field, Threshold threshold, List<String> names,
+                                    Map<String, List<String>> flows) {
+        String target = threshold.request();
+        int dot = target.indexOf('.');
+        String flow = threshold.flow() ? target : dot > 0 ? target.substring(0, dot) : null;
+        if (flow != null) {
+            if (!flows.containsKey(flow)) {
+                doc.problem(node, field, "no flow is named '" + flow + "'" + Suggestions.didYouMean(flow,
+                        List.copyOf(flows.keySet())) + (flows.isEmpty() ? " (the scenario has no flow of several "
+                        + "steps)" : " (flows: " + String.join(", ", flows.keySet()) + ")"));
+                return null;
+            }
+            if (threshold.flow()) {
+                return threshold;
+            }
+            String step = target.substring(dot + 1);
+            if (!flows.get(flow).contains(step)) {
+                doc.problem(node, field, "flow '" + flow + "' has no step '" + step + "'" + Suggestions.didYouMean(step,
+                        flows.get(flow)) + " (steps: " + String.join(", ", flows.get(flow)) + ")");
+                return null;
+            }
+            return threshold.onRequest(step);
+        }
+        if (names.contains(target)) {
+            return threshold;
+        }
+        if (flows.containsKey(target)) {
+            return threshold.onFlow(target);
+        }
+        List<String> all = new ArrayList<>(names);
+        all.addAll(flows.keySet());
+        doc.problem(node, field, "no request " + (flows.isEmpty() ? "" : "or flow ") + "is named '" + target + "'"
+                + Suggestions.didYouMean(target, all)
+                + " (requests: " + String.join(", ", names) + (flows.isEmpty() ? "" : "; flows: "
+                + String.join(", ", flows.keySet())) + ")");
+        return null;
     }
 
     /** Analysis thresholds need a stepped plan, USL ones concurrency steps, and loads in the plan's unit. */

@@ -57,7 +57,8 @@ public final class TrackFileReader {
                     List<Node> items = doc.list(settings.get("thresholds").value(), field + ".thresholds", false);
                     for (int i = 0; i < items.size(); i++) {
                         String itemField = field + ".thresholds[" + i + "]";
-                        Threshold threshold = ThresholdsReader.item(doc, items.get(i), itemField, List.of());
+                        Threshold threshold = ThresholdsReader.item(doc, items.get(i), itemField, List.of(),
+                                Map.of());
                         String why = threshold == null ? null : unsupported(threshold);
                         if (why != null) {
                             doc.problem(items.get(i), itemField, why);
