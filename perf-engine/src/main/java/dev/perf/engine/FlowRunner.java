@@ -36,6 +36,7 @@ final class FlowRunner implements Sender {
     private final Clock clock;
     private final Ticker ticker;
     private final Sequence sequence;
+    private final ExchangePrinter printer;
     private final Feeders feeders;
     private final boolean cookies;
     /** The closed model's users' cookies, by user; a user's jar is made at its first send. */
@@ -46,7 +47,8 @@ final class FlowRunner implements Sender {
     private volatile boolean stopping;
 
     /** A flow ready to run: its steps compiled, the feeders its steps use, and whether it is a plain request. */
-    private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain) {
+    private record Plan(Flow flow, CompiledStep[] steps, int flowRecorder, int[] feeders, boolean plain,
+                        java.util.Set<String> secretVariables) {
     }
 
     /**
@@ -55,10 +57,13 @@ final class FlowRunner implements Sender {
     /**
      * @param maxUsers the most virtual users the closed model runs at once (0 for the open model)
      * @param shard    this generator's part of a split load ({@code ${seq}} takes its share), or {@code null}
+     * @param printer  prints the first exchanges in full ({@code perf.debug}), or none
      */
     FlowRunner(List<Flow> flows, List<FeederSpec> feederSpecs, String baseUrl, HttpOptions options, int maxUsers,
-               HttpSender http, MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control, Shard shard) {
+               HttpSender http, MetricsRegistry registry, Clock clock, Ticker ticker, RunControl control, Shard shard,
+               ExchangePrinter printer) {
         this.sequence = new Sequence(shard);
+        this.printer = printer;
         Duration timeout = options.requestTimeout();
         this.cookies = options.cookies();
         this.userCookies = new AtomicReferenceArray<>(cookies ? maxUsers : 0);
@@ -82,7 +87,7 @@ final class FlowRunner implements Sender {
             int[] fed = Arrays.stream(steps).flatMap(step -> step.variables().stream()).map(feeders::feederOf)
                     .filter(i -> i >= 0).distinct().mapToInt(Integer::intValue).toArray();
             boolean plain = flow.single() && steps[0].plain() && flow.steps().get(0).thinkMax().isZero();
-            plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, fed, plain);
+            plans[f] = new Plan(flow, steps, flow.single() ? -1 : flowRecorder++, fed, plain, secretVariables);
         }
     }
 
@@ -119,9 +124,9 @@ final class FlowRunner implements Sender {
         if (plan.plain()) {
             CompiledStep step = plan.steps()[0];
             Request request = CompiledStep.withCookies(step.request(null), jar);
-            http.execute(request, new ExchangeHandler(registry.recorder(stage, step.requestIndex),
-                    step.step.request().expect(), registry, clock, intendedNanos, sentNanos, bodyBytes(request),
-                    completion, jar));
+            http.execute(request, printer.wrap(request, new ExchangeHandler(registry.recorder(stage,
+                    step.requestIndex), step.step.request().expect(), registry, clock, intendedNanos, sentNanos,
+                    bodyBytes(request), completion, jar), null, plan.secretVariables()));
             return;
         }
         Iteration iteration = new Iteration(plan, stage, intendedNanos, completion, jar);
@@ -181,8 +186,8 @@ final class FlowRunner implements Sender {
                 stepDone(ErrorKind.OTHER);
                 return;
             }
-            http.execute(request, new StepHandler(current, session, recorder, registry, clock, intendedNanos, sentNanos,
-                    bodyBytes(request), this));
+            http.execute(request, printer.wrap(request, new StepHandler(current, session, recorder, registry, clock,
+                    intendedNanos, sentNanos, bodyBytes(request), this), session, plan.secretVariables()));
         }
 
         @Override

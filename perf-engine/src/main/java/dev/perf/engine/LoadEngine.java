@@ -63,7 +63,9 @@ public final class LoadEngine {
             boolean nativeTransport = http.usesNativeTransport();
             FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(),
                     StageSequence.maxUsers(scenario.load()), http,
-                    registry, clock, http.ticker(), control, scenario.load().shard());
+                    registry, clock, http.ticker(), control, scenario.load().shard(),
+                    options.debugExchanges() <= 0 ? ExchangePrinter.none()
+                            : new ExchangePrinter(options.debugExchanges(), scenario.secrets(), listener::exchange, clock));
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
             sampler.windows(ThresholdWindows.of(scenario.thresholds()));

@@ -45,4 +45,8 @@ public interface RunListener {
     default boolean stageEnded(StageMetrics soFar) {
         return true;
     }
+
+    /** One exchange printed in full ({@code perf.debug}, a dry run), secrets masked; lines separated by newlines. */
+    default void exchange(String block) {
+    }
 }

@@ -37,6 +37,18 @@ final class Session {
         variables.put(name, value);
     }
 
+    /** The values of those of {@code names} that are set (for masking them). */
+    java.util.List<String> values(java.util.Set<String> names) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (String name : names) {
+            String value = variables.get(name);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
     String get(String name) {
         return variables.get(name);
     }

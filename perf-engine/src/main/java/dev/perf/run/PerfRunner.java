@@ -217,6 +217,41 @@ public final class PerfRunner {
         return outcomes;
     }
 
+    /**
+     * Sends each flow and request of each selected scenario once ({@code perf.dryRun}) and prints every exchange in
+     * full; judges, writes and records nothing. An invalid scenario sends nothing, as for a run.
+     *
+     * @return the invalid scenarios (nothing was sent then), and the exchanges sent
+     */
+    public DryRunReport dryRun(RunOptions options) {
+        List<Scenario> selected = new ArrayList<>();
+        List<ScenarioException> invalid = new ArrayList<>();
+        load(options, selected, invalid);
+        if (!invalid.isEmpty()) {
+            return new DryRunReport(invalid, 0);
+        }
+        if (options.baseUrlOverride() != null && !options.baseUrlOverride().isBlank()) {
+            String url = checkedBaseUrl(options.baseUrlOverride().trim());
+            selected.replaceAll(s -> s.withBaseUrl(url));
+        }
+        RunControl control = new RunControl();
+        Thread hook = new Thread(control::abort, "perf-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return new DryRunReport(List.of(), DryRun.run(selected, options, control, console));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting
+            }
+        }
+    }
+
+    /** What a dry run did: the invalid scenarios (then nothing was sent), else how many exchanges it sent. */
+    public record DryRunReport(List<ScenarioException> invalid, long exchanges) {
+    }
+
     /** Produces one scenario's judged outcome. */
     @FunctionalInterface
     private interface ScenarioStep {

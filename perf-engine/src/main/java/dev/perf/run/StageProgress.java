@@ -124,4 +124,9 @@ final class StageProgress implements RunListener {
         }
         return text;
     }
+
+    @Override
+    public void exchange(String block) {
+        DryRun.print(block, console);
+    }
 }

@@ -52,6 +52,16 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
                 secrets.with(HttpUrls.credentials(newBaseUrl)), environment, verdict);
     }
 
+    /**
+     * One pass through {@code flow} alone (one user, one iteration), with no threshold and nothing monitored: what a
+     * dry run sends. The feeders stay, so the first record feeds it.
+     */
+    public Scenario onceThrough(Flow flow) {
+        LoadSpec once = new LoadSpec(List.of(new UsersStage(1, null, 1)), load.maxInFlight(), null, null);
+        return new Scenario(name, file, baseUrl, http, List.of(flow), feeders, once, List.of(),
+                new MonitorSpec(false, monitor.interval(), false, false, null), secrets, environment, verdict);
+    }
+
     /** The same scenario under another saturation policy (the {@code perf.onSaturatedGenerator} property). */
     public Scenario withSaturationPolicy(VerdictSpec.Saturation policy) {
         return new Scenario(name, file, baseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,

@@ -167,6 +167,7 @@ abstract class JudgingMojo extends ScenarioMojo {
     /**
      * Runs (or merges) the scenarios through the runner, whose last sink renders the dashboard.
      *
+     * @return the runs to judge, or {@code null} when there is nothing to judge (a dry run)
      * @param history    the history to record in, or {@code null} for none
      * @param saturation replaces every scenario's {@code verdict.onSaturatedGenerator}, or {@code null}
      */
@@ -201,7 +202,9 @@ abstract class JudgingMojo extends ScenarioMojo {
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        verdict(report);
+        if (report != null) {
+            verdict(report);
+        }
     }
 
     private HistoryOptions historyOptions() throws MojoFailureException {

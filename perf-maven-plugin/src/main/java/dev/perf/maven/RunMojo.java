@@ -101,6 +101,27 @@ public class RunMojo extends JudgingMojo {
     @Parameter(property = "perf.startAt")
     private String startAt;
 
+    /**
+     * Print the first this many exchanges in full: request line, headers and body, status, headers and body (bodies up
+     * to 2 KiB), connection and times, with secrets masked. 0 prints none.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.debug", defaultValue = "0")
+    private int debug;
+
+    /**
+     * Send each flow and request of each scenario once, by one user, print every exchange as {@code perf.debug}
+     * does, and judge, write and record nothing.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** The most exchanges perf.debug may print. */
+    static final int MAX_DEBUG_EXCHANGES = 10_000;
+
     /** The most event-loop threads perf.ioThreads may ask for: each holds a selector and buffers. */
     static final int MAX_IO_THREADS = 256;
 
@@ -112,7 +133,18 @@ public class RunMojo extends JudgingMojo {
     @Override
     RunReport perform(PerfRunner runner, HistoryOptions history, VerdictSpec.Saturation saturation)
             throws IOException, MojoFailureException {
-        return runner.run(options(history, saturation));
+        if (!dryRun) {
+            return runner.run(options(history, saturation));
+        }
+        PerfRunner.DryRunReport report = runner.dryRun(options(null, saturation));
+        if (!report.invalid().isEmpty()) {
+            throw new MojoFailureException("invalid scenario: nothing was sent." + System.lineSeparator()
+                    + report.invalid().stream().map(Exception::getMessage)
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator())));
+        }
+        getLog().info("perf: dry run: " + report.exchanges() + " exchange(s) sent and printed; nothing was judged, "
+                + "written or recorded");
+        return null;
     }
 
     private RunOptions options(HistoryOptions historyOptions, VerdictSpec.Saturation saturation)
@@ -125,6 +157,11 @@ public class RunMojo extends JudgingMojo {
         if (ioThreads > 0) {
             engine = engine.withIoThreads(ioThreads);
         }
+        if (debug < 0 || debug > MAX_DEBUG_EXCHANGES) {
+            throw new MojoFailureException("perf.debug=" + debug + " is not valid; how many of the first exchanges to "
+                    + "print, from 0 (none) to " + MAX_DEBUG_EXCHANGES + "; perf.dryRun sends each request once");
+        }
+        engine = engine.withDebugExchanges(debug);
         int progressSeconds;
         try {
             progressSeconds = progressInterval.trim().equals("0") ? 0
