@@ -11,6 +11,10 @@ assert log.contains('[DEBUG]') : 'the build ran with -X'
 assert log.contains('BUILD SUCCESS') : 'the build passed (see build.log)'
 // the run did send what it was asked to: the check on the captured session failed, without showing it
 assert log.contains('did not match (a secret takes part: the values are not shown)') : 'the check on the session failed'
+// perf.debug printed the first four exchanges, and the dry run each step of the flow once, every one masked
+assert log.contains('  exchange 4 of 4') && !log.contains('  exchange 5 of')
+assert log.contains('Dry run of secrets, flow session, once') && log.contains('perf: dry run: 2 exchange(s) sent')
+assert log.contains('  > Authorization: ***') && log.contains('  > X-Api-Key: ***')
 
 def leaks = []
 forms.unique().each { form ->

@@ -181,7 +181,7 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
     private void print(long endNanos, Throwable error) {
         Secrets mask = secrets.get();
         StringBuilder b = new StringBuilder();
-        b.append("exchange ").append(number).append(" of ").append(total).append('\n');
+        b.append("exchange ").append(number).append(total == Integer.MAX_VALUE ? "" : " of " + total).append('\n');
         b.append("> ").append(request.getMethod()).append(' ').append(mask.mask(request.getUrl())).append('\n');
         headers(b, "> ", request.getHeaders(), mask);
         byte[] sent = requestBody();

@@ -97,10 +97,50 @@ public final class PerfRunner {
         Files.createDirectories(options.outputDirectory());
         RunMarkers.invocationStarted(options.outputDirectory());
         RunControl control = new RunControl();
+        RunOptions chosen = options;
+        // nothing ran when the target cannot start: the "running" marker gives way to a verdict that says why (without
+        // the message itself, which quotes the command line and the target's output: the build log has them)
+        return withTarget(options, control, () -> InvocationFile.write(chosen.outputDirectory(), new RunReport(
+                List.of(), List.of(), control.aborted(), List.of(control.aborted()
+                ? "stopped while the target was starting: nothing was sent"
+                : "the target could not be started, so nothing was sent (the build log says why)"))), startedPid -> {
+            List<String> problems = new ArrayList<>();
+            // startAt applies to the first scenario: the shards' next ones start when the one before ends
+            AtomicReference<RunResult.ShardInfo> shard = new AtomicReference<>(chosen.shard() == null ? null
+                    : ShardRun.announce(chosen.shard(), console));
+            List<ScenarioOutcome> outcomes = runAll(selected, chosen, control, (scenario, history) -> {
+                RunResult.ShardInfo part = shard.get();
+                shard.set(part == null ? null : ShardRun.withoutStart(part));
+                return runOne(scenario, chosen, control, startedPid, history, part);
+            }, problems);
+            return new RunReport(List.of(), outcomes, control.aborted(), problems);
+        });
+    }
+
+    /** Something to do that may fail to write. */
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** What runs while the target is up. */
+    @FunctionalInterface
+    private interface WithTarget<T> {
+        /** @param startedPid the target the run started, or {@code null} */
+        T run(Long startedPid) throws IOException;
+    }
+
+    /**
+     * Starts the target (when the options have one), runs {@code body}, and stops the target, also on Ctrl-C:
+     * the hook stops sending and keeps the JVM alive while the runs write what they gathered and stop the target; if
+     * that takes too long, it stops the target itself.
+     *
+     * @param onStartFailure what to leave behind when the target cannot be started (then nothing was sent)
+     */
+    private <T> T withTarget(RunOptions options, RunControl control, IoAction onStartFailure, WithTarget<T> body)
+            throws IOException {
         CountDownLatch cleanedUp = new CountDownLatch(1);
         AtomicReference<TargetProcess> target = new AtomicReference<>();
-        // Ctrl-C: stop sending and keep the JVM alive while the runs write what they gathered and stop the target;
-        // if that takes too long, stop the target from here
         Thread hook = new Thread(() -> {
             control.abort();
             try {
@@ -119,27 +159,11 @@ public final class PerfRunner {
                 try {
                     target.set(startTarget(options.target(), control));
                 } catch (PerfSetupException e) {
-                    // nothing ran: the "running" marker gives way to a verdict that says why (without the message
-                    // itself, which quotes the command line and the target's output: the build log has them)
-                    InvocationFile.write(options.outputDirectory(), new RunReport(List.of(), List.of(),
-                            control.aborted(), List.of(control.aborted()
-                            ? "stopped while the target was starting: nothing was sent"
-                            : "the target could not be started, so nothing was sent (the build log says why)")));
+                    onStartFailure.run();
                     throw e;
                 }
             }
-            Long startedPid = target.get() == null ? null : target.get().pid();
-            List<String> problems = new ArrayList<>();
-            // startAt applies to the first scenario: the shards' next ones start when the one before ends
-            AtomicReference<RunResult.ShardInfo> shard = new AtomicReference<>(options.shard() == null ? null
-                    : ShardRun.announce(options.shard(), console));
-            RunOptions chosen = options;
-            List<ScenarioOutcome> outcomes = runAll(selected, options, control, (scenario, history) -> {
-                RunResult.ShardInfo part = shard.get();
-                shard.set(part == null ? null : ShardRun.withoutStart(part));
-                return runOne(scenario, chosen, control, startedPid, history, part);
-            }, problems);
-            return new RunReport(List.of(), outcomes, control.aborted(), problems);
+            return body.run(target.get() == null ? null : target.get().pid());
         } finally {
             TargetProcess started = target.getAndSet(null);
             if (started != null) {
@@ -219,11 +243,12 @@ public final class PerfRunner {
 
     /**
      * Sends each flow and request of each selected scenario once ({@code perf.dryRun}) and prints every exchange in
-     * full; judges, writes and records nothing. An invalid scenario sends nothing, as for a run.
+     * full; judges, writes and records nothing. An invalid scenario sends nothing, as for a run; a target the options
+     * start is started and stopped as for a run.
      *
      * @return the invalid scenarios (nothing was sent then), and the exchanges sent
      */
-    public DryRunReport dryRun(RunOptions options) {
+    public DryRunReport dryRun(RunOptions options) throws IOException {
         List<Scenario> selected = new ArrayList<>();
         List<ScenarioException> invalid = new ArrayList<>();
         load(options, selected, invalid);
@@ -235,17 +260,8 @@ public final class PerfRunner {
             selected.replaceAll(s -> s.withBaseUrl(url));
         }
         RunControl control = new RunControl();
-        Thread hook = new Thread(control::abort, "perf-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return new DryRunReport(List.of(), DryRun.run(selected, options, control, console));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting
-            }
-        }
+        return withTarget(options, control, () -> { }, startedPid -> new DryRunReport(List.of(),
+                DryRun.run(selected, options, control, console)));
     }
 
     /** What a dry run did: the invalid scenarios (then nothing was sent), else how many exchanges it sent. */
