@@ -53,6 +53,8 @@ final class HttpSender implements AutoCloseable {
         DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
                 .setEventLoopGroup(eventLoops)
                 .setMaxRequestRetry(0)
+                // HTTP/1.1 as before the upgrade to 3.0.14, which negotiates HTTP/2 over TLS by default
+                .setHttp2Enabled(false)
                 .setFollowRedirect(http.maxRedirects() > 0)
                 .setMaxRedirects(Math.max(1, http.maxRedirects()))
                 .setKeepAlive(http.keepAlive())
