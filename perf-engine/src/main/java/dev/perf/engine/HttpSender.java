@@ -1,6 +1,7 @@
 package dev.perf.engine;
 
 import dev.perf.scenario.HttpOptions;
+import dev.perf.scenario.HttpVersion;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -53,8 +54,9 @@ final class HttpSender implements AutoCloseable {
         DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
                 .setEventLoopGroup(eventLoops)
                 .setMaxRequestRetry(0)
-                // HTTP/1.1 as before the upgrade to 3.0.14, which negotiates HTTP/2 over TLS by default
-                .setHttp2Enabled(false)
+                // HTTP/1.1 unless the scenario asks (3.0.14 would negotiate HTTP/2 over TLS by default)
+                .setHttp2Enabled(http.version() != HttpVersion.HTTP_1_1)
+                .setHttp2CleartextEnabled(http.version() == HttpVersion.HTTP_2)
                 .setFollowRedirect(http.maxRedirects() > 0)
                 .setMaxRedirects(Math.max(1, http.maxRedirects()))
                 .setKeepAlive(http.keepAlive())

@@ -74,6 +74,9 @@ final class StepHandler implements AsyncHandler<Void> {
 
     @Override
     public State onStatusReceived(HttpResponseStatus status) {
+        if (status.getProtocolMajorVersion() == 2) {
+            recorder.noteHttp2();
+        }
         statusCode = status.getStatusCode();
         return State.CONTINUE;
     }

@@ -28,6 +28,7 @@ public final class RequestRecorder {
     private final LongAdder ok = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder http2 = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final AtomicLongArray statusCounts = new AtomicLongArray(STATUS_CODES);
@@ -55,6 +56,15 @@ public final class RequestRecorder {
      * @param sentNanos      when it was sent
      * @param completedNanos when the response ended
      */
+    /** A response came over HTTP/2 (HTTP/1.1 ones are not counted apart: they are the rest). */
+    public void noteHttp2() {
+        http2.increment();
+    }
+
+    public long http2() {
+        return http2.sum();
+    }
+
     public void recordResponse(int statusCode, boolean success, long intendedNanos, long sentNanos,
                                long completedNanos, long bodyBytes, long requestBytes) {
         recordExchange(statusCode, intendedNanos, sentNanos, completedNanos, bodyBytes, requestBytes);

@@ -24,12 +24,36 @@ import java.util.Map;
  *                          {@code null} when not kept (figures read back from the history)
  * @param checksNotJudged   checks that could not be judged, by name: a regex or JSON check that found nothing in the
  *                          part of a body larger than it reads; neither a pass nor a failure
+ * @param http2Responses    responses that came over HTTP/2 (the others with a status came over HTTP/1.1)
  */
 public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
                            Histogram latencyMicros, Histogram serviceTimeMicros,
                            Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
                            long bytesReceived, long bytesSent, Map<String, Long> checkFailures,
-                           Histogram failedLatencyMicros, Map<String, Long> checksNotJudged) {
+                           Histogram failedLatencyMicros, Map<String, Long> checksNotJudged, long http2Responses) {
+
+    /** Over HTTP/1.1 only. */
+    public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                        Histogram latencyMicros, Histogram serviceTimeMicros, Map<Integer, Long> statusCounts,
+                        Map<ErrorKind, ErrorCount> errorCounts, long bytesReceived, long bytesSent,
+                        Map<String, Long> checkFailures, Histogram failedLatencyMicros,
+                        Map<String, Long> checksNotJudged) {
+        this(name, ok, failed, dropped, elapsedSeconds, latencyMicros, serviceTimeMicros, statusCounts, errorCounts,
+                bytesReceived, bytesSent, checkFailures, failedLatencyMicros, checksNotJudged, 0);
+    }
+
+    /** Responses by the protocol they came over ({@code HTTP/1.1}, {@code HTTP/2}); empty without responses. */
+    public Map<String, Long> protocols() {
+        long withStatus = statusCounts.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> protocols = new java.util.LinkedHashMap<>();
+        if (withStatus - http2Responses > 0) {
+            protocols.put("HTTP/1.1", withStatus - http2Responses);
+        }
+        if (http2Responses > 0) {
+            protocols.put("HTTP/2", http2Responses);
+        }
+        return protocols;
+    }
 
     /** Every check judged. */
     public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
@@ -90,7 +114,7 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
         successes.subtract(failedLatencyMicros);
         Histogram none = new Histogram(failedLatencyMicros.getNumberOfSignificantValueDigits());
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, successes, serviceTimeMicros, statusCounts,
-                errorCounts, bytesReceived, bytesSent, checkFailures, none, checksNotJudged);
+                errorCounts, bytesReceived, bytesSent, checkFailures, none, checksNotJudged, http2Responses);
     }
 
     /**
@@ -99,7 +123,8 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
      */
     public RequestStats fromActualSend() {
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, serviceTimeMicros, serviceTimeMicros,
-                statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null, checksNotJudged);
+                statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null, checksNotJudged,
+                http2Responses);
     }
 
     public Double successRatePercent() {

@@ -134,7 +134,7 @@ public final class RunMetricsBuilder {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
                 service.copy(), recorder.statusCounts(), masked(recorder.errorCounts(), secrets),
                 recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets),
-                failed == null ? null : failed.copy(), maskedKeys(recorder.checksNotJudged(), secrets));
+                failed == null ? null : failed.copy(), maskedKeys(recorder.checksNotJudged(), secrets), recorder.http2());
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -144,6 +144,7 @@ public final class RunMetricsBuilder {
         long ok = 0;
         long failed = 0;
         long dropped = 0;
+        long http2 = 0;
         long received = 0;
         long sent = 0;
         Map<Integer, Long> status = new TreeMap<>();
@@ -165,6 +166,7 @@ public final class RunMetricsBuilder {
             ok += part.ok();
             failed += part.failed();
             dropped += part.dropped();
+            http2 += part.http2Responses();
             received += part.bytesReceived();
             sent += part.bytesSent();
             part.statusCounts().forEach((code, n) -> status.merge(code, n, Long::sum));
@@ -173,7 +175,7 @@ public final class RunMetricsBuilder {
                             a.firstMessage() != null ? a.firstMessage() : b.firstMessage())));
         }
         return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent,
-                checks, failedKept ? failedLatency : null, notJudged);
+                checks, failedKept ? failedLatency : null, notJudged, http2);
     }
 
     /** Whole-flow figures: each flow's iterations, from its start to its last step's end. */

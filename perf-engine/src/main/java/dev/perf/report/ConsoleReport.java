@@ -103,8 +103,15 @@ public final class ConsoleReport {
             out.accept(String.format(Locale.ROOT, "  note: %s sends were more than 1ms behind schedule "
                     + "(worst %.1fms); latency includes that delay", Cells.count(m.lateSends()), m.sendLagMaxMillis()));
         }
+        Map<String, Long> protocols = m.overall().protocols();
         out.accept("  connections: " + Cells.count(m.connectionsOpened()) + " opened, "
-                + Cells.count(m.connectionsReused()) + " reused");
+                + Cells.count(m.connectionsReused()) + " reused" + (protocols.isEmpty()
+                || scenario.http().version() == dev.perf.scenario.HttpVersion.HTTP_1_1 ? "" : "; responses over "
+                + protocols.entrySet().stream().map(e -> e.getKey() + " " + Cells.count(e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")))
+                + (m.overall().http2Responses() > 0 && m.connectionsOpened() > 0 ? String.format(Locale.ROOT,
+                " (%.1f HTTP/2 requests per connection opened)", m.overall().http2Responses()
+                        / (double) m.connectionsOpened()) : ""));
         ResourceReport.print(figures.resources(), generator, out);
         if (!thresholds.isEmpty()) {
             out.accept("  thresholds:");

@@ -155,7 +155,7 @@ public final class SummaryJson {
                 histogram == null || s.failedLatencyMicros() == null || s.failedLatencyMicros().getTotalCount() == 0
                         ? null : base64(s.failedLatencyMicros()),
                 cost == null ? null : number(cost.cpuMillisPerExecution()),
-                cost == null ? null : number(cost.allocatedBytesPerExecution()));
+                cost == null ? null : number(cost.allocatedBytesPerExecution()), s.protocols());
     }
 
     /** A figure as JSON holds it: {@code null} for one that could not be computed (NaN included), never 0. */

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param cpuMsPerExecution  a tracked operation's CPU time per execution; {@code null} when not measured, and for a
  *                           load run
  * @param allocatedBytesPerExecution a tracked operation's heap allocation per execution; likewise
+ * @param protocols          responses by the protocol they came over ({@code HTTP/1.1}, {@code HTTP/2}); left out
+ *                           without responses
  */
 public record Figures(String name, long count, long ok, long failed, long dropped, Double successRate, Double rps,
                       Latency latencyMs, Percentiles serviceTimeMs, Map<String, Long> statusCodes,
@@ -37,7 +39,8 @@ public record Figures(String name, long count, long ok, long failed, long droppe
                       @JsonInclude(JsonInclude.Include.NON_NULL) String serviceTimeHistogram,
                       @JsonInclude(JsonInclude.Include.NON_NULL) String failedLatencyHistogram,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuMsPerExecution,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerExecution) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerExecution,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> protocols) {
 
     /** Latency in milliseconds; a figure is {@code null} without responses. */
     public record Latency(Double min, Double avg, Double stddev, Double max, Double p50, Double p75, Double p90,

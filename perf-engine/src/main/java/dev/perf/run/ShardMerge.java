@@ -182,7 +182,8 @@ record ShardMerge(LoadRun run, ScalabilityAnalysis.Stop stop, GeneratorCheck.Ver
                 e.firstMessage()), (a, b) -> new RequestStats.ErrorCount(a.count() + b.count(), a.firstMessage())));
         return new RequestStats(f.name(), f.ok(), f.failed(), f.dropped(), seconds, latency, service, statuses, errors,
                 f.bytesReceived(), f.bytesSent(), f.checks() == null ? Map.of() : f.checks(), failed,
-                f.checksNotJudged() == null ? Map.of() : f.checksNotJudged());
+                f.checksNotJudged() == null ? Map.of() : f.checksNotJudged(),
+                f.protocols() == null ? 0 : f.protocols().getOrDefault("HTTP/2", 0L));
     }
 
     static Histogram decode(String base64, ShardResults.Shard shard, String what) {

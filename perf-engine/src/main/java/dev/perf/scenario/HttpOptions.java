@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param proxy             an HTTP proxy, or {@code null}
  * @param tls               how server certificates are trusted
  * @param cookies           keep cookies per virtual user (a journey's login, say) and send them back
+ * @param version           which HTTP the client speaks ({@code http.version})
  */
 public record HttpOptions(Duration connectTimeout, Duration readTimeout, Duration requestTimeout, int maxRedirects,
                           boolean compression, boolean keepAlive, int maxConnections, Proxy proxy, Tls tls,
-                          boolean cookies) {
+                          boolean cookies, HttpVersion version) {
 
     /** An HTTP proxy. */
     public record Proxy(String host, int port) {
@@ -43,6 +44,7 @@ public record HttpOptions(Duration connectTimeout, Duration readTimeout, Duratio
     }
 
     public static HttpOptions defaults(Duration timeout) {
-        return new HttpOptions(timeout, timeout, timeout, 0, false, true, 0, null, Tls.jdk(), true);
+        return new HttpOptions(timeout, timeout, timeout, 0, false, true, 0, null, Tls.jdk(), true,
+                HttpVersion.HTTP_1_1);
     }
 }

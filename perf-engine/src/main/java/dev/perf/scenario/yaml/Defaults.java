@@ -13,7 +13,7 @@ import java.util.Set;
 /** {@code defaults:} applied to every request, and the HTTP client's options. */
 record Defaults(Map<String, String> headers, Duration timeout, HttpOptions http) {
     private static final Set<String> KEYS = YamlDoc.keys("headers", "timeout", "auth", "connectTimeout", "readTimeout",
-            "followRedirects", "compression", "keepAlive", "maxConnections", "proxy", "tls", "cookies");
+            "followRedirects", "compression", "keepAlive", "maxConnections", "proxy", "tls", "cookies", "http");
 
     static Defaults read(YamlDoc doc, Node node) {
         Map<String, YamlDoc.Entry> defaults = doc.mapping(node, "defaults", KEYS);

@@ -1,6 +1,7 @@
 package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.HttpOptions;
+import dev.perf.scenario.HttpVersion;
 import dev.perf.scenario.HttpUrls;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -17,6 +18,7 @@ import java.util.Set;
 /** The HTTP client's options under {@code defaults:}: timeouts, redirects, compression, pool, proxy, TLS, cookies. */
 final class HttpOptionsReader {
     private static final Set<String> PROXY_KEYS = YamlDoc.keys("host", "port");
+    private static final Set<String> HTTP_KEYS = YamlDoc.keys("version");
     private static final Set<String> TLS_KEYS = YamlDoc.keys("trustStore", "trustStorePassword", "insecure");
     static final int MAX_REDIRECTS = 20;
 
@@ -49,8 +51,30 @@ final class HttpOptionsReader {
         }
         HttpOptions.Proxy proxy = d.containsKey("proxy") ? proxy(doc, d.get("proxy").value()) : null;
         HttpOptions.Tls tls = d.containsKey("tls") ? tls(doc, d.get("tls").value()) : HttpOptions.Tls.jdk();
+        HttpVersion version = d.containsKey("http") ? version(doc, d.get("http").value()) : HttpVersion.HTTP_1_1;
         return new HttpOptions(connect, read, timeout, redirects, compression, keepAlive, maxConnections, proxy, tls,
-                cookies);
+                cookies, version);
+    }
+
+    /** {@code http: { version: 2 }}. */
+    private static HttpVersion version(YamlDoc doc, Node node) {
+        Map<String, YamlDoc.Entry> h = doc.mapping(node, "defaults.http", HTTP_KEYS);
+        if (!h.containsKey("version")) {
+            return HttpVersion.HTTP_1_1;
+        }
+        Node value = h.get("version").value();
+        String text = doc.requiredString(value, "defaults.http.version");
+        if (text == null) {
+            return HttpVersion.HTTP_1_1;
+        }
+        HttpVersion version = HttpVersion.parse(text);
+        if (version == null) {
+            doc.problem(value, "defaults.http.version", "'" + text.trim() + "' is not valid; valid: 1.1 (the default), "
+                    + "2 (HTTP/2: by ALPN over TLS, by prior knowledge on cleartext), auto (HTTP/2 when a TLS server "
+                    + "offers it, else HTTP/1.1)");
+            return HttpVersion.HTTP_1_1;
+        }
+        return version;
     }
 
     private static Duration orElse(Duration value, Duration fallback) {
