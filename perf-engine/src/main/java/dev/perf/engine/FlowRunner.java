@@ -124,9 +124,11 @@ final class FlowRunner implements Sender {
         if (plan.plain()) {
             CompiledStep step = plan.steps()[0];
             Request request = CompiledStep.withCookies(step.request(null), jar);
-            http.execute(request, printer.wrap(request, new ExchangeHandler(registry.recorder(stage,
-                    step.requestIndex), step.step.request().expect(), registry, clock, intendedNanos, sentNanos,
-                    bodyBytes(request), completion, jar), null, plan.secretVariables()));
+            ExchangeHandler handler = new ExchangeHandler(registry.recorder(stage, step.requestIndex),
+                    step.step.request().expect(), registry, clock, intendedNanos, sentNanos, bodyBytes(request),
+                    completion, jar);
+            http.execute(step.step.request().version(), request, printer.wrap(request, handler, null,
+                    plan.secretVariables()));
             return;
         }
         Iteration iteration = new Iteration(plan, stage, intendedNanos, completion, jar);
@@ -186,8 +188,10 @@ final class FlowRunner implements Sender {
                 stepDone(ErrorKind.OTHER);
                 return;
             }
-            http.execute(request, printer.wrap(request, new StepHandler(current, session, recorder, registry, clock,
-                    intendedNanos, sentNanos, bodyBytes(request), this), session, plan.secretVariables()));
+            StepHandler handler = new StepHandler(current, session, recorder, registry, clock, intendedNanos, sentNanos,
+                    bodyBytes(request), this);
+            http.execute(current.step.request().version(), request, printer.wrap(request, handler, session,
+                    plan.secretVariables()));
         }
 
         @Override

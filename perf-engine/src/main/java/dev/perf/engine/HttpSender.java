@@ -23,6 +23,9 @@ import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -38,12 +41,23 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class HttpSender implements AutoCloseable {
     private final AsyncHttpClient client;
+    /** A client per HTTP version that requests ask for besides the scenario's; fixed once built. */
+    private final Map<HttpVersion, AsyncHttpClient> byVersion = new EnumMap<>(HttpVersion.class);
     private final Clock clock;
     private final EventLoopGroup eventLoops;
     private final EventLoop pacingLoop;
 
-    /** @throws IllegalArgumentException when the trust store cannot be read (wrong password, not a key store) */
+    /** The scenario's HTTP version for every request. */
     HttpSender(HttpOptions http, EngineOptions options, Clock clock) {
+        this(http, options, clock, Set.of());
+    }
+
+    /**
+     * @param versions the HTTP versions requests ask for ({@code http.version} of a request), besides the scenario's:
+     *                 each gets a client of its own (connections are not shared across them), on the same event loops
+     * @throws IllegalArgumentException when the trust store cannot be read (wrong password, not a key store)
+     */
+    HttpSender(HttpOptions http, EngineOptions options, Clock clock, Set<HttpVersion> versions) {
         HttpClientLogging.quiet();
         this.clock = clock;
         boolean nativeTransport = options.nativeTransport() && nativeTransportAvailable();
@@ -54,9 +68,6 @@ final class HttpSender implements AutoCloseable {
         DefaultAsyncHttpClientConfig.Builder config = new DefaultAsyncHttpClientConfig.Builder()
                 .setEventLoopGroup(eventLoops)
                 .setMaxRequestRetry(0)
-                // HTTP/1.1 unless the scenario asks (3.0.14 would negotiate HTTP/2 over TLS by default)
-                .setHttp2Enabled(http.version() != HttpVersion.HTTP_1_1)
-                .setHttp2CleartextEnabled(http.version() == HttpVersion.HTTP_2)
                 .setFollowRedirect(http.maxRedirects() > 0)
                 .setMaxRedirects(Math.max(1, http.maxRedirects()))
                 .setKeepAlive(http.keepAlive())
@@ -87,7 +98,18 @@ final class HttpSender implements AutoCloseable {
         } else if (http.tls().trustStore() != null) {
             config.setSslContext(trusting(http.tls()));
         }
-        this.client = new DefaultAsyncHttpClient(config.build());
+        this.client = client(config, http.version());
+        for (HttpVersion version : versions) {
+            if (version != http.version()) {
+                byVersion.put(version, client(config, version));
+            }
+        }
+    }
+
+    /** A client speaking {@code version}: HTTP/1.1 unless asked (3.0.14 would negotiate HTTP/2 over TLS by default). */
+    private static AsyncHttpClient client(DefaultAsyncHttpClientConfig.Builder config, HttpVersion version) {
+        return new DefaultAsyncHttpClient(config.setHttp2Enabled(version != HttpVersion.HTTP_1_1)
+                .setHttp2CleartextEnabled(version == HttpVersion.HTTP_2).build());
     }
 
     /** A client TLS context that trusts the certificates of a trust store (PKCS12 or JKS). */
@@ -131,8 +153,17 @@ final class HttpSender implements AutoCloseable {
 
     /** Sends a request; the handler hears the outcome, also when sending fails at once. */
     void execute(Request request, AsyncHandler<?> handler) {
+        execute(null, request, handler);
+    }
+
+    /**
+     * Sends a request over {@code version} ({@code null}: the scenario's); the handler hears the outcome, also when
+     * sending fails at once.
+     */
+    void execute(HttpVersion version, Request request, AsyncHandler<?> handler) {
+        AsyncHttpClient other = version == null ? null : byVersion.get(version);
         try {
-            client.executeRequest(request, handler);
+            (other == null ? client : other).executeRequest(request, handler);
         } catch (RuntimeException e) {
             handler.onThrowable(e);
         }
@@ -141,6 +172,9 @@ final class HttpSender implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            for (AsyncHttpClient other : byVersion.values()) {
+                other.close();
+            }
             client.close();
         } finally {
             eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -59,7 +59,9 @@ public final class LoadEngine {
         long drainNanos = scenario.timeout().toNanos() + options.drainTimeoutMillis() * 1_000_000L;
         AtomicInteger inFlight = new AtomicInteger();
         try (IntervalSampler sampler = new IntervalSampler(registry, options.sampleIntervalMillis(), options.hlogFile());
-             HttpSender http = new HttpSender(scenario.http(), options, clock)) {
+             HttpSender http = new HttpSender(scenario.http(), options, clock, requests.stream()
+                     .map(RequestSpec::version).filter(java.util.Objects::nonNull)
+                     .collect(java.util.stream.Collectors.toSet()))) {
             boolean nativeTransport = http.usesNativeTransport();
             FlowRunner sender = new FlowRunner(flows, scenario.feeders(), scenario.baseUrl(), scenario.http(),
                     StageSequence.maxUsers(scenario.load()), http,

@@ -17,9 +17,11 @@ import java.util.Map;
  * @param expect      status codes that count as success
  * @param weight      relative share of the mix, at least 1
  * @param parts       a multipart/form-data body's parts (then {@code body} is {@code null}), or empty
+ * @param version which HTTP this request is sent over ({@code http.version}), or {@code null} for the scenario's
  */
 public record RequestSpec(String name, HttpMethod method, String path, List<Map.Entry<String, String>> query,
-                          Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight, List<Part> parts) {
+                          Map<String, String> headers, byte[] body, ExpectedStatus expect, int weight, List<Part> parts,
+                          HttpVersion version) {
 
     public RequestSpec {
         query = List.copyOf(query);

@@ -69,6 +69,39 @@ class HttpVersionTest {
     }
 
     @Test
+    void aRequestMayAskForItsOwnVersion() throws Exception {
+        try (NginxServer nginx = NginxServer.start(dir.resolve("nginx"))) {
+            Path scenarios = Files.createDirectories(dir.resolve("mixed"));
+            Files.writeString(scenarios.resolve("mixed.yaml"), """
+                    name: mixed
+                    target: { baseUrl: "https://127.0.0.1:%d" }
+                    defaults: { tls: { insecure: true } }
+                    requests:
+                      - { name: over-h2, path: /h2, http: { version: 2 } }
+                      - { name: over-h1, path: /h1 }
+                    load: { concurrency: 2, iterations: 40 }
+                    monitor: { enabled: false }
+                    """.formatted(nginx.tlsPort()));
+            RunReport report = new PerfRunner(new RecordingConsole()).run(new RunOptions(scenarios, null,
+                    dir.resolve("mixed-out"), null, Map.of(), Map.of(), EngineOptions.defaults().withIoThreads(1), null));
+            RunResult result = ResultJson.read(report.outcomes().get(0).runDirectory().resolve("summary.json"),
+                    RunResult.class);
+            var h2 = result.requests().get(0);
+            var h1 = result.requests().get(1);
+            assertThat(h2.protocols()).containsOnlyKeys("HTTP/2").containsEntry("HTTP/2", h2.count());
+            assertThat(h1.protocols()).containsOnlyKeys("HTTP/1.1").containsEntry("HTTP/1.1", h1.count());
+            assertThat(h2.count() + h1.count()).isEqualTo(40);
+            assertThat(nginx.accessLog()).filteredOn(l -> l.contains("/h2 ")).allMatch(l -> l.startsWith("HTTP/2.0 "));
+            assertThat(nginx.accessLog()).filteredOn(l -> l.contains("/h1 ")).allMatch(l -> l.startsWith("HTTP/1.1 "));
+        }
+        assertThat(problems("""
+                target: { baseUrl: http://localhost }
+                requests: [ { name: home, path: /, http: { version: h3 } } ]
+                load: { rate: 1/s, duration: 1s }
+                """).getMessage()).contains("requests[0].http.version: 'h3' is not valid; valid: 1.1");
+    }
+
+    @Test
     void anUnknownVersionIsAnErrorWithWhatIsValid() {
         String message = problems("""
                 target: { baseUrl: http://localhost }

@@ -51,33 +51,34 @@ final class HttpOptionsReader {
         }
         HttpOptions.Proxy proxy = d.containsKey("proxy") ? proxy(doc, d.get("proxy").value()) : null;
         HttpOptions.Tls tls = d.containsKey("tls") ? tls(doc, d.get("tls").value()) : HttpOptions.Tls.jdk();
-        HttpVersion version = d.containsKey("http") ? version(doc, d.get("http").value()) : HttpVersion.HTTP_1_1;
+        HttpVersion version = d.containsKey("http") ? orElse(version(doc, d.get("http").value(), "defaults.http"),
+                HttpVersion.HTTP_1_1) : HttpVersion.HTTP_1_1;
         return new HttpOptions(connect, read, timeout, redirects, compression, keepAlive, maxConnections, proxy, tls,
                 cookies, version);
     }
 
-    /** {@code http: { version: 2 }}. */
-    private static HttpVersion version(YamlDoc doc, Node node) {
-        Map<String, YamlDoc.Entry> h = doc.mapping(node, "defaults.http", HTTP_KEYS);
+    /** {@code http: { version: 2 }} at {@code field}; {@code null} when not given or wrong (problem recorded). */
+    static HttpVersion version(YamlDoc doc, Node node, String field) {
+        Map<String, YamlDoc.Entry> h = doc.mapping(node, field, HTTP_KEYS);
         if (!h.containsKey("version")) {
-            return HttpVersion.HTTP_1_1;
+            return null;
         }
         Node value = h.get("version").value();
-        String text = doc.requiredString(value, "defaults.http.version");
+        String text = doc.requiredString(value, field + ".version");
         if (text == null) {
-            return HttpVersion.HTTP_1_1;
+            return null;
         }
         HttpVersion version = HttpVersion.parse(text);
         if (version == null) {
-            doc.problem(value, "defaults.http.version", "'" + text.trim() + "' is not valid; valid: 1.1 (the default), "
+            doc.problem(value, field + ".version", "'" + text.trim() + "' is not valid; valid: 1.1 (the default), "
                     + "2 (HTTP/2: by ALPN over TLS, by prior knowledge on cleartext), auto (HTTP/2 when a TLS server "
                     + "offers it, else HTTP/1.1)");
-            return HttpVersion.HTTP_1_1;
+            return null;
         }
         return version;
     }
 
-    private static Duration orElse(Duration value, Duration fallback) {
+    private static <T> T orElse(T value, T fallback) {
         return value == null ? fallback : value;
     }
 

@@ -4,6 +4,7 @@ import dev.perf.scenario.Check;
 import dev.perf.scenario.ExpectedStatus;
 import dev.perf.scenario.Flow;
 import dev.perf.scenario.HttpMethod;
+import dev.perf.scenario.HttpVersion;
 import dev.perf.scenario.HttpUrls;
 import dev.perf.scenario.Part;
 import dev.perf.scenario.RequestSpec;
@@ -26,10 +27,10 @@ import java.util.regex.Pattern;
 
 /** Reads {@code requests:}, the request mix (each request becomes a flow of one step), and the request part of a step. */
 final class RequestsReader {
-    private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
+    private static final Set<String> KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body", "http",
             "bodyFile", "form", "multipart", "auth", "expect", "weight", "check");
     /** A step of a flow: a request without a weight, with captures and a pause after it. */
-    static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body",
+    static final Set<String> STEP_KEYS = YamlDoc.keys("name", "method", "path", "query", "headers", "json", "body", "http",
             "bodyFile", "form", "multipart", "auth", "expect", "check", "capture", "think");
     private static final Set<String> EXPECT_KEYS = YamlDoc.keys("status");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -152,8 +153,10 @@ final class RequestsReader {
         if (doc.problems().size() > before || name == null || path == null) {
             return null;
         }
+        HttpVersion version = r.containsKey("http") ? HttpOptionsReader.version(doc, r.get("http").value(),
+                field + ".http") : null;
         return new Read(new RequestSpec(name, method, path, query, new LinkedHashMap<>(headers), body, expect, weight,
-                parts), r);
+                parts, version), r);
     }
 
     private static HttpMethod method(YamlDoc doc, Node node, String field) {
