@@ -36,6 +36,10 @@ final class RunView {
         view.put("description", summary.load() == null ? "" : text(summary.load().description()));
         view.put("baseUrl", summary.target() == null ? "" : text(summary.target().baseUrl()));
         view.put("environment", summary.target() == null ? "" : text(summary.target().environment()));
+        Map<String, Long> protocols = summary.overall() == null || summary.overall().protocols() == null ? Map.of()
+                : summary.overall().protocols();
+        view.put("protocols", protocols.containsKey("HTTP/2") ? "responses over " + String.join(", ",
+                protocols.entrySet().stream().map(e -> e.getKey() + " " + Format.count(e.getValue())).toList()) : "");
         view.put("trendLink", trendLink == null ? "" : trendLink);
         view.put("requests", RequestTable.of(listed(summary.requests())));
         view.put("tracked", summary.tracked());

@@ -55,6 +55,7 @@ class DashboardTest {
             spectrum.addArray().add(100 * (1 - Math.pow(0.5, i / 5.0))).add(1.0 + i);
         }
         spectrum.addArray().add(100.0).add(90.0);
+        overall.putObject("protocols").put("HTTP/1.1", 10).put("HTTP/2", 990);
         ObjectNode errors = overall.putObject("errors");
         errors.putObject("status").put("count", 5).put("firstMessage", "HTTP 503 " + EVIL);
         summary.set("overall", overall);
@@ -136,7 +137,8 @@ class DashboardTest {
                 .contains("<link rel=\"stylesheet\" href=\"../dashboard.css\">")
                 .contains("<td class=\"fail\">fail</td><td>p95 &lt;= 5ms</td><td class=\"num\">9.25 ms</td>")
                 .contains("<td class=\"inconclusive\">inconclusive</td>")
-                .contains("n/a");
+                .contains("n/a")
+                .contains(" · responses over HTTP/1.1 10, HTTP/2 990</p>");
         // latency, throughput, statuses, failures over time; the spectrum; CPU, memory, disk, network,
         // connections; response time, success rate and throughput against load
         assertThat(svgCount(runHtml)).isEqualTo(13);
