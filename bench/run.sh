@@ -2,7 +2,7 @@
 # Benchmarks the engine against nginx on loopback, next to wrk, in one sitting.
 # nginx is pinned to core 1, the generator (wrk, then perf) to core 0.
 # Needs: nginx and wrk (apt-get install nginx-light wrk), and `mvn install -DskipTests` done once.
-# Usage: bench/run.sh [all|throughput|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
+# Usage: bench/run.sh [all|throughput|http2|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
 set -euo pipefail
 cd "$(dirname "$0")"
 what="${1:-all}"
@@ -32,6 +32,11 @@ if [[ "$what" == all || "$what" == throughput ]]; then
   /usr/bin/time -f "wrk CPU: user %U s, sys %S s" taskset -c 0 wrk -t1 -c50 -d5s http://127.0.0.1:18090/ 2>&1 | grep -E "CPU|Requests/sec"
   echo "== perf closed model, 50 users, 15 s (after a 5 s warm-up)"
   perf closed-50 warmup
+fi
+if [[ "$what" == all || "$what" == http2 ]]; then
+  echo "== perf closed model, 50 users, 15 s, HTTP/1.1 then HTTP/2 by prior knowledge (h2c) to the same nginx"
+  perf closed-50 warmup
+  perf closed-50-h2c warmup
 fi
 if [[ "$what" == all || "$what" == rates ]]; then
   echo "== perf open model at 2 000/s and 20 000/s for 15 s"
