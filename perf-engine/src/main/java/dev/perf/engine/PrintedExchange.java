@@ -91,7 +91,7 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
         try {
             return handler.onCompleted();
         } finally {
-            print(end, null);
+            printSafely(end, null);
         }
     }
 
@@ -101,7 +101,7 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
         try {
             handler.onThrowable(error);
         } finally {
-            print(end, error);
+            printSafely(end, error);
         }
     }
 
@@ -176,6 +176,15 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
     @Override
     public void onRetry() {
         handler.onRetry();
+    }
+
+    /** Printing never disturbs the run: an exchange that cannot be shown says so. */
+    private void printSafely(long endNanos, Throwable error) {
+        try {
+            print(endNanos, error);
+        } catch (RuntimeException e) {
+            out.accept("exchange " + number + ": cannot be shown (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private void print(long endNanos, Throwable error) {
