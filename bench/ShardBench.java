@@ -47,8 +47,8 @@ public class ShardBench {
         RequestStats all = m.overall();
         long planned = all.count() + all.dropped();
         System.out.println(String.format(Locale.ROOT, "%-8s %s: %d of %d arrivals answered (%.2f%%), %d dropped, "
-                        + "%.0f responses/s over %.2f s; send lag p99 %s ms max %s ms; latency p50 %.3f p99 %.3f max %.3f ms;"
-                        + " %d connections",
+                        + "%.0f responses/s over %.2f s; send lag p99 %s ms max %s ms; "
+                        + "latency p50 %.3f p99 %.3f max %.3f ms; %d connections",
                 args[0] + (args[0].equals("shard") ? " " + args[3] : ""), report.outcomes().get(0).scenario().name(),
                 all.count(), planned, 100.0 * all.count() / Math.max(1, planned), all.dropped(), all.rps(),
                 m.elapsedSeconds(), m.sendLagP99Millis(), m.sendLagMaxMillis(), all.percentileMillis(50),

@@ -60,9 +60,9 @@ final class RunView {
         ResourceCharts.add(resources, resourceCharts);
         view.put("resourceCharts", resourceCharts);
         view.put("monitored", resources != null);
-        view.put("notMonitored", summary.merged() != null ? "Merged from shards: each shard's machine and generator are "
-                + "in that shard's own results (its resources.json, when it was monitored); the table of shards above has "
-                + "each one's generator CPU." : "Not monitored in this run (monitor: { enabled: false }).");
+        view.put("notMonitored", summary.merged() != null ? "Merged from shards: each shard's machine and generator "
+                + "are in that shard's own results (its resources.json, when it was monitored); the table of shards "
+                + "above has each one's generator CPU." : "Not monitored in this run (monitor: { enabled: false }).");
         ScalabilityView.add(summary.scalability(), view);
         ShardTable.add(summary.merged(), view);
         return view;

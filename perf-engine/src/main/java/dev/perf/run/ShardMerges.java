@@ -2,7 +2,6 @@ package dev.perf.run;
 
 import dev.perf.result.RunResult;
 import dev.perf.scenario.Scenario;
-import dev.perf.scenario.VerdictSpec;
 import dev.perf.scenario.yaml.ScenarioException;
 
 import java.nio.file.Path;
