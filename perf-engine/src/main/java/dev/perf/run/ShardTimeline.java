@@ -26,9 +26,9 @@ import java.util.TreeMap;
 /**
  * The shards' intervals on one clock. Each shard's latency.hlog has every interval's histogram per request with its
  * absolute start and end; its summary.json has the same intervals' failures, statuses and errors, in the same order.
- * An interval goes to the merged interval in which it ended (intervals of {@code intervalMillis} from the earliest
- * shard's start), where the histograms are added and the counters summed: totals are exact, and a point in time is
- * off by less than one interval.
+ * An interval goes to the merged interval whose end is nearest its own (intervals of {@code intervalMillis} from the
+ * earliest shard's start), where the histograms are added and the counters summed: totals are exact, and a point in
+ * time is off by less than one interval.
  */
 final class ShardTimeline {
     private final long startMillis;
@@ -102,7 +102,9 @@ final class ShardTimeline {
             }
             TimePoint point = points.get(n);
             long endMillis = entry.histogram().getEndTimeStamp();
-            int index = (int) Math.max(1, (endMillis - start + intervalMillis - 1) / intervalMillis);
+            // a shard's intervals end a few milliseconds either side of each whole interval from its start: the nearest
+            // merged interval is its own (rounding up would move most of them one interval late)
+            int index = (int) Math.max(1, Math.round((endMillis - start) / (double) intervalMillis));
             Bucket bucket = buckets.computeIfAbsent(index, k -> new Bucket());
             bucket.latency.computeIfAbsent(name, k -> new Histogram(RequestRecorder.SIGNIFICANT_DIGITS))
                     .add(entry.histogram());

@@ -153,6 +153,8 @@ class ShardRunTest {
         }
         assertThat(result.timeSeries().get("ALL").stream().mapToLong(TimePoint::count).sum())
                 .as("the merged time series holds every response once").isEqualTo(unionCount);
+        assertThat(result.timeSeries().get("ALL").get(0).count())
+                .as("each shard's first second is the merged run's first second, not the next one").isPositive();
         assertThat(result.stages().get(0).offered().overall().count()).isEqualTo(unionCount);
         assertThat(result.merged()).satisfies(m -> {
             assertThat(m.runKey()).isEqualTo("run-42");
