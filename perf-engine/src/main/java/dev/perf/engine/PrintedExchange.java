@@ -248,7 +248,10 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
             b.append(prefix).append("(").append(all).append(" bytes, not text)\n");
             return;
         }
-        for (String line : mask.mask(text).split("\n", -1)) {
+        String masked = mask.mask(text);
+        // a body's final line break ends its last line; it does not start an empty one
+        for (String line : (masked.endsWith("\n") ? masked.substring(0, masked.length() - 1) : masked)
+                .split("\n", -1)) {
             b.append(prefix).append(Printable.escape(line)).append('\n');
         }
         if (all > shown) {
