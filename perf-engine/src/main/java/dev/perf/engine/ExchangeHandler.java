@@ -4,54 +4,27 @@ import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.MetricsRegistry;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.scenario.ExpectedStatus;
-import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
-import org.asynchttpclient.HttpResponseStatus;
-
-import java.net.InetSocketAddress;
 
 /**
  * One request/response exchange. Lean on purpose: it reads the status, counts body bytes and records times;
  * it never aggregates a response object or copies the body.
  */
-final class ExchangeHandler implements AsyncHandler<Void> {
-    private final RequestRecorder recorder;
+final class ExchangeHandler extends TimedExchange {
     private final ExpectedStatus expect;
-    private final MetricsRegistry registry;
-    private final Clock clock;
-    private final long intendedNanos;
-    private final long sentNanos;
-    private final long requestBytes;
     private final Completion completion;
     private final CookieJar jar;
-    private int statusCode = -1;
-    private long bodyBytes;
     private boolean done;
 
     /** @param jar the virtual user's cookies, or {@code null} when none are kept */
     ExchangeHandler(RequestRecorder recorder, ExpectedStatus expect, MetricsRegistry registry, Clock clock,
                     long intendedNanos, long sentNanos, long requestBytes, Completion completion, CookieJar jar) {
-        this.recorder = recorder;
+        super(recorder, registry, clock, intendedNanos, sentNanos, requestBytes);
         this.expect = expect;
-        this.registry = registry;
-        this.clock = clock;
-        this.intendedNanos = intendedNanos;
-        this.sentNanos = sentNanos;
-        this.requestBytes = requestBytes;
         this.completion = completion;
         this.jar = jar;
-    }
-
-    @Override
-    public State onStatusReceived(HttpResponseStatus status) {
-        if (status.getProtocolMajorVersion() == 2) {
-            recorder.noteHttp2();
-        }
-        statusCode = status.getStatusCode();
-        return State.CONTINUE;
     }
 
     @Override
@@ -75,6 +48,7 @@ final class ExchangeHandler implements AsyncHandler<Void> {
         }
         done = true;
         long now = clock.nanoTime();
+        responseEnded(now);
         boolean success = expect.accepts(statusCode);
         recorder.recordResponse(statusCode, success, intendedNanos, sentNanos, now, bodyBytes, requestBytes);
         if (!success) {
@@ -91,19 +65,10 @@ final class ExchangeHandler implements AsyncHandler<Void> {
         }
         done = true;
         long now = clock.nanoTime();
+        exchangeFailed();
         ErrorKind kind = ErrorKind.classify(error);
         recorder.recordFailure(kind, describe(error), intendedNanos, sentNanos, now, requestBytes);
         completion.completed();
-    }
-
-    @Override
-    public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel connection) {
-        registry.connectionOpened();
-    }
-
-    @Override
-    public void onConnectionPooled(Channel connection) {
-        registry.connectionReused();
     }
 
     private static String describe(Throwable error) {

@@ -8,6 +8,7 @@ import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
 import org.asynchttpclient.Request;
+import org.asynchttpclient.handler.ProgressAsyncHandler;
 import org.asynchttpclient.netty.request.NettyRequest;
 
 import javax.net.ssl.SSLSession;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * One exchange being printed ({@link ExchangePrinter}): passes every event on to the run's own handler, keeps what it
  * shows, and prints once the exchange has ended (after the handler, so that what a step captured is masked too).
  */
-final class PrintedExchange<T> implements AsyncHandler<T> {
+final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
     private final Request request;
     private final AsyncHandler<T> handler;
     private final int number;
@@ -176,6 +177,22 @@ final class PrintedExchange<T> implements AsyncHandler<T> {
     @Override
     public void onRetry() {
         handler.onRetry();
+    }
+
+    @Override
+    public State onHeadersWritten() {
+        return handler instanceof ProgressAsyncHandler<T> progress ? progress.onHeadersWritten() : State.CONTINUE;
+    }
+
+    @Override
+    public State onContentWritten() {
+        return handler instanceof ProgressAsyncHandler<T> progress ? progress.onContentWritten() : State.CONTINUE;
+    }
+
+    @Override
+    public State onContentWriteProgress(long amount, long current, long total) {
+        return handler instanceof ProgressAsyncHandler<T> progress ? progress.onContentWriteProgress(amount, current,
+                total) : State.CONTINUE;
     }
 
     /** Printing never disturbs the run: an exchange that cannot be shown says so. */

@@ -32,6 +32,8 @@ public final class IntervalSampler implements AutoCloseable {
     private final Histogram[][] latencyTotals;
     private final Histogram[][] serviceTotals;
     private final Histogram[][] failedTotals;
+    /** By stage, request and {@link dev.perf.scenario.Phase#ordinal()}. */
+    private final Histogram[][][] phaseTotals;
     private final long[] previousFailed;
     private final long[] previousStatuses = new long[RequestRecorder.STATUS_CODES];
     private final long[] previousErrors = new long[ErrorKind.values().length];
@@ -58,11 +60,15 @@ public final class IntervalSampler implements AutoCloseable {
         latencyTotals = new Histogram[stages][requests];
         serviceTotals = new Histogram[stages][requests];
         failedTotals = new Histogram[stages][requests];
+        phaseTotals = new Histogram[stages][requests][PhaseTimes.PHASES.length];
         for (int s = 0; s < stages; s++) {
             for (int r = 0; r < requests; r++) {
                 latencyTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
                 serviceTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
                 failedTotals[s][r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+                for (int p = 0; p < PhaseTimes.PHASES.length; p++) {
+                    phaseTotals[s][r][p] = new Histogram(PhaseTimes.SIGNIFICANT_DIGITS);
+                }
             }
         }
         previousFailed = new long[requests];
@@ -172,6 +178,9 @@ public final class IntervalSampler implements AutoCloseable {
                 Histogram latency = recorder.intervalLatency();
                 latencyTotals[s][r].add(latency);
                 serviceTotals[s][r].add(recorder.intervalServiceTime());
+                for (int p = 0; p < PhaseTimes.PHASES.length; p++) {
+                    phaseTotals[s][r][p].add(recorder.intervalPhase(PhaseTimes.PHASES[p]));
+                }
                 requestInterval.add(latency);
                 failedNow += recorder.failed();
                 recorder.addStatusCounts(statusesNow);
@@ -248,6 +257,15 @@ public final class IntervalSampler implements AutoCloseable {
             copy[2][r] = failedTotals[stage][r].copy();
         }
         return copy;
+    }
+
+    /** The phase times of one request in one stage, as of the last drain (copies). */
+    synchronized PhaseTimes phaseTotal(int stage, int request) {
+        Map<dev.perf.scenario.Phase, Histogram> byPhase = new java.util.EnumMap<>(dev.perf.scenario.Phase.class);
+        for (int p = 0; p < PhaseTimes.PHASES.length; p++) {
+            byPhase.put(PhaseTimes.PHASES[p], phaseTotals[stage][request][p]);
+        }
+        return PhaseTimes.of(byPhase);
     }
 
     /** Run-total latency histogram of one request in one stage. Call after {@link #stop()}. */

@@ -1,5 +1,6 @@
 package dev.perf.metrics;
 
+import dev.perf.scenario.Phase;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -36,16 +37,36 @@ public final class RequestRecorder {
     private final AtomicReferenceArray<String> firstErrorMessages = new AtomicReferenceArray<>(KINDS.length);
     private final ConcurrentHashMap<String, LongAdder> checkFailures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> checksNotJudged = new ConcurrentHashMap<>();
+    /** By {@link Phase#ordinal()}: each phase's times, recorded only when the phase happened. */
+    private final Recorder[] phaseMicros = new Recorder[PhaseTimes.PHASES.length];
+    private final Histogram[] intervalPhases = new Histogram[PhaseTimes.PHASES.length];
     private Histogram intervalLatency;
     private Histogram intervalServiceTime;
     private Histogram intervalFailedLatency;
 
     public RequestRecorder(String name) {
         this.name = name;
+        for (int p = 0; p < phaseMicros.length; p++) {
+            phaseMicros[p] = new Recorder(PhaseTimes.SIGNIFICANT_DIGITS);
+        }
+    }
+
+    /** A phase of one exchange ended after {@code nanos} (see {@link Phase}). */
+    public void recordPhase(Phase phase, long nanos) {
+        phaseMicros[phase.ordinal()].recordValue(Math.max(0, nanos / 1000));
     }
 
     public String name() {
         return name;
+    }
+
+    /** A response came over HTTP/2 (HTTP/1.1 ones are not counted apart: they are the rest). */
+    public void noteHttp2() {
+        http2.increment();
+    }
+
+    public long http2() {
+        return http2.sum();
     }
 
     /**
@@ -56,15 +77,6 @@ public final class RequestRecorder {
      * @param sentNanos      when it was sent
      * @param completedNanos when the response ended
      */
-    /** A response came over HTTP/2 (HTTP/1.1 ones are not counted apart: they are the rest). */
-    public void noteHttp2() {
-        http2.increment();
-    }
-
-    public long http2() {
-        return http2.sum();
-    }
-
     public void recordResponse(int statusCode, boolean success, long intendedNanos, long sentNanos,
                                long completedNanos, long bodyBytes, long requestBytes) {
         recordExchange(statusCode, intendedNanos, sentNanos, completedNanos, bodyBytes, requestBytes);
@@ -155,6 +167,13 @@ public final class RequestRecorder {
     Histogram intervalFailedLatency() {
         intervalFailedLatency = failedLatencyMicros.getIntervalHistogram(intervalFailedLatency);
         return intervalFailedLatency;
+    }
+
+    /** As {@link #intervalLatency()}, for one phase's times. */
+    Histogram intervalPhase(Phase phase) {
+        int p = phase.ordinal();
+        intervalPhases[p] = phaseMicros[p].getIntervalHistogram(intervalPhases[p]);
+        return intervalPhases[p];
     }
 
     /** As {@link #intervalLatency()}, for service time. */

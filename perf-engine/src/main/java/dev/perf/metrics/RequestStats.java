@@ -25,12 +25,30 @@ import java.util.Map;
  * @param checksNotJudged   checks that could not be judged, by name: a regex or JSON check that found nothing in the
  *                          part of a body larger than it reads; neither a pass nor a failure
  * @param http2Responses    responses that came over HTTP/2 (the others with a status came over HTTP/1.1)
+ * @param phases            the time of each phase of the exchanges (connect, TLS, time to first byte...), where it
+ *                          happened; {@link PhaseTimes#none()} where not measured (the history, tracked tests)
  */
 public record RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
                            Histogram latencyMicros, Histogram serviceTimeMicros,
                            Map<Integer, Long> statusCounts, Map<ErrorKind, ErrorCount> errorCounts,
                            long bytesReceived, long bytesSent, Map<String, Long> checkFailures,
-                           Histogram failedLatencyMicros, Map<String, Long> checksNotJudged, long http2Responses) {
+                           Histogram failedLatencyMicros, Map<String, Long> checksNotJudged, long http2Responses,
+                           PhaseTimes phases) {
+
+    public RequestStats {
+        phases = phases == null ? PhaseTimes.none() : phases;
+    }
+
+    /** Without phase timings. */
+    public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
+                        Histogram latencyMicros, Histogram serviceTimeMicros, Map<Integer, Long> statusCounts,
+                        Map<ErrorKind, ErrorCount> errorCounts, long bytesReceived, long bytesSent,
+                        Map<String, Long> checkFailures, Histogram failedLatencyMicros,
+                        Map<String, Long> checksNotJudged, long http2Responses) {
+        this(name, ok, failed, dropped, elapsedSeconds, latencyMicros, serviceTimeMicros, statusCounts, errorCounts,
+                bytesReceived, bytesSent, checkFailures, failedLatencyMicros, checksNotJudged, http2Responses,
+                PhaseTimes.none());
+    }
 
     /** Over HTTP/1.1 only. */
     public RequestStats(String name, long ok, long failed, long dropped, double elapsedSeconds,
@@ -114,7 +132,7 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
         successes.subtract(failedLatencyMicros);
         Histogram none = new Histogram(failedLatencyMicros.getNumberOfSignificantValueDigits());
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, successes, serviceTimeMicros, statusCounts,
-                errorCounts, bytesReceived, bytesSent, checkFailures, none, checksNotJudged, http2Responses);
+                errorCounts, bytesReceived, bytesSent, checkFailures, none, checksNotJudged, http2Responses, phases);
     }
 
     /**
@@ -124,7 +142,7 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
     public RequestStats fromActualSend() {
         return new RequestStats(name, ok, failed, dropped, elapsedSeconds, serviceTimeMicros, serviceTimeMicros,
                 statusCounts, errorCounts, bytesReceived, bytesSent, checkFailures, null, checksNotJudged,
-                http2Responses);
+                http2Responses, phases);
     }
 
     public Double successRatePercent() {

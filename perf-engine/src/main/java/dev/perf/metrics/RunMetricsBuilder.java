@@ -24,7 +24,7 @@ public final class RunMetricsBuilder {
     public static StageMetrics stageSoFar(MetricsRegistry registry, IntervalSampler sampler, StagePlanInfo stage,
                                           double elapsedSeconds) {
         Histogram[][] totals = sampler.stageTotals(stage.index());
-        return stage(registry, stage, elapsedSeconds, true, totals[0], totals[1], totals[2]);
+        return stage(registry, sampler, stage, elapsedSeconds, true, totals[0], totals[1], totals[2]);
     }
 
     /** The whole run so far, every stage merged (call {@link IntervalSampler#sampleNow()} or sample first). */
@@ -68,7 +68,7 @@ public final class RunMetricsBuilder {
                 service[r] = sampler.serviceTotal(s, r);
                 failed[r] = sampler.failedTotal(s, r);
             }
-            stageMetrics.add(stage(registry, stage, stageSeconds[s], ran[s], latency, service, failed));
+            stageMetrics.add(stage(registry, sampler, stage, stageSeconds[s], ran[s], latency, service, failed));
         }
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (String name : names) {
@@ -81,13 +81,14 @@ public final class RunMetricsBuilder {
                 lag.p99Millis(), lag.maxMillis(), flows(registry, loadSeconds), sampler.windowParts());
     }
 
-    private static StageMetrics stage(MetricsRegistry registry, StagePlanInfo stage, double seconds, boolean ran,
-                                      Histogram[] latency, Histogram[] service, Histogram[] failed) {
+    private static StageMetrics stage(MetricsRegistry registry, IntervalSampler sampler, StagePlanInfo stage,
+                                      double seconds, boolean ran, Histogram[] latency, Histogram[] service,
+                                      Histogram[] failed) {
         List<String> names = registry.requestNames();
         Map<String, RequestStats> byRequest = new LinkedHashMap<>();
         for (int r = 0; r < names.size(); r++) {
             byRequest.put(names.get(r), stats(names.get(r), registry.recorder(stage.index(), r), latency[r],
-                    service[r], failed[r], seconds, registry.secrets()));
+                    service[r], failed[r], seconds, registry.secrets(), sampler.phaseTotal(stage.index(), r)));
         }
         SendLag lag = registry.sendLag(stage.index());
         return new StageMetrics(stage.index(), stage.description(), ran, stage.offersLoad(), seconds,
@@ -130,11 +131,12 @@ public final class RunMetricsBuilder {
     }
 
     private static RequestStats stats(String name, RequestRecorder recorder, Histogram latency, Histogram service,
-                                      Histogram failed, double seconds, Secrets secrets) {
+                                      Histogram failed, double seconds, Secrets secrets, PhaseTimes phases) {
         return new RequestStats(name, recorder.ok(), recorder.failed(), recorder.dropped(), seconds, latency.copy(),
                 service.copy(), recorder.statusCounts(), masked(recorder.errorCounts(), secrets),
                 recorder.bytesReceived(), recorder.bytesSent(), maskedKeys(recorder.checkFailures(), secrets),
-                failed == null ? null : failed.copy(), maskedKeys(recorder.checksNotJudged(), secrets), recorder.http2());
+                failed == null ? null : failed.copy(), maskedKeys(recorder.checksNotJudged(), secrets), recorder.http2(),
+                phases);
     }
 
     /** Combines figures losslessly: counters add up, histograms are merged. */
@@ -153,7 +155,9 @@ public final class RunMetricsBuilder {
         Map<String, Long> notJudged = new LinkedHashMap<>();
         Histogram failedLatency = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
         boolean failedKept = true;
+        List<PhaseTimes> phases = new ArrayList<>();
         for (RequestStats part : parts) {
+            phases.add(part.phases());
             if (part.failedLatencyMicros() == null) {
                 failedKept = false;
             } else {
@@ -175,7 +179,7 @@ public final class RunMetricsBuilder {
                             a.firstMessage() != null ? a.firstMessage() : b.firstMessage())));
         }
         return new RequestStats(name, ok, failed, dropped, seconds, latency, service, status, errors, received, sent,
-                checks, failedKept ? failedLatency : null, notJudged, http2);
+                checks, failedKept ? failedLatency : null, notJudged, http2, PhaseTimes.merge(phases));
     }
 
     /** Whole-flow figures: each flow's iterations, from its start to its last step's end. */
@@ -186,7 +190,7 @@ public final class RunMetricsBuilder {
             Histogram latency = recorder.intervalLatency();
             Histogram service = recorder.intervalServiceTime();
             flows.put(recorder.name(), stats(recorder.name(), recorder, latency, service, failed, seconds,
-                    registry.secrets()));
+                    registry.secrets(), PhaseTimes.none()));
         }
         return flows;
     }

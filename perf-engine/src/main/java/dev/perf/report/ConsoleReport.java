@@ -9,7 +9,10 @@ import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.UslFit;
 import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.ErrorKind;
+import dev.perf.metrics.PhaseTimes;
 import dev.perf.metrics.RequestStats;
+import dev.perf.scenario.Metric;
+import dev.perf.scenario.Phase;
 import dev.perf.metrics.RunMetrics;
 import dev.perf.metrics.StageMetrics;
 import dev.perf.scenario.Scenario;
@@ -112,6 +115,9 @@ public final class ConsoleReport {
                 + (m.overall().http2Responses() > 0 && m.connectionsOpened() > 0 ? String.format(Locale.ROOT,
                 " (%.1f HTTP/2 requests per connection opened)", m.overall().http2Responses()
                         / (double) m.connectionsOpened()) : ""));
+        if (!m.overall().phases().isEmpty()) {
+            out.accept("  phases, p50 / p95: " + phases(m.overall().phases()));
+        }
         ResourceReport.print(figures.resources(), generator, out);
         if (!thresholds.isEmpty()) {
             out.accept("  thresholds:");
@@ -120,6 +126,18 @@ public final class ConsoleReport {
                         : "FAIL          ") + result.describe());
             }
         }
+    }
+
+    /**
+     * {@code connect 80us / 210us (50x); ttfb 1.20ms / 3.40ms; receive 12us / 20us}: each phase that happened; the
+     * connection's phases with how often they happened, since they are not every request's.
+     */
+    static String phases(PhaseTimes times) {
+        return times.phases().stream().map(phase -> phase.key() + " "
+                + Metric.formatMillis(times.percentileMillis(phase, 50)) + " / "
+                + Metric.formatMillis(times.percentileMillis(phase, 95))
+                + (phase.ordinal() <= Phase.TLS.ordinal() ? " (" + Cells.count(times.count(phase)) + "x)" : ""))
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static List<String[]> stageRows(Scenario scenario, RunMetrics m) {

@@ -5,6 +5,8 @@ import dev.perf.analysis.RunFigures;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.analysis.VerdictGates;
 import dev.perf.metrics.Histograms;
+import dev.perf.metrics.PhaseTimes;
+import dev.perf.scenario.Phase;
 import dev.perf.metrics.IntervalPoint;
 import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.OperationCost;
@@ -155,7 +157,19 @@ public final class SummaryJson {
                 histogram == null || s.failedLatencyMicros() == null || s.failedLatencyMicros().getTotalCount() == 0
                         ? null : base64(s.failedLatencyMicros()),
                 cost == null ? null : number(cost.cpuMillisPerExecution()),
-                cost == null ? null : number(cost.allocatedBytesPerExecution()), s.protocols());
+                cost == null ? null : number(cost.allocatedBytesPerExecution()), s.protocols(),
+                phases(s.phases(), histogram != null));
+    }
+
+    private static Map<String, Figures.PhaseTime> phases(PhaseTimes times, boolean withHistograms) {
+        Map<String, Figures.PhaseTime> phases = new LinkedHashMap<>();
+        for (Phase phase : times.phases()) {
+            phases.put(phase.key(), new Figures.PhaseTime(times.count(phase), number(times.meanMillis(phase)),
+                    number(times.percentileMillis(phase, 50)), number(times.percentileMillis(phase, 90)),
+                    number(times.percentileMillis(phase, 95)), number(times.percentileMillis(phase, 99)),
+                    number(times.maxMillis(phase)), withHistograms ? base64(times.micros(phase)) : null));
+        }
+        return phases;
     }
 
     /** A figure as JSON holds it: {@code null} for one that could not be computed (NaN included), never 0. */

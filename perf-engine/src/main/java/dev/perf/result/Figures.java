@@ -29,6 +29,10 @@ import java.util.Map;
  * @param allocatedBytesPerExecution a tracked operation's heap allocation per execution; likewise
  * @param protocols          responses by the protocol they came over ({@code HTTP/1.1}, {@code HTTP/2}); left out
  *                           without responses
+ * @param phases             the time of each phase of the exchanges, by phase ({@code dns}, {@code connect},
+ *                           {@code tls}, {@code send}, {@code ttfb}, {@code receive}), in exchange order; a phase that
+ *                           never happened is left out (no connect on kept-alive connections), the whole map when
+ *                           none was timed (a tracked operation)
  */
 public record Figures(String name, long count, long ok, long failed, long dropped, Double successRate, Double rps,
                       Latency latencyMs, Percentiles serviceTimeMs, Map<String, Long> statusCodes,
@@ -40,7 +44,31 @@ public record Figures(String name, long count, long ok, long failed, long droppe
                       @JsonInclude(JsonInclude.Include.NON_NULL) String failedLatencyHistogram,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuMsPerExecution,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerExecution,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> protocols) {
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> protocols,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, PhaseTime> phases) {
+
+    /** Without phase timings. */
+    public Figures(String name, long count, long ok, long failed, long dropped, Double successRate, Double rps,
+                   Latency latencyMs, Percentiles serviceTimeMs, Map<String, Long> statusCodes,
+                   Map<String, ErrorCount> errors, Map<String, Long> checks, Map<String, Long> checksNotJudged,
+                   long bytesReceived, long bytesSent, String latencyHistogram, List<double[]> latencySpectrumMs,
+                   String serviceTimeHistogram, String failedLatencyHistogram, Double cpuMsPerExecution,
+                   Double allocatedBytesPerExecution, Map<String, Long> protocols) {
+        this(name, count, ok, failed, dropped, successRate, rps, latencyMs, serviceTimeMs, statusCodes, errors, checks,
+                checksNotJudged, bytesReceived, bytesSent, latencyHistogram, latencySpectrumMs, serviceTimeHistogram,
+                failedLatencyHistogram, cpuMsPerExecution, allocatedBytesPerExecution, protocols, null);
+    }
+
+    /**
+     * One phase's times in milliseconds, over the exchanges where it happened.
+     *
+     * @param count     how many exchanges went through it ({@code connect}: the new connections)
+     * @param histogram its histogram (microseconds, two significant digits, encoded as {@code latencyHistogram}) so
+     *                  that a merge of shards is exact; {@code null} where {@code latencyHistogram} is
+     */
+    public record PhaseTime(long count, Double avg, Double p50, Double p90, Double p95, Double p99, Double max,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String histogram) {
+    }
 
     /** Latency in milliseconds; a figure is {@code null} without responses. */
     public record Latency(Double min, Double avg, Double stddev, Double max, Double p50, Double p75, Double p90,

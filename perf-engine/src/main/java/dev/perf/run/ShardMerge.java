@@ -5,6 +5,8 @@ import dev.perf.analysis.ScalabilityAnalysis;
 import dev.perf.analysis.ThresholdResult;
 import dev.perf.metrics.ErrorKind;
 import dev.perf.metrics.Histograms;
+import dev.perf.metrics.PhaseTimes;
+import dev.perf.scenario.Phase;
 import dev.perf.metrics.LoadRun;
 import dev.perf.metrics.RequestRecorder;
 import dev.perf.metrics.RequestStats;
@@ -183,7 +185,22 @@ record ShardMerge(LoadRun run, ScalabilityAnalysis.Stop stop, GeneratorCheck.Ver
         return new RequestStats(f.name(), f.ok(), f.failed(), f.dropped(), seconds, latency, service, statuses, errors,
                 f.bytesReceived(), f.bytesSent(), f.checks() == null ? Map.of() : f.checks(), failed,
                 f.checksNotJudged() == null ? Map.of() : f.checksNotJudged(),
-                f.protocols() == null ? 0 : f.protocols().getOrDefault("HTTP/2", 0L));
+                f.protocols() == null ? 0 : f.protocols().getOrDefault("HTTP/2", 0L), phases(f, shard, what));
+    }
+
+    /** A shard's phase times; a phase without its histogram (a shard from before they were written) is left out. */
+    private static PhaseTimes phases(Figures f, ShardResults.Shard shard, String what) {
+        if (f.phases() == null) {
+            return PhaseTimes.none();
+        }
+        Map<Phase, Histogram> byPhase = new EnumMap<>(Phase.class);
+        f.phases().forEach((key, time) -> {
+            Phase phase = Phase.of(key);
+            if (phase != null && time.histogram() != null) {
+                byPhase.put(phase, decode(time.histogram(), shard, what + " " + key));
+            }
+        });
+        return PhaseTimes.of(byPhase);
     }
 
     static Histogram decode(String base64, ShardResults.Shard shard, String what) {

@@ -27,6 +27,7 @@ public final class HttpsTestServer implements AutoCloseable {
     public static final String PASSWORD = "changeit-test";
     private final HttpsServer server;
     private final Path trustStore;
+    private final SSLContext tls;
     private final AtomicLong requests = new AtomicLong();
 
     public HttpsTestServer(Path dir) throws Exception {
@@ -46,7 +47,7 @@ public final class HttpsTestServer implements AutoCloseable {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
+        tls = SSLContext.getInstance("TLS");
         tls.init(kmf.getKeyManagers(), null, null);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -81,6 +82,11 @@ public final class HttpsTestServer implements AutoCloseable {
 
     public String baseUrl() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The server's TLS set-up (its key), for another server with the same certificate. */
+    public SSLContext tls() {
+        return tls;
     }
 
     public Path trustStore() {
