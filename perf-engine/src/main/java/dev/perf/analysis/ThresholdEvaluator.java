@@ -84,7 +84,7 @@ public final class ThresholdEvaluator {
             return result; // no data (no successful response): no generator makes up for that
         }
         String measured = "measured " + (result.actual() == null ? "no data" : metric.format(result.actual()));
-        if (result.breached() && metric.isLatency() && !threshold.isRelative()) {
+        if (result.breached() && metric.isLatency() && metric.phase() == null && !threshold.isRelative()) {
             RequestStats stats = statsOf(threshold, figures.overall(), figures.targets(threshold.flow()));
             Double fromSend = stats == null ? null : Measures.ofAll(metric, stats.fromActualSend());
             if (fromSend != null && !threshold.holds(fromSend)) {
@@ -100,6 +100,14 @@ public final class ThresholdEvaluator {
     private static ThresholdResult absoluteResult(Threshold threshold, RunFigures figures) {
         Map<String, RequestStats> targets = figures.targets(threshold.flow());
         Double actual = measure(threshold, figures.overall(), targets);
+        if (actual == null && threshold.metric().phase() != null) {
+            RequestStats stats = statsOf(threshold, figures.overall(), targets);
+            if (stats != null && stats.count() > 0) {
+                // requests completed without the phase (no TLS over HTTP): nothing to judge, which is no pass
+                return new ThresholdResult(threshold, null, false, noData(threshold, figures.overall(), targets),
+                        false);
+            }
+        }
         return new ThresholdResult(threshold, actual, threshold.holds(actual),
                 actual == null ? noData(threshold, figures.overall(), targets) : null);
     }
@@ -111,6 +119,11 @@ public final class ThresholdEvaluator {
             return threshold.flow() ? "no data: no iteration of flow " + threshold.request() + " completed"
                     : "no data: no request completed" + (threshold.request() == null ? "" : " for "
                     + threshold.request());
+        }
+        if (threshold.metric().phase() != null) {
+            return "no data: no exchange" + (threshold.request() == null ? "" : " of " + threshold.request())
+                    + " went through " + threshold.metric().phase().key() + " ("
+                    + threshold.metric().phase().description() + ")";
         }
         if (threshold.metric().isLatency() && !threshold.allResponses() && stats.ok() == 0) {
             return "no data: no successful response (" + stats.failed() + " failed)";

@@ -45,7 +45,19 @@ public record Metric(String name, Unit unit, double percentile) {
     /** The names the parser accepts, for error messages. */
     public static final String VALID_NAMES = "success-rate, error-rate, avg, min, max, median, stddev, "
             + "p50, p75, p90, p95, p99, p99.9 (any pN), apdex(T), rps, count, dropped, dropped-rate, checks-not-judged; after a stepped test also "
-            + String.join(", ", ANALYSIS) + "; resources: " + MonitorMetric.VALID;
+            + String.join(", ", ANALYSIS) + "; resources: " + MonitorMetric.VALID + "; phases of the exchanges: "
+            + Phase.keys() + " as phase.stat (connect.p95, tls.max, ttfb.p99, connect.count)";
+
+    /** The phase of the exchanges this times ({@code connect.p95}), or {@code null} when it is not a phase's. */
+    public Phase phase() {
+        int dot = name.indexOf('.');
+        return dot > 0 ? Phase.of(name.substring(0, dot)) : null;
+    }
+
+    /** A phase metric's statistic: {@code p95} of {@code connect.p95}. */
+    public String phaseStat() {
+        return name.substring(name.indexOf('.') + 1);
+    }
 
     /** The resource figure this names, or {@code null} when it is not one. */
     public MonitorMetric monitor() {

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  *             | "count" | "dropped" | "checks-not-judged"        value: whole number
  *             | "dropped-rate"  (share of the arrivals dropped)  value: percent
  *             | "apdex(" duration ")"  (e.g. apdex(500ms); whole run, absolute limit)  value: number 0..1
+ *             | phase "." ( "avg" | "min" | "max" | "median" | "stddev" | "p" number )     value: duration
+ *             | phase ".count"  (how many exchanges went through it: connect.count, new connections)  value: number
+ * phase      := "dns" | "connect" | "tls" | "send" | "ttfb" | "receive"   (see {@link Phase}; over the exchanges
+ *               where the phase happened, failed ones too; whole run or stage, absolute limit)
  * analysis   := after a stepped test (no request prefix):
  *               "breakpoint" | "degradation-start" | "optimal-load" | "max-sustainable-load"
  *                                                             value: load, e.g. 150/s (rate steps) or 50 (users)
@@ -66,6 +70,11 @@ public final class ThresholdParser {
             name = request == null ? name : request + "." + name;
             request = null;
         }
+        if (request != null && Phase.of(request) != null) {
+            // connect.p95: a phase of every request, not a request named connect
+            name = request + "." + name;
+            request = null;
+        }
         if (request != null && Metric.ANALYSIS.contains(request + "." + name)) {
             // usl.sigma and friends: a dotted analysis metric, not a request
             name = request + "." + name;
@@ -99,6 +108,10 @@ public final class ThresholdParser {
         Comparison op = Comparison.fromSymbol(m.group("op"));
         String value = m.group("value");
         if (value.startsWith("baseline")) {
+            if (metric.phase() != null) {
+                throw new IllegalArgumentException(metric.name() + ": the history does not keep phase times; give an "
+                        + "absolute limit, e.g. '" + metric.name() + " " + m.group("op") + " 50ms'");
+            }
             if (metric.isAnalysis() || metric.monitor() != null) {
                 throw new IllegalArgumentException(metric.name() + ": a limit relative to the baseline applies to the "
                         + "responses' figures (p95, avg, rps, success-rate, ...)");
@@ -132,6 +145,10 @@ public final class ThresholdParser {
                 case COUNT -> Metric.Unit.NUMBER;
                 case NUMBER -> Metric.Unit.NUMBER;
             }, 0);
+        }
+        int dot = name.indexOf('.');
+        if (dot > 0 && Phase.of(name.substring(0, dot)) != null) {
+            return phaseMetric(name, name.substring(dot + 1));
         }
         switch (name) {
             case "success-rate":
@@ -192,6 +209,24 @@ public final class ThresholdParser {
                 }
                 throw new IllegalArgumentException("unknown metric '" + name + "'; valid: " + Metric.VALID_NAMES);
         }
+    }
+
+    /** {@code connect.p95}, {@code tls.max}, {@code connect.count}. */
+    private static Metric phaseMetric(String name, String stat) {
+        if (stat.equals("count")) {
+            return new Metric(name, Metric.Unit.COUNT, 0);
+        }
+        Metric of;
+        try {
+            of = metric(stat);
+        } catch (IllegalArgumentException e) {
+            of = null;
+        }
+        if (of == null || !of.isLatency() || of.isApdex() || of.phase() != null) {
+            throw new IllegalArgumentException("'" + name + "': a phase takes avg, min, max, median, stddev, a "
+                    + "percentile (p95, p99.9) or count, e.g. " + name.substring(0, name.indexOf('.')) + ".p95");
+        }
+        return new Metric(name, of.unit(), of.percentile());
     }
 
     private static double limit(Metric metric, String value) {

@@ -48,6 +48,19 @@ class PhaseTimingsTest {
         throw new AssertionError("no request " + name + " in " + summary.path("requests"));
     }
 
+    private static JsonNode threshold(JsonNode summary, String expression) {
+        for (JsonNode t : summary.path("thresholds")) {
+            if (t.path("expression").asText().equals(expression)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no threshold " + expression + " in " + summary.path("thresholds"));
+    }
+
+    private static String status(JsonNode summary, String expression) {
+        return threshold(summary, expression).path("state").asText();
+    }
+
     @Test
     void aSlowFirstByteShowsInTtfbAndASlowBodyInReceive() throws Exception {
         try (PhaseServer server = PhaseServer.plain(DELAY_MILLIS, 0)) {
@@ -62,8 +75,21 @@ class PhaseTimingsTest {
                           - { name: slow-body, path: /slow-body }
                     load: { concurrency: 1, iterations: 3 }
                     monitor: { enabled: false }
+                    thresholds:
+                      - slow-first-byte.ttfb.p50 >= 300ms
+                      - visit.slow-body.receive.p50 < 100ms
+                      - connect.count <= 1
+                      - tls.max < 50ms
                     """.formatted(server.port()));
             assertThat(summary.path("overall").path("ok").asLong()).isEqualTo(9);
+            assertThat(status(summary, "slow-first-byte.ttfb.p50 >= 300ms")).isEqualTo("passed");
+            assertThat(status(summary, "visit.slow-body.receive.p50 < 100ms")).isEqualTo("failed");
+            assertThat(status(summary, "connect.count <= 1")).isEqualTo("passed");
+            JsonNode tls = threshold(summary, "tls.max < 50ms");
+            assertThat(tls.path("state").asText()).as("no TLS to judge: not a pass").isEqualTo("inconclusive");
+            assertThat(tls.path("note").asText()).isEqualTo("no data: no exchange went through tls (the TLS "
+                    + "handshake (new HTTPS connections))");
+            assertThat(summary.path("verdict").asText()).isEqualTo("failed");
 
             JsonNode fast = request(summary, "fast");
             JsonNode firstByte = request(summary, "slow-first-byte");

@@ -79,4 +79,40 @@ class ThresholdParserTest {
     void rejectsMisusedAnalysisMetrics(String expression, String fragment) {
         assertThatThrownBy(() -> ThresholdParser.parse(expression)).hasMessageContaining(fragment);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            connect.p95 < 10ms                 | -                | connect.p95   | 10    | CONNECT | 95
+            tls.max < 50ms                     | -                | tls.max       | 50    | TLS     | 0
+            ttfb.p99 <= 200ms                  | -                | ttfb.p99      | 200   | TTFB    | 99
+            receive.median < 1ms               | -                | receive.median | 1    | RECEIVE | 50
+            dns.avg < 500us                    | -                | dns.avg       | 0.5   | DNS     | 0
+            send.p99.9 < 1ms                   | -                | send.p99.9    | 1     | SEND    | 99.9
+            connect.count <= 50                | -                | connect.count | 50    | CONNECT | 0
+            home.tls.max < 50ms                | home             | tls.max       | 50    | TLS     | 0
+            journey.login.connect.p95 < 10ms   | journey.login    | connect.p95   | 10    | CONNECT | 95
+            """)
+    void parsesPhaseMetrics(String expression, String request, String metric, double limit, Phase phase,
+                            double percentile) {
+        Threshold t = ThresholdParser.parse(expression);
+        assertThat(t.request()).isEqualTo(request);
+        assertThat(t.metric().name()).isEqualTo(metric);
+        assertThat(t.metric().phase()).isEqualTo(phase);
+        assertThat(t.metric().percentile()).isEqualTo(percentile);
+        assertThat(t.limit()).isEqualTo(limit);
+        assertThat(t.flow()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            connect.rps > 10               | a phase takes avg, min, max, median, stddev, a percentile (p95, p99.9) or count
+            connect.tls.max < 1s           | a phase takes avg
+            ttfb.apdex(1s) > 0.9           | a phase takes avg
+            connect.p95 < 10               | needs a duration with a unit
+            connect.count < 1.5            | needs a whole number
+            ttfb.p95 < baseline * 1.1      | the history does not keep phase times; give an absolute limit
+            """)
+    void rejectsMisusedPhaseMetrics(String expression, String fragment) {
+        assertThatThrownBy(() -> ThresholdParser.parse(expression)).hasMessageContaining(fragment);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.Metric;
+import dev.perf.scenario.Phase;
 import dev.perf.scenario.Threshold;
 import dev.perf.scenario.ThresholdParser;
 import dev.perf.scenario.Durations;
@@ -80,6 +81,10 @@ final class ThresholdsReader {
         if (t.abort()) {
             return "abort judges requests while the run goes; a flow is judged at the end";
         }
+        if (t.metric().phase() != null) {
+            return "phases are timed per exchange, and a flow's iteration is several: judge the phase on a step ("
+                    + t.request() + ".STEP." + t.metric().name() + ") or on every request (" + t.metric().name() + ")";
+        }
         return null;
     }
 
@@ -114,7 +119,8 @@ final class ThresholdsReader {
             threshold = threshold.judgedOn(after, over != null ? over : threshold.over());
         }
         if (threshold.partial() && (threshold.metric().isAnalysis() || threshold.metric().monitor() != null
-                || threshold.isRelative() || abort || threshold.metric().isApdex())) {
+                || threshold.isRelative() || abort || threshold.metric().isApdex()
+                || threshold.metric().phase() != null)) {
             doc.problem(node, field, "after and over judge request figures on part of the run; "
                     + threshold.expression() + (abort ? " with abort" : "") + " cannot be");
             return null;
@@ -189,8 +195,18 @@ final class ThresholdsReader {
                         + "keep what a baseline or a window of apdex needs");
                 return null;
             }
+            if (threshold.metric().phase() != null && threshold.request() == null
+                    && (names.contains(threshold.metric().phase().key())
+                    || flows.containsKey(threshold.metric().phase().key()))) {
+                doc.problem(node, field, "'" + text + "' means the " + threshold.metric().phase().key() + " phase of "
+                        + "every request, but a request or flow is named '" + threshold.metric().phase().key()
+                        + "' too; rename it, so that its thresholds say what they judge (phase names: "
+                        + Phase.keys() + ")");
+                return null;
+            }
             if (over != null) {
-                if (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative()) {
+                if (threshold.metric().isAnalysis() || threshold.metric().monitor() != null || threshold.isRelative()
+                        || threshold.metric().phase() != null) {
                     doc.problem(node, field, "'over' judges request figures on windows of the run; " + text
                             + " cannot be");
                     return null;
