@@ -65,6 +65,7 @@ final class RunView {
                 + "above has each one's generator CPU." : "Not monitored in this run (monitor: { enabled: false }).");
         ScalabilityView.add(summary.scalability(), view);
         ShardTable.add(summary.merged(), view);
+        PhaseTable.add(summary, view);
         return view;
     }
 

@@ -152,6 +152,37 @@ class DashboardTest {
     }
 
     @Test
+    void aRunWithPhaseTimesShowsWhereEachRequestsTimeGoes() throws Exception {
+        results(2, 5);
+        Path file = out.resolve("20261127-080000-demo/summary.json");
+        ObjectNode summary = (ObjectNode) JSON.readTree(file.toFile());
+        phases((ObjectNode) summary.get("overall"), 1000);
+        phases((ObjectNode) summary.get("requests").get(0), 10);
+        JSON.writeValue(file.toFile(), summary);
+        new Dashboard().render(out);
+        String runHtml = Files.readString(out.resolve("20261127-080000-demo/index.html"));
+
+        assertThat(runHtml).contains("<h2>Phases</h2>").contains("> connect</th>").contains("> ttfb</th>")
+                .doesNotContain("> tls</th>");
+        // connect happened on 2 of 10 requests: its count is shown; ttfb on every one
+        assertThat(runHtml).contains("<td class=\"num\">0.10 / 0.20 (2×)</td><td class=\"num\">3.00 / 6.00</td>");
+        assertThat(runHtml).as("a request without phase times").contains("<td class=\"name\">get-1</td>"
+                + "<td class=\"num\">–</td><td class=\"num\">–</td><td></td>");
+        // an average request: connect 0.12 ms x 2 / 10 = 0.024 ms, ttfb 3.5 ms
+        assertThat(runHtml).contains("<title>connect: 0.024 ms per request (1%)</title>")
+                .contains("<title>ttfb: 3.500 ms per request (99%)</title>");
+        assertThat(runHtml).doesNotContain(" style=");
+    }
+
+    private static void phases(ObjectNode figures, long count) {
+        ObjectNode phases = figures.putObject("phases");
+        phases.putObject("connect").put("count", 2).put("avg", 0.12).put("p50", 0.1).put("p90", 0.2).put("p95", 0.2)
+                .put("p99", 0.2).put("max", 0.2);
+        phases.putObject("ttfb").put("count", count).put("avg", 3.5).put("p50", 3.0).put("p90", 5.0).put("p95", 6.0)
+                .put("p99", 7.0).put("max", 8.0);
+    }
+
+    @Test
     void manyRequestsAndLongRunsStaySmall() throws Exception {
         results(200, 3600);
         new Dashboard().render(out);
