@@ -50,7 +50,7 @@ final class PhaseTable {
         List<String> cells = new ArrayList<>();
         for (String phase : present) {
             Figures.PhaseTime time = phases.get(phase);
-            cells.add(time == null ? "–" : Format.fixed(time.p50(), 2) + " / " + Format.fixed(time.p95(), 2)
+            cells.add(time == null ? "–" : Format.duration(time.p50()) + " / " + Format.duration(time.p95())
                     + (CONNECTION_PHASES.contains(phase) ? " (" + Format.count(time.count()) + "×)" : ""));
         }
         Map<String, Object> row = new LinkedHashMap<>();

@@ -165,7 +165,7 @@ class DashboardTest {
         assertThat(runHtml).contains("<h2>Phases</h2>").contains("> connect</th>").contains("> ttfb</th>")
                 .doesNotContain("> tls</th>");
         // connect happened on 2 of 10 requests: its count is shown; ttfb on every one
-        assertThat(runHtml).contains("<td class=\"num\">0.10 / 0.20 (2×)</td><td class=\"num\">3.00 / 6.00</td>");
+        assertThat(runHtml).contains("<td class=\"num\">100 µs / 200 µs (2×)</td><td class=\"num\">3.00 ms / 6.00 ms</td>");
         assertThat(runHtml).as("a request without phase times").contains("<td class=\"name\">get-1</td>"
                 + "<td class=\"num\">–</td><td class=\"num\">–</td><td></td>");
         // an average request: connect 0.12 ms x 2 / 10 = 0.024 ms, ttfb 3.5 ms

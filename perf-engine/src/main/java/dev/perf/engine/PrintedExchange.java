@@ -1,9 +1,11 @@
 package dev.perf.engine;
 
+import dev.perf.scenario.Phase;
 import dev.perf.scenario.Printable;
 import dev.perf.scenario.Secrets;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.NetUtil;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
@@ -29,6 +31,7 @@ import java.util.function.Supplier;
  * shows, and prints once the exchange has ended (after the handler, so that what a step captured is masked too).
  */
 final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
+    private static final Phase[] PHASES = Phase.values();
     private final Request request;
     private final AsyncHandler<T> handler;
     private final int number;
@@ -40,6 +43,10 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private long bodyBytes;
     private long firstByteNanos = -1;
+    /** When each phase under way began, and what each took (-1: did not happen), by {@link Phase#ordinal()}. */
+    private final long[] phaseStartNanos = new long[PHASES.length];
+    private final long[] phaseNanos = {-1, -1, -1, -1, -1, -1};
+    private long writtenNanos = -1;
     private String statusLine;
     private HttpHeaders headers;
     private String connection = "";
@@ -57,9 +64,26 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
         this.startNanos = clock.nanoTime();
     }
 
+    private void began(Phase phase) {
+        phaseStartNanos[phase.ordinal()] = clock.nanoTime();
+    }
+
+    private void ended(Phase phase) {
+        if (phaseStartNanos[phase.ordinal()] != 0) {
+            phaseNanos[phase.ordinal()] = clock.nanoTime() - phaseStartNanos[phase.ordinal()];
+        }
+    }
+
     @Override
     public State onStatusReceived(HttpResponseStatus status) throws Exception {
         firstByteNanos = clock.nanoTime();
+        if (writtenNanos >= 0) {
+            phaseNanos[Phase.SEND.ordinal()] = writtenNanos - phaseStartNanos[Phase.SEND.ordinal()];
+        }
+        long from = writtenNanos >= 0 ? writtenNanos : phaseStartNanos[Phase.SEND.ordinal()];
+        if (from != 0) {
+            phaseNanos[Phase.TTFB.ordinal()] = firstByteNanos - from;
+        }
         statusLine = status.getProtocolText() + " " + status.getStatusCode() + " " + status.getStatusText();
         return handler.onStatusReceived(status);
     }
@@ -89,6 +113,9 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
     @Override
     public T onCompleted() throws Exception {
         long end = clock.nanoTime();
+        if (firstByteNanos >= 0) {
+            phaseNanos[Phase.RECEIVE.ordinal()] = end - firstByteNanos;
+        }
         try {
             return handler.onCompleted();
         } finally {
@@ -108,11 +135,15 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onHostnameResolutionAttempt(String name) {
+        if (!NetUtil.isValidIpV4Address(name) && !NetUtil.isValidIpV6Address(name)) {
+            began(Phase.DNS);
+        }
         handler.onHostnameResolutionAttempt(name);
     }
 
     @Override
     public void onHostnameResolutionSuccess(String name, List<InetSocketAddress> addresses) {
+        ended(Phase.DNS);
         handler.onHostnameResolutionSuccess(name, addresses);
     }
 
@@ -123,11 +154,13 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onTcpConnectAttempt(InetSocketAddress remoteAddress) {
+        began(Phase.CONNECT);
         handler.onTcpConnectAttempt(remoteAddress);
     }
 
     @Override
     public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel channel) {
+        ended(Phase.CONNECT);
         connection = "new connection to " + remoteAddress.getAddress().getHostAddress() + ":" + remoteAddress.getPort();
         handler.onTcpConnectSuccess(remoteAddress, channel);
     }
@@ -139,11 +172,13 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onTlsHandshakeAttempt() {
+        began(Phase.TLS);
         handler.onTlsHandshakeAttempt();
     }
 
     @Override
     public void onTlsHandshakeSuccess(SSLSession session) {
+        ended(Phase.TLS);
         connection += ", " + session.getProtocol() + " " + session.getCipherSuite();
         handler.onTlsHandshakeSuccess(session);
     }
@@ -171,6 +206,7 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onRequestSend(NettyRequest nettyRequest) {
+        began(Phase.SEND);
         handler.onRequestSend(nettyRequest);
     }
 
@@ -181,11 +217,13 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public State onHeadersWritten() {
+        writtenNanos = clock.nanoTime();
         return handler instanceof ProgressAsyncHandler<T> progress ? progress.onHeadersWritten() : State.CONTINUE;
     }
 
     @Override
     public State onContentWritten() {
+        writtenNanos = clock.nanoTime();
         return handler instanceof ProgressAsyncHandler<T> progress ? progress.onContentWritten() : State.CONTINUE;
     }
 
@@ -233,6 +271,16 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
         b.append("  ").append(connection.isEmpty() ? "" : connection + "; ")
                 .append(firstByteNanos < 0 ? "" : "first byte after " + millis(firstByteNanos - startNanos) + ", ")
                 .append("ended after ").append(millis(endNanos - startNanos));
+        StringBuilder phases = new StringBuilder();
+        for (Phase phase : PHASES) {
+            if (phaseNanos[phase.ordinal()] >= 0) {
+                phases.append(phases.length() == 0 ? "" : ", ").append(phase.key()).append(' ')
+                        .append(millis(phaseNanos[phase.ordinal()]));
+            }
+        }
+        if (phases.length() > 0) {
+            b.append("\n  ").append(phases);
+        }
         out.accept(b.toString());
     }
 

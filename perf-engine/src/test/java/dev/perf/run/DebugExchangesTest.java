@@ -68,7 +68,10 @@ class DebugExchangesTest {
                 .anyMatch(l -> l.equalsIgnoreCase("  < Set-Cookie: ***"))
                 .anyMatch(l -> l.startsWith("  < {\"id\":") && l.endsWith("\"key\":\"***\"}"))
                 .anyMatch(l -> l.matches("  > GET http://127\\.0\\.0\\.1:\\d+/customers/\\d+\\?k=\\*\\*\\*"))
-                .anyMatch(l -> l.startsWith("    new connection to 127.0.0.1:") && l.contains("first byte after"));
+                .anyMatch(l -> l.startsWith("    new connection to 127.0.0.1:") && l.contains("first byte after"))
+                .anyMatch(l -> l.matches("    connect [0-9.]+ ms, send [0-9.]+ ms, ttfb [0-9.]+ ms, receive [0-9.]+ ms"))
+                .as("a kept-alive connection has no connect")
+                .anyMatch(l -> l.matches("    send [0-9.]+ ms, ttfb [0-9.]+ ms, receive [0-9.]+ ms"));
         assertSecretNowhere(lines);
     }
 
