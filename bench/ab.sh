@@ -11,11 +11,11 @@ old="$out/ab-old"
 mkdir -p "$out/nginx/tmp"
 cp nginx.conf "$out/nginx/nginx.conf"
 
-(cd ../perf-engine && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
+(cd ../perf-engine && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
 deps="$(cat "$out/classpath.txt")"
 rm -rf "$old" && git -C .. worktree prune && git -C .. worktree add -q --detach "$old" "$rev"
 trap 'git -C .. worktree remove --force "$old" 2>/dev/null || true' EXIT
-(cd "$old" && mvn -q -B -o compile -pl perf-engine >/dev/null)
+(cd "$old" && mvn -q -B compile -pl perf-engine >/dev/null)
 for side in old new; do
   classes=$([ "$side" = old ] && echo "$old/perf-engine/target/classes" || echo "$(cd .. && pwd)/perf-engine/target/classes")
   mkdir -p "$out/ab-$side"

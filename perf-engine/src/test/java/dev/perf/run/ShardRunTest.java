@@ -135,17 +135,25 @@ class ShardRunTest {
         var overall = outcome.run().metrics().overall();
         assertThat(overall.count() + overall.dropped()).as("the merged run's arrivals: the whole schedule").isEqualTo(600);
         Histogram union = new Histogram(3);
+        Histogram ttfbUnion = new Histogram(2);
         long unionCount = 0;
+        long connections = 0;
         for (RunReport report : reports) {
             RunResult shard = ResultJson.read(report.outcomes().get(0).runDirectory().resolve("summary.json"),
                     RunResult.class);
             union.add(decode(shard.overall().latencyHistogram()));
+            ttfbUnion.add(decode(shard.overall().phases().get("ttfb").histogram()));
             unionCount += shard.overall().count();
+            connections += shard.overall().phases().get("connect").count();
         }
         RunResult result = ResultJson.read(outcome.runDirectory().resolve("summary.json"), RunResult.class);
         Histogram mergedLatency = decode(result.overall().latencyHistogram());
         assertThat(mergedLatency).as("the merged histogram is the union of the shards'").isEqualTo(union);
         assertThat(result.overall().count()).isEqualTo(unionCount);
+        assertThat(decode(result.overall().phases().get("ttfb").histogram())).as("phases merge exactly too")
+                .isEqualTo(ttfbUnion);
+        assertThat(result.overall().phases().get("ttfb").count()).isEqualTo(unionCount);
+        assertThat(result.overall().phases().get("connect").count()).isEqualTo(connections);
         assertThat(result.overall().latencyMs().p99()).isEqualTo(union.getValueAtPercentile(99) / 1000.0);
         for (double p : new double[]{50, 90, 95, 99, 99.9, 100}) {
             assertThat(outcome.run().metrics().overall().percentileMillis(p))
