@@ -50,11 +50,17 @@ class HttpVersionTest {
             assertThat(h2c.overall().ok()).isEqualTo(40);
             assertThat(h2c.overall().protocols()).isEqualTo(Map.of("HTTP/2", 40L));
             assertThat(h2c.requests().get(0).protocols()).isEqualTo(Map.of("HTTP/2", 40L));
+            assertThat(h2c.overall().phases()).as("the HTTP/2 client reports no write: no send phase, ttfb from "
+                    + "the request's hand-over to the connection").doesNotContainKey("send").doesNotContainKey("tls");
+            assertThat(h2c.overall().phases().get("ttfb").count()).isEqualTo(40);
+            assertThat(h2c.overall().phases().get("receive").count()).isEqualTo(40);
             assertThat(console.lines).anyMatch(l -> l.startsWith("  connections: ")
                     && l.contains("; responses over HTTP/2 40 (") && l.contains("HTTP/2 requests per connection opened"));
 
             RunResult alpn = run("alpn", "https://127.0.0.1:" + nginx.tlsPort(), "auto");
             assertThat(alpn.overall().protocols()).isEqualTo(Map.of("HTTP/2", 40L));
+            assertThat(alpn.overall().phases().get("tls").count()).as("one handshake per connection opened")
+                    .isEqualTo(alpn.overall().phases().get("connect").count()).isPositive();
 
             RunResult plain = run("plain", "https://127.0.0.1:" + nginx.tlsPort(), null);
             assertThat(plain.overall().protocols()).as("HTTP/1.1 by default, as before")

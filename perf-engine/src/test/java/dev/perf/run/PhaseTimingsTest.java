@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each phase of an exchange timed where it happens, against servers whose delays are known: a slow first byte shows
  * in {@code ttfb}, a slow body in {@code receive}, a server slow to read in {@code ttfb} (the kernel completes the TCP
- * handshake on its own), a slow TLS handshake in {@code tls}. Phases that do not happen are absent, not zero.
+ * handshake on its own), a full listen backlog in {@code connect} (the SYN resent after a second), a slow TLS
+ * handshake in {@code tls}. Phases that do not happen are absent, not zero.
  */
 @Timeout(120)
 class PhaseTimingsTest {
@@ -134,6 +135,24 @@ class PhaseTimingsTest {
             assertThat(phases.path("connect").path("count").asLong()).isEqualTo(1);
             assertThat(phases.path("connect").path("max").asDouble()).isLessThan(UNDELAYED_MILLIS);
             assertThat(phases.path("ttfb").path("max").asDouble()).isGreaterThanOrEqualTo(DELAY_MILLIS);
+        }
+    }
+
+    @Test
+    void aFullListenBacklogShowsInConnectAsTheSynRetransmission() throws Exception {
+        try (PhaseServer server = PhaseServer.fullBacklog(30_000)) {
+            JsonNode summary = run("""
+                    name: full-backlog
+                    target: { baseUrl: "http://127.0.0.1:%d" }
+                    requests: [ { name: fast, path: /fast } ]
+                    load: { concurrency: 1, iterations: 2 }
+                    monitor: { enabled: false }
+                    """.formatted(server.port()));
+            JsonNode phases = request(summary, "fast");
+            assertThat(phases.path("connect").path("count").asLong()).isEqualTo(1);
+            // Linux resends a dropped SYN after one second: the connect phase holds that second, not ttfb
+            assertThat(phases.path("connect").path("max").asDouble()).isGreaterThanOrEqualTo(900);
+            assertThat(phases.path("ttfb").path("max").asDouble()).isLessThan(UNDELAYED_MILLIS);
         }
     }
 

@@ -44,12 +44,72 @@ public final class PhaseServer implements AutoCloseable {
 
     private PhaseServer(ServerSocket server, SSLContext tls, long delayMillis, long acceptDelayMillis,
                         long handshakeDelayMillis) {
+        this(server, tls, delayMillis, acceptDelayMillis, handshakeDelayMillis, () -> { });
+    }
+
+    private PhaseServer(ServerSocket server, SSLContext tls, long delayMillis, long acceptDelayMillis,
+                        long handshakeDelayMillis, Runnable beforeAccepting) {
         this.server = server;
         this.tls = tls;
         this.delayMillis = delayMillis;
         this.acceptDelayMillis = acceptDelayMillis;
         this.handshakeDelayMillis = handshakeDelayMillis;
-        threads.execute(this::acceptLoop);
+        threads.execute(() -> {
+            beforeAccepting.run();
+            acceptLoop();
+        });
+    }
+
+    /**
+     * A server whose listen backlog is full when the client first connects, as a server too slow to accept under a
+     * burst of new connections: Linux drops the client's SYN, and the client sends it again after its initial
+     * retransmission timeout of one second, so that connect takes about a second. Two connections it does not accept
+     * fill its backlog of one; it starts accepting once the kernel counts a dropped SYN
+     * ({@code TcpExt ListenDrops} in {@code /proc/net/netstat}), or after {@code maxHoldMillis}.
+     */
+    public static PhaseServer fullBacklog(long maxHoldMillis) throws IOException {
+        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        List<Socket> fillers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Socket filler = new Socket();
+            try {
+                filler.connect(socket.getLocalSocketAddress(), 300);
+                fillers.add(filler);
+            } catch (java.net.SocketTimeoutException full) {
+                filler.close();
+                break;
+            }
+        }
+        long dropsBefore = listenDrops();
+        return new PhaseServer(socket, null, 0, 0, 0, () -> {
+            long deadline = System.nanoTime() + maxHoldMillis * 1_000_000;
+            while (listenDrops() <= dropsBefore && System.nanoTime() < deadline) {
+                sleep(10);
+            }
+            for (Socket filler : fillers) {
+                try {
+                    filler.close();
+                } catch (IOException e) {
+                    // closed already
+                }
+            }
+        });
+    }
+
+    /** SYNs the kernel dropped at full listen queues, in this network namespace. */
+    static long listenDrops() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
+                    List<String> keys = List.of(lines.get(i).split("\\s+"));
+                    return Long.parseLong(lines.get(i + 1).split("\\s+")[keys.indexOf("ListenDrops")]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the hold ends at its limit
+        }
+        return -1;
     }
 
     /** Plain HTTP. */
