@@ -23,9 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(120)
 class PhaseTimingsTest {
-    private static final long DELAY_MILLIS = 300;
-    /** Far below the delays, far above what a busy machine adds to a loopback exchange. */
-    private static final double UNDELAYED_MILLIS = 150;
+    private static final long DELAY_MILLIS = 600;
+    /**
+     * What a delay measured by the client is at least: the client may read a body's first half late, on a busy
+     * machine, and so see less of the wait for its second half than the server slept.
+     */
+    private static final double DELAYED_MILLIS = DELAY_MILLIS * 0.9;
+    /** Far below the delays, far above what a busy machine adds to a loopback exchange (176 ms seen, for a connect). */
+    private static final double UNDELAYED_MILLIS = 400;
 
     @TempDir
     Path dir;
@@ -77,13 +82,13 @@ class PhaseTimingsTest {
                     load: { concurrency: 1, iterations: 3 }
                     monitor: { enabled: false }
                     thresholds:
-                      - slow-first-byte.ttfb.p50 >= 300ms
+                      - slow-first-byte.ttfb.p50 >= 540ms
                       - visit.slow-body.receive.p50 < 100ms
                       - connect.count <= 1
                       - tls.max < 50ms
                     """.formatted(server.port()));
             assertThat(summary.path("overall").path("ok").asLong()).isEqualTo(9);
-            assertThat(status(summary, "slow-first-byte.ttfb.p50 >= 300ms")).isEqualTo("passed");
+            assertThat(status(summary, "slow-first-byte.ttfb.p50 >= 540ms")).isEqualTo("passed");
             assertThat(status(summary, "visit.slow-body.receive.p50 < 100ms")).isEqualTo("failed");
             assertThat(status(summary, "connect.count <= 1")).isEqualTo("passed");
             JsonNode tls = threshold(summary, "tls.max < 50ms");
@@ -106,9 +111,9 @@ class PhaseTimingsTest {
                     assertThat(phases.path(phase).path("count").asLong()).as(phase).isEqualTo(3);
                 }
             }
-            assertThat(firstByte.path("ttfb").path("p50").asDouble()).isGreaterThanOrEqualTo(DELAY_MILLIS);
+            assertThat(firstByte.path("ttfb").path("p50").asDouble()).isGreaterThanOrEqualTo(DELAYED_MILLIS);
             assertThat(firstByte.path("receive").path("p50").asDouble()).isLessThan(UNDELAYED_MILLIS);
-            assertThat(body.path("receive").path("p50").asDouble()).isGreaterThanOrEqualTo(DELAY_MILLIS);
+            assertThat(body.path("receive").path("p50").asDouble()).isGreaterThanOrEqualTo(DELAYED_MILLIS);
             assertThat(body.path("ttfb").path("p50").asDouble()).isLessThan(UNDELAYED_MILLIS);
             assertThat(fast.path("ttfb").path("p50").asDouble()).isLessThan(UNDELAYED_MILLIS);
             assertThat(fast.path("connect").path("max").asDouble()).isLessThan(UNDELAYED_MILLIS);
@@ -134,7 +139,7 @@ class PhaseTimingsTest {
             assertThat(phases.has("dns")).as("an IP address is not resolved").isFalse();
             assertThat(phases.path("connect").path("count").asLong()).isEqualTo(1);
             assertThat(phases.path("connect").path("max").asDouble()).isLessThan(UNDELAYED_MILLIS);
-            assertThat(phases.path("ttfb").path("max").asDouble()).isGreaterThanOrEqualTo(DELAY_MILLIS);
+            assertThat(phases.path("ttfb").path("max").asDouble()).isGreaterThanOrEqualTo(DELAYED_MILLIS);
         }
     }
 
@@ -170,7 +175,7 @@ class PhaseTimingsTest {
                     """.formatted(server.port()));
             JsonNode phases = request(summary, "fast");
             assertThat(phases.path("tls").path("count").asLong()).isEqualTo(1);
-            assertThat(phases.path("tls").path("max").asDouble()).isGreaterThanOrEqualTo(DELAY_MILLIS);
+            assertThat(phases.path("tls").path("max").asDouble()).isGreaterThanOrEqualTo(DELAYED_MILLIS);
             assertThat(phases.path("connect").path("max").asDouble()).isLessThan(UNDELAYED_MILLIS);
             assertThat(phases.path("ttfb").path("count").asLong()).isEqualTo(3);
         }
