@@ -139,6 +139,11 @@ final class HttpSender implements AutoCloseable {
         return client.getConfig().isUseNativeTransport();
     }
 
+    /** The client's event loops, for the in-process server of the warm-up. */
+    EventLoopGroup eventLoops() {
+        return eventLoops;
+    }
+
     /** Runs tasks on one of the client's event loops, so that open-model sends need no hand-off between threads. */
     Ticker ticker() {
         return (deadlineNanos, task) -> {

@@ -84,6 +84,10 @@ public final class LoadEngine {
                     }
                 }
             });
+            if (EngineWarmup.wanted(options.warmup(), scenario.load())) {
+                EngineWarmup.Result warm = EngineWarmup.run(http, clock, options.warmupLimit(), control);
+                listener.warmedUp(warm.exchanges(), warm.took(), warm.jitQuiet());
+            }
             awaitStart(options.startAt(), control);
             Instant startTime = Instant.now();
             sampler.start();

@@ -46,6 +46,13 @@ public interface RunListener {
         return true;
     }
 
+    /**
+     * The engine warmed its own code up before the load ({@link EngineOptions#warmup()}): how many exchanges against
+     * its in-process server, in how long, and whether the JIT compiler had gone quiet by then.
+     */
+    default void warmedUp(long exchanges, java.time.Duration took, boolean jitQuiet) {
+    }
+
     /** One exchange printed in full ({@code perf.debug}, a dry run), secrets masked; lines separated by newlines. */
     default void exchange(String block) {
     }

@@ -190,6 +190,11 @@ public final class RequestRecorder {
         return failed.sum();
     }
 
+    /** Failures recorded so far, for a caller that must stop on them (the engine's warm-up). */
+    public long failedSoFar() {
+        return failed.sum();
+    }
+
     long dropped() {
         return dropped.sum();
     }

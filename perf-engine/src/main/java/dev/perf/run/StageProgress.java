@@ -126,6 +126,13 @@ final class StageProgress implements RunListener {
     }
 
     @Override
+    public void warmedUp(long exchanges, java.time.Duration took, boolean jitQuiet) {
+        console.info(String.format(java.util.Locale.ROOT, "  warmed the engine up in %.1fs: %,d exchanges with a server "
+                + "inside the generator, nothing sent to the target%s", took.toMillis() / 1000.0, exchanges,
+                jitQuiet ? "" : " (the JIT compiler was still busy when the warm-up's time was up)"));
+    }
+
+    @Override
     public void exchange(String block) {
         DryRun.print(block, console);
     }

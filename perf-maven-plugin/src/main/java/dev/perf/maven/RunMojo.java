@@ -119,6 +119,16 @@ public class RunMojo extends JudgingMojo {
     @Parameter(property = "perf.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * Warm the engine's own code up before the load, with a server inside the generator (nothing is sent to the
+     * target), until the JIT compiler is quiet or 15 s: {@code auto} before an open-model load of 1000/s or more,
+     * {@code true} always, {@code false} never.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.warmup", defaultValue = "auto")
+    private String warmup;
+
     /** The most exchanges perf.debug may print. */
     static final int MAX_DEBUG_EXCHANGES = 10_000;
 
@@ -162,6 +172,13 @@ public class RunMojo extends JudgingMojo {
                     + "print, from 0 (none) to " + MAX_DEBUG_EXCHANGES + "; perf.dryRun sends each request once");
         }
         engine = engine.withDebugExchanges(debug);
+        engine = engine.withWarmup(switch (warmup.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> EngineOptions.Warmup.AUTO;
+            case "true" -> EngineOptions.Warmup.ALWAYS;
+            case "false" -> EngineOptions.Warmup.NEVER;
+            default -> throw new MojoFailureException("perf.warmup=" + warmup + " is not valid; auto (before an "
+                    + "open-model load of 1000/s or more, the default), true (always) or false (never)");
+        });
         int progressSeconds;
         try {
             progressSeconds = progressInterval.trim().equals("0") ? 0
