@@ -8,8 +8,7 @@ cd "$(dirname "$0")"
 rev="$1"; rounds="${2:-3}"; scenario="${3:-closed-50}"
 out="$PWD/out"
 old="$out/ab-old"
-mkdir -p "$out/nginx/tmp"
-cp nginx.conf "$out/nginx/nginx.conf"
+. ./nginx.sh
 
 (cd ../perf-engine && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
 deps="$(cat "$out/classpath.txt")"
@@ -23,10 +22,8 @@ for side in old new; do
   echo "$deps:$classes:$out/ab-$side" > "$out/ab-$side.cp"
 done
 
-taskset -c 1 nginx -p "$out/nginx" -c nginx.conf &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null || true; git -C .. worktree remove --force "$old" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18090/ && break; sleep 0.1; done
+start_nginx taskset -c 1
+trap 'stop_nginx; git -C .. worktree remove --force "$old" 2>/dev/null || true' EXIT
 
 for round in $(seq "$rounds"); do
   for side in old new; do

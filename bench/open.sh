@@ -8,20 +8,18 @@
 #        WARMUP=false bench/open.sh            (perf.warmup: auto, the default, true or false)
 set -euo pipefail
 cd "$(dirname "$0")"
-rates=("${@:-10000 20000 40000}")
+rates=("$@")
 [ $# -eq 0 ] && rates=(10000 20000 40000)
 out="$PWD/out"
+. ./nginx.sh
 project="$out/open-project"
-mkdir -p "$out/nginx/tmp" "$project/src/test/perf"
-cp nginx.conf "$out/nginx/nginx.conf"
+mkdir -p "$project/src/test/perf"
 cp open-project/pom.xml "$project/pom.xml"
 pin_nginx=(taskset -c 0); pin_perf=(taskset -c 1)
 if [ "${PINNED:-1}" = 0 ]; then pin_nginx=(); pin_perf=(); fi
 
-"${pin_nginx[@]}" nginx -p "$out/nginx" -c nginx.conf &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18090/ && break; sleep 0.1; done
+start_nginx "${pin_nginx[@]}"
+trap stop_nginx EXIT
 
 echo "| rate × 10 s | arrivals sent | dropped at maxInFlight | connections opened | send lag p99 / max | latency p99 |"
 echo "|---|---|---|---|---|---|"

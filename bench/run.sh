@@ -7,8 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 what="${1:-all}"
 out="$PWD/out"
-mkdir -p "$out/nginx/tmp"
-cp nginx.conf "$out/nginx/nginx.conf"
+. ./nginx.sh
 
 (cd ../perf-engine && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
 cp="$(cat "$out/classpath.txt"):$(cd .. && pwd)/perf-engine/target/classes"
@@ -16,10 +15,8 @@ cp="$(cat "$out/classpath.txt"):$(cd .. && pwd)/perf-engine/target/classes"
 mkdir -p "$out/classes"
 javac -d "$out/classes" -cp "$cp" Bench.java
 
-taskset -c 1 nginx -p "$out/nginx" -c nginx.conf &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18090/ && break; sleep 0.1; done
+start_nginx taskset -c 1
+trap stop_nginx EXIT
 
 perf() { # scenario [warmup]
   taskset -c 0 java -Xmx1g -cp "$cp:$out/classes" Bench "scenarios/$1.yaml" 1 ${2:+"scenarios/$2.yaml"}

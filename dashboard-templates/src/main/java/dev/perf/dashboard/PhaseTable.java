@@ -2,8 +2,10 @@ package dev.perf.dashboard;
 
 import dev.perf.result.Figures;
 import dev.perf.result.RunResult;
+import dev.perf.scenario.Phase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +17,7 @@ import java.util.Map;
  */
 final class PhaseTable {
     /** The phases in exchange order, as summary.json names them; their colours follow this order. */
-    static final List<String> PHASES = List.of("dns", "connect", "tls", "send", "ttfb", "receive");
-    /** Phases of a new connection: not every request's, so their count is shown. */
-    private static final List<String> CONNECTION_PHASES = List.of("dns", "connect", "tls");
+    private static final Phase[] PHASES = Phase.values();
     private static final int BAR_WIDTH = 160;
     private static final int BAR_HEIGHT = 12;
 
@@ -26,13 +26,13 @@ final class PhaseTable {
 
     static void add(RunResult summary, Map<String, Object> view) {
         Figures overall = summary.overall();
-        List<String> present = new ArrayList<>();
+        List<Phase> present = new ArrayList<>();
         if (overall != null && overall.phases() != null) {
-            PHASES.stream().filter(overall.phases()::containsKey).forEach(present::add);
+            Arrays.stream(PHASES).filter(p -> overall.phases().containsKey(p.key())).forEach(present::add);
         }
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (String phase : present) {
-            columns.add(Map.of("key", phase, "series", "series-" + (PHASES.indexOf(phase) + 1)));
+        for (Phase phase : present) {
+            columns.add(Map.of("key", phase.key(), "series", series(phase)));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         if (!present.isEmpty()) {
@@ -45,13 +45,18 @@ final class PhaseTable {
         view.put("phaseTotal", present.isEmpty() ? Map.of() : row(overall, present));
     }
 
-    private static Map<String, Object> row(Figures figures, List<String> present) {
+    /** The CSS class of a phase's colour. */
+    private static String series(Phase phase) {
+        return "series-" + (phase.ordinal() + 1);
+    }
+
+    private static Map<String, Object> row(Figures figures, List<Phase> present) {
         Map<String, Figures.PhaseTime> phases = figures.phases() == null ? Map.of() : figures.phases();
         List<String> cells = new ArrayList<>();
-        for (String phase : present) {
-            Figures.PhaseTime time = phases.get(phase);
+        for (Phase phase : present) {
+            Figures.PhaseTime time = phases.get(phase.key());
             cells.add(time == null ? "–" : Format.duration(time.p50()) + " / " + Format.duration(time.p95())
-                    + (CONNECTION_PHASES.contains(phase) ? " (" + Format.count(time.count()) + "×)" : ""));
+                    + (phase.ofNewConnection() ? " (" + Format.count(time.count()) + "×)" : ""));
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", RunView.text(figures.name()));
@@ -65,10 +70,10 @@ final class PhaseTable {
      * over the requests. Empty when nothing was timed.
      */
     static String bar(Map<String, Figures.PhaseTime> phases, long requests) {
-        Map<String, Double> perRequest = new LinkedHashMap<>();
+        Map<Phase, Double> perRequest = new LinkedHashMap<>();
         double total = 0;
-        for (String phase : PHASES) {
-            Figures.PhaseTime time = phases.get(phase);
+        for (Phase phase : PHASES) {
+            Figures.PhaseTime time = phases.get(phase.key());
             if (time != null && time.avg() != null && requests > 0) {
                 double millis = time.avg() * time.count() / requests;
                 perRequest.put(phase, millis);
@@ -82,11 +87,11 @@ final class PhaseTable {
                 + "\" width=\"" + BAR_WIDTH + "\" height=\"" + BAR_HEIGHT + "\" role=\"img\" aria-label=\"an average "
                 + "request's time by phase\">");
         double x = 0;
-        for (Map.Entry<String, Double> e : perRequest.entrySet()) {
+        for (Map.Entry<Phase, Double> e : perRequest.entrySet()) {
             double width = e.getValue() / total * BAR_WIDTH;
-            svg.append(String.format(Locale.ROOT, "<g class=\"series-%d\"><rect x=\"%.2f\" y=\"0\" width=\"%.2f\" "
+            svg.append(String.format(Locale.ROOT, "<g class=\"%s\"><rect x=\"%.2f\" y=\"0\" width=\"%.2f\" "
                             + "height=\"%d\"><title>%s: %.3f ms per request (%.0f%%)</title></rect></g>",
-                    PHASES.indexOf(e.getKey()) + 1, x, width, BAR_HEIGHT, e.getKey(), e.getValue(),
+                    series(e.getKey()), x, width, BAR_HEIGHT, e.getKey().key(), e.getValue(),
                     e.getValue() / total * 100));
             x += width;
         }

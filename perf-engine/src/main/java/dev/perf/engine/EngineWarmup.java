@@ -161,7 +161,7 @@ final class EngineWarmup {
         @Override
         public void completed() {
             exchanges.incrementAndGet();
-            if (stop.get() || scratch.recorder(0, 0).failedSoFar() > MAX_FAILURES) {
+            if (stop.get() || scratch.recorder(0, 0).failed() > MAX_FAILURES) {
                 running.decrementAndGet();
             } else {
                 next();

@@ -5,7 +5,6 @@ import dev.perf.scenario.Printable;
 import dev.perf.scenario.Secrets;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.util.NetUtil;
 import org.asynchttpclient.AsyncHandler;
 import org.asynchttpclient.HttpResponseBodyPart;
 import org.asynchttpclient.HttpResponseStatus;
@@ -43,10 +42,8 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private long bodyBytes;
     private long firstByteNanos = -1;
-    /** When each phase under way began, and what each took (-1: did not happen), by {@link Phase#ordinal()}. */
-    private final long[] phaseStartNanos = new long[PHASES.length];
+    /** What each phase took, as the run's handler timed it (-1: did not happen), by {@link Phase#ordinal()}. */
     private final long[] phaseNanos = {-1, -1, -1, -1, -1, -1};
-    private long writtenNanos = -1;
     private String statusLine;
     private HttpHeaders headers;
     private String connection = "";
@@ -62,28 +59,14 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
         this.out = out;
         this.secrets = secrets;
         this.startNanos = clock.nanoTime();
-    }
-
-    private void began(Phase phase) {
-        phaseStartNanos[phase.ordinal()] = clock.nanoTime();
-    }
-
-    private void ended(Phase phase) {
-        if (phaseStartNanos[phase.ordinal()] != 0) {
-            phaseNanos[phase.ordinal()] = clock.nanoTime() - phaseStartNanos[phase.ordinal()];
+        if (handler instanceof TimedExchange timed) {
+            timed.observePhases((phase, nanos) -> phaseNanos[phase.ordinal()] = nanos);
         }
     }
 
     @Override
     public State onStatusReceived(HttpResponseStatus status) throws Exception {
         firstByteNanos = clock.nanoTime();
-        if (writtenNanos >= 0) {
-            phaseNanos[Phase.SEND.ordinal()] = writtenNanos - phaseStartNanos[Phase.SEND.ordinal()];
-        }
-        long from = writtenNanos >= 0 ? writtenNanos : phaseStartNanos[Phase.SEND.ordinal()];
-        if (from != 0) {
-            phaseNanos[Phase.TTFB.ordinal()] = firstByteNanos - from;
-        }
         statusLine = status.getProtocolText() + " " + status.getStatusCode() + " " + status.getStatusText();
         return handler.onStatusReceived(status);
     }
@@ -113,9 +96,6 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
     @Override
     public T onCompleted() throws Exception {
         long end = clock.nanoTime();
-        if (firstByteNanos >= 0) {
-            phaseNanos[Phase.RECEIVE.ordinal()] = end - firstByteNanos;
-        }
         try {
             return handler.onCompleted();
         } finally {
@@ -135,15 +115,11 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onHostnameResolutionAttempt(String name) {
-        if (!NetUtil.isValidIpV4Address(name) && !NetUtil.isValidIpV6Address(name)) {
-            began(Phase.DNS);
-        }
         handler.onHostnameResolutionAttempt(name);
     }
 
     @Override
     public void onHostnameResolutionSuccess(String name, List<InetSocketAddress> addresses) {
-        ended(Phase.DNS);
         handler.onHostnameResolutionSuccess(name, addresses);
     }
 
@@ -154,13 +130,11 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onTcpConnectAttempt(InetSocketAddress remoteAddress) {
-        began(Phase.CONNECT);
         handler.onTcpConnectAttempt(remoteAddress);
     }
 
     @Override
     public void onTcpConnectSuccess(InetSocketAddress remoteAddress, Channel channel) {
-        ended(Phase.CONNECT);
         connection = "new connection to " + remoteAddress.getAddress().getHostAddress() + ":" + remoteAddress.getPort();
         handler.onTcpConnectSuccess(remoteAddress, channel);
     }
@@ -172,13 +146,11 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onTlsHandshakeAttempt() {
-        began(Phase.TLS);
         handler.onTlsHandshakeAttempt();
     }
 
     @Override
     public void onTlsHandshakeSuccess(SSLSession session) {
-        ended(Phase.TLS);
         connection += ", " + session.getProtocol() + " " + session.getCipherSuite();
         handler.onTlsHandshakeSuccess(session);
     }
@@ -206,7 +178,6 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public void onRequestSend(NettyRequest nettyRequest) {
-        began(Phase.SEND);
         handler.onRequestSend(nettyRequest);
     }
 
@@ -217,13 +188,11 @@ final class PrintedExchange<T> implements ProgressAsyncHandler<T> {
 
     @Override
     public State onHeadersWritten() {
-        writtenNanos = clock.nanoTime();
         return handler instanceof ProgressAsyncHandler<T> progress ? progress.onHeadersWritten() : State.CONTINUE;
     }
 
     @Override
     public State onContentWritten() {
-        writtenNanos = clock.nanoTime();
         return handler instanceof ProgressAsyncHandler<T> progress ? progress.onContentWritten() : State.CONTINUE;
     }
 

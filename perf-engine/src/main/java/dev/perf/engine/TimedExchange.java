@@ -36,6 +36,13 @@ abstract class TimedExchange implements ProgressAsyncHandler<Void> {
     private long writtenNanos;
     /** When the status line arrived; 0 until then. */
     private long statusNanos;
+    /** Hears each phase's time as it is recorded (an exchange being printed), or {@code null}. */
+    private PhaseListener phaseListener;
+
+    /** Hears what each phase took, in nanoseconds, as the phase ends. */
+    interface PhaseListener {
+        void phaseEnded(Phase phase, long nanos);
+    }
 
     TimedExchange(RequestRecorder recorder, MetricsRegistry registry, Clock clock, long intendedNanos, long sentNanos,
                   long requestBytes) {
@@ -54,7 +61,7 @@ abstract class TimedExchange implements ProgressAsyncHandler<Void> {
             recordWritten();
             long from = writtenNanos != 0 ? writtenNanos : requestSendNanos;
             if (from != 0) {
-                recorder.recordPhase(Phase.TTFB, statusNanos - from);
+                phaseEnded(Phase.TTFB, statusNanos - from);
             }
         }
         if (status.getProtocolMajorVersion() == 2) {
@@ -67,7 +74,7 @@ abstract class TimedExchange implements ProgressAsyncHandler<Void> {
     /** Records the receiving phase: the response ended at {@code nowNanos}. */
     final void responseEnded(long nowNanos) {
         if (statusNanos != 0) {
-            recorder.recordPhase(Phase.RECEIVE, nowNanos - statusNanos);
+            phaseEnded(Phase.RECEIVE, nowNanos - statusNanos);
         }
     }
 
@@ -80,7 +87,19 @@ abstract class TimedExchange implements ProgressAsyncHandler<Void> {
 
     private void recordWritten() {
         if (writtenNanos != 0 && requestSendNanos != 0) {
-            recorder.recordPhase(Phase.SEND, writtenNanos - requestSendNanos);
+            phaseEnded(Phase.SEND, writtenNanos - requestSendNanos);
+        }
+    }
+
+    /** Lets {@code listener} hear each phase's time too (perf.debug prints them with the exchange). */
+    final void observePhases(PhaseListener listener) {
+        this.phaseListener = listener;
+    }
+
+    private void phaseEnded(Phase phase, long nanos) {
+        recorder.recordPhase(phase, nanos);
+        if (phaseListener != null) {
+            phaseListener.phaseEnded(phase, nanos);
         }
     }
 
@@ -119,7 +138,7 @@ abstract class TimedExchange implements ProgressAsyncHandler<Void> {
 
     private void connectionPhaseEnded(Phase phase) {
         if (connectionPhaseStartNanos != 0) {
-            recorder.recordPhase(phase, clock.nanoTime() - connectionPhaseStartNanos);
+            phaseEnded(phase, clock.nanoTime() - connectionPhaseStartNanos);
             connectionPhaseStartNanos = 0;
         }
     }

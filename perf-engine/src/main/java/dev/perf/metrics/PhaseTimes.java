@@ -74,27 +74,28 @@ public final class PhaseTimes {
 
     /** @param percentile in (0, 100]; {@code null} when the phase never happened */
     public Double percentileMillis(Phase phase, double percentile) {
-        Histogram h = micros.get(phase);
-        return h == null ? null : h.getValueAtPercentile(percentile) / 1000.0;
+        return millis(phase, h -> h.getValueAtPercentile(percentile));
     }
 
     public Double meanMillis(Phase phase) {
-        Histogram h = micros.get(phase);
-        return h == null ? null : h.getMean() / 1000.0;
+        return millis(phase, Histogram::getMean);
     }
 
     public Double minMillis(Phase phase) {
-        Histogram h = micros.get(phase);
-        return h == null ? null : h.getMinValue() / 1000.0;
+        return millis(phase, Histogram::getMinValue);
     }
 
     public Double maxMillis(Phase phase) {
-        Histogram h = micros.get(phase);
-        return h == null ? null : h.getMaxValue() / 1000.0;
+        return millis(phase, Histogram::getMaxValue);
     }
 
     public Double stdDevMillis(Phase phase) {
+        return millis(phase, Histogram::getStdDeviation);
+    }
+
+    /** A figure of the phase's histogram (in microseconds) in milliseconds; {@code null} when it never happened. */
+    private Double millis(Phase phase, java.util.function.ToDoubleFunction<Histogram> figureMicros) {
         Histogram h = micros.get(phase);
-        return h == null ? null : h.getStdDeviation() / 1000.0;
+        return h == null ? null : figureMicros.applyAsDouble(h) / 1000.0;
     }
 }

@@ -186,12 +186,8 @@ public final class RequestRecorder {
         return ok.sum();
     }
 
-    long failed() {
-        return failed.sum();
-    }
-
-    /** Failures recorded so far, for a caller that must stop on them (the engine's warm-up). */
-    public long failedSoFar() {
+    /** Failures recorded so far (also for a caller that must stop on them: the engine's warm-up). */
+    public long failed() {
         return failed.sum();
     }
 

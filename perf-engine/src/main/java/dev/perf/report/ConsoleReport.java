@@ -136,7 +136,7 @@ public final class ConsoleReport {
         return times.phases().stream().map(phase -> phase.key() + " "
                 + Metric.formatMillis(times.percentileMillis(phase, 50)) + " / "
                 + Metric.formatMillis(times.percentileMillis(phase, 95))
-                + (phase.ordinal() <= Phase.TLS.ordinal() ? " (" + Cells.count(times.count(phase)) + "x)" : ""))
+                + (phase.ofNewConnection() ? " (" + Cells.count(times.count(phase)) + "x)" : ""))
                 .collect(java.util.stream.Collectors.joining("; "));
     }
 

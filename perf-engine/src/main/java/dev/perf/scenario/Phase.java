@@ -42,6 +42,11 @@ public enum Phase {
         return description;
     }
 
+    /** Whether it belongs to opening a connection (dns, connect, tls): not every request's, so how often counts. */
+    public boolean ofNewConnection() {
+        return ordinal() <= TLS.ordinal();
+    }
+
     /** The phase named {@code key}, or {@code null}. */
     public static Phase of(String key) {
         for (Phase phase : ALL) {
