@@ -43,11 +43,11 @@ public class Bench {
         double offered = run.metrics().elapsedSeconds();
         System.out.println(String.format(Locale.ROOT,
                 "%s: %d responses (%d failed, %d dropped) in %.2fs of load = %.0f req/s; wall %.2fs; "
-                        + "CPU %.2f us/request (whole JVM); p50 %.3fms p99 %.3fms max %.3fms; late sends %d (worst %s ms); "
+                        + "CPU %.2f us/request (whole JVM); p50 %.3fms p99 %.3fms max %.3fms; late sends %d (p99 %s ms, worst %s ms); "
                         + "connections opened %d; native transport %s; peak RSS %d MiB; live heap after GC %.1f MiB",
                 scenario.name(), all.count(), all.failed(), all.dropped(), offered, all.count() / offered,
                 wallNanos / 1e9, cpu.toNanos() / 1e3 / all.count(), all.percentileMillis(50), all.percentileMillis(99),
-                all.maxMillis(), run.metrics().lateSends(), run.metrics().sendLagMaxMillis(), run.metrics().connectionsOpened(), run.nativeTransport(),
+                all.maxMillis(), run.metrics().lateSends(), run.metrics().sendLagP99Millis(), run.metrics().sendLagMaxMillis(), run.metrics().connectionsOpened(), run.nativeTransport(),
                 peakRssKib() / 1024, heapAfterGc / 1048576.0));
         if (run.metrics().stages().size() > 1) {
             for (StageMetrics stage : run.metrics().stages()) {

@@ -3,6 +3,8 @@
 # one sitting so that the shared machine's drift hits both alike. nginx pinned to core 1, the generator to core 0.
 # Needs: nginx (apt-get install nginx-light), and `mvn install -DskipTests` done once.
 # Usage: bench/ab.sh <earlier-commit> [rounds=3] [scenario=closed-50]
+#        COLD=1 bench/ab.sh <earlier-commit> 3 rate-20000   (no warm-up scenario first: each JVM starts cold, as
+#                                                           bench/open.sh has it; the engine's own warm-up still runs)
 set -euo pipefail
 cd "$(dirname "$0")"
 rev="$1"; rounds="${2:-3}"; scenario="${3:-closed-50}"
@@ -28,7 +30,8 @@ trap 'stop_nginx; git -C .. worktree remove --force "$old" 2>/dev/null || true' 
 for round in $(seq "$rounds"); do
   for side in old new; do
     echo "== round $round: $side ($([ "$side" = old ] && echo "$rev" || echo "working tree")), $scenario"
-    taskset -c 0 java -Xmx1g -cp "$(cat "$out/ab-$side.cp")" Bench "scenarios/$scenario.yaml" 1 scenarios/warmup.yaml \
+    warmup=scenarios/warmup.yaml; [ "${COLD:-0}" = 1 ] && warmup=
+    taskset -c 0 java -Xmx1g -cp "$(cat "$out/ab-$side.cp")" Bench "scenarios/$scenario.yaml" 1 $warmup \
       | grep -E "req/s|CPU" || true
   done
 done

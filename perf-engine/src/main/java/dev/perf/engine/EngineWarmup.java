@@ -48,6 +48,35 @@ final class EngineWarmup {
     private EngineWarmup() {
     }
 
+    /** A shard's warm-up ends this long before its start time at the latest. */
+    static final Duration START_MARGIN = Duration.ofSeconds(1);
+    /** A shard warms up only when it has at least this long to do it in. */
+    static final Duration SHORTEST = Duration.ofSeconds(1);
+
+    /**
+     * How long the warm-up before the load may take, {@code null} for none.
+     * <ul>
+     *   <li>A shard that waits for its start time ({@code startAt}) warms up while it waits, whatever its load, unless
+     *   {@link EngineOptions.Warmup#NEVER}: the wait costs nothing, and a cold JVM's first exchanges are slow
+     *   (class loading and the interpreter) even at low rates. The warm-up ends {@link #START_MARGIN} before the
+     *   start, and is left out when that leaves less than {@link #SHORTEST}: a shard never starts late for it.</li>
+     *   <li>Otherwise, as {@link #wanted} says.</li>
+     * </ul>
+     */
+    static Duration limit(EngineOptions options, LoadSpec load, java.time.Instant now) {
+        if (options.warmup() == EngineOptions.Warmup.NEVER) {
+            return null;
+        }
+        if (options.startAt() != null) {
+            Duration spare = Duration.between(now, options.startAt()).minus(START_MARGIN);
+            if (spare.compareTo(SHORTEST) < 0) {
+                return null;
+            }
+            return spare.compareTo(options.warmupLimit()) < 0 ? spare : options.warmupLimit();
+        }
+        return wanted(options.warmup(), load) ? options.warmupLimit() : null;
+    }
+
     /**
      * Whether to warm up before {@code load}: always, never, or ({@link EngineOptions.Warmup#AUTO}) when an open-model
      * stage reaches {@link EngineOptions#AUTO_RATE_PER_SECOND}.

@@ -84,8 +84,9 @@ public final class LoadEngine {
                     }
                 }
             });
-            if (EngineWarmup.wanted(options.warmup(), scenario.load())) {
-                EngineWarmup.Result warm = EngineWarmup.run(http, clock, options.warmupLimit(), control);
+            Duration warmupLimit = EngineWarmup.limit(options, scenario.load(), Instant.now());
+            if (warmupLimit != null) {
+                EngineWarmup.Result warm = EngineWarmup.run(http, clock, warmupLimit, control);
                 listener.warmedUp(warm.exchanges(), warm.took(), warm.jitQuiet());
             }
             awaitStart(options.startAt(), control);

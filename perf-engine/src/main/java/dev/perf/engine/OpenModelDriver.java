@@ -5,13 +5,23 @@ import dev.perf.metrics.SendLag;
 import dev.perf.scenario.RateStage;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Open model: sends arrivals at the times the {@link Pacer} gives, whether or not earlier responses have come
- * back. When {@code maxInFlight} requests are outstanding an arrival is dropped and counted, never delayed, so
- * the offered rate is never silently lowered. The pacing task runs on an event loop of the HTTP client (through
- * the {@link Ticker}): each tick sends every arrival that is due, then schedules itself for the next one.
+ * back. The pacing task runs on an event loop of the HTTP client (through the {@link Ticker}): each run sends every
+ * arrival that is due, then schedules itself for the next one.
+ * <ul>
+ *   <li>An arrival the generator is on time for goes out at once. One it is late for goes out only while fewer than
+ *   the {@link ConcurrencyCap} are at the target; otherwise it waits, in order, for the next completion. So a
+ *   generator that falls behind catches up over the connections it has instead of opening one per late arrival.
+ *   Latency and send lag still start at the intended time, so waiting is never hidden.</li>
+ *   <li>When {@code maxInFlight} requests are at the target, arrivals wait too; when a second's worth of arrivals
+ *   (or {@code maxInFlight}, if more) already wait, an arrival is dropped and counted, so the offered rate is never
+ *   silently lowered.</li>
+ * </ul>
  */
 final class OpenModelDriver implements StageDriver {
     private final RateStage stage;
@@ -24,7 +34,18 @@ final class OpenModelDriver implements StageDriver {
     private final RunControl control;
     private final AtomicInteger inFlight;
     private final int maxInFlight;
+    /** Sent and not completed (the waiting ones are in {@code inFlight} but not here). */
+    private final AtomicInteger atTarget = new AtomicInteger();
+    private final AtomicLong completed = new AtomicLong();
+    private final ConcurrencyCap cap;
+    private final ArrivalQueue waiting = new ArrivalQueue();
+    /** How many arrivals wait, for completions on other threads; written by the pacing loop only. */
+    private volatile int waitingCount;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Completion release;
+    private final Runnable drain;
+    private int stageIndex;
+    private SendLag lag;
 
     OpenModelDriver(RateStage stage, Pacer pacer, Sender sender, RequestMix mix, MetricsRegistry registry, Clock clock,
                     Ticker ticker, RunControl control, AtomicInteger inFlight, int maxInFlight) {
@@ -38,63 +59,125 @@ final class OpenModelDriver implements StageDriver {
         this.control = control;
         this.inFlight = inFlight;
         this.maxInFlight = maxInFlight;
-        this.release = inFlight::decrementAndGet;
+        this.cap = new ConcurrencyCap(maxInFlight, stage.startPerSecond());
+        this.drain = () -> {
+            drainScheduled.set(false);
+            sendWaiting(clock.nanoTime());
+        };
+        this.release = () -> {
+            atTarget.decrementAndGet();
+            completed.incrementAndGet();
+            inFlight.decrementAndGet();
+            if (waitingCount > 0 && drainScheduled.compareAndSet(false, true)) {
+                ticker.at(0, drain);
+            }
+        };
     }
 
     @Override
     public long run(int stageIndex, long startNanos) throws InterruptedException {
-        Tick tick = new Tick(stageIndex, startNanos);
+        this.stageIndex = stageIndex;
+        this.lag = registry.sendLag(stageIndex);
+        Tick tick = new Tick(startNanos);
         ticker.at(startNanos, tick);
         return StageWait.await(tick.done, control) ? tick.endNanos : clock.nanoTime();
     }
 
+    /** Sends waiting arrivals while the cap allows; on the pacing loop. After an abort they are dropped instead. */
+    private void sendWaiting(long now) {
+        while (!waiting.isEmpty() && (control.aborted() || atTarget.get() < cap.cap())) {
+            int item = waiting.headItem();
+            long intended = waiting.intendedOfHead();
+            waiting.removeHead();
+            if (control.aborted()) {
+                inFlight.decrementAndGet();
+                sender.dropped(item, stageIndex);
+            } else {
+                send(item, intended, now);
+            }
+        }
+        waitingCount = waiting.size();
+    }
+
+    private void send(int item, long intended, long now) {
+        atTarget.incrementAndGet();
+        lag.record(now - intended);
+        sender.send(item, stageIndex, -1, intended, now, release);
+    }
+
     /** The pacing task: sends what is due, then re-arms itself. Runs on one thread at a time. */
     private final class Tick implements Runnable {
-        private final int stageIndex;
         private final long startNanos;
-        private final SendLag lag;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile long endNanos;
         private long next;
+        private double lastPerSecond;
 
-        Tick(int stageIndex, long startNanos) {
-            this.stageIndex = stageIndex;
+        Tick(long startNanos) {
             this.startNanos = startNanos;
-            this.lag = registry.sendLag(stageIndex);
+            this.lastPerSecond = stage.startPerSecond();
         }
 
         @Override
         public void run() {
+            long now = clock.nanoTime();
+            long due = pacer.offsetNanos(next);
+            // how late this run is at its latest: at its start, or after a send that took long (a GC pause)
+            long late = due == Pacer.NEVER ? 0 : now - startNanos - due;
+            sendWaiting(now);
             while (true) {
-                long now = clock.nanoTime();
                 if (control.aborted()) {
+                    sendWaiting(now);
                     finish(now);
                     return;
                 }
                 long offset = pacer.offsetNanos(next);
                 if (offset == Pacer.NEVER) {
                     finish(startNanos + stage.duration().toNanos());
-                    return;
+                    break;
                 }
                 long intended = startNanos + offset;
                 if (intended > now) {
                     ticker.at(intended, this);
-                    return;
+                    break;
                 }
                 next++;
-                send(intended, now);
+                late = Math.max(late, now - intended);
+                arrive(intended, now);
+                now = clock.nanoTime();
             }
+            if (!waiting.isEmpty()) {
+                // a completion on another event loop may have missed the arrivals this run queued; it freed its slot
+                // before it looked, so looking again here sends what it freed room for
+                sendWaiting(now);
+            }
+            cap.sample(now, atTarget.get(), completed.get(), perSecond(), late);
         }
 
-        private void send(long intended, long now) {
+        private void arrive(long intended, long now) {
             int item = mix.next();
-            if (inFlight.get() >= maxInFlight) {
+            if (!waiting.isEmpty() && waiting.size() >= Math.max(maxInFlight, lastPerSecond)) {
                 sender.dropped(item, stageIndex);
                 return;
             }
             inFlight.incrementAndGet();
-            lag.record(now - intended);
-            sender.send(item, stageIndex, -1, intended, now, release);
+            int limit = now - intended <= ConcurrencyCap.BEHIND_NANOS ? maxInFlight : cap.cap();
+            if (waiting.isEmpty() && atTarget.get() < limit) {
+                send(item, intended, now);
+            } else {
+                waiting.add(item, intended);
+                waitingCount = waiting.size();
+            }
+        }
+
+        /** The schedule's rate at the next arrival, from the next 16 intervals (the last known near the end). */
+        private double perSecond() {
+            long from = pacer.offsetNanos(next);
+            long to = pacer.offsetNanos(next + 16);
+            if (from != Pacer.NEVER && to != Pacer.NEVER && to > from) {
+                lastPerSecond = 16e9 / (to - from);
+            }
+            return lastPerSecond;
         }
 
         private void finish(long end) {

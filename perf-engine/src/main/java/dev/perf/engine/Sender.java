@@ -16,7 +16,7 @@ interface Sender {
      */
     void send(int item, int stage, int user, long intendedNanos, long sentNanos, Completion completion);
 
-    /** An open-model arrival of {@code item} that was not sent because too many were outstanding. */
+    /** An open-model arrival of {@code item} that was not sent: too many at the target and waiting. */
     default void dropped(int item, int stage) {
     }
 

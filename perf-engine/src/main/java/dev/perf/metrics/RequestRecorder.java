@@ -126,7 +126,7 @@ public final class RequestRecorder {
         countError(kind, message);
     }
 
-    /** An open-model arrival that was not sent because too many requests were outstanding. */
+    /** An open-model arrival that was not sent: {@code maxInFlight} at the target, and too many waiting already. */
     public void recordDropped() {
         dropped.increment();
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param name              request name, or {@link #ALL} for the whole scenario
  * @param ok                responses whose status was expected
  * @param failed            responses with an unexpected status plus transport errors and timeouts
- * @param dropped           open-model arrivals not sent because {@code maxInFlight} requests were outstanding
+ * @param dropped           open-model arrivals not sent because {@code maxInFlight} requests were at the target and a second's
+ *                          worth of arrivals already waited
  * @param elapsedSeconds    time the figures cover, for rates
  * @param latencyMicros     completion minus intended send time, every completed request (CO-corrected)
  * @param serviceTimeMicros completion minus actual send time, every completed request

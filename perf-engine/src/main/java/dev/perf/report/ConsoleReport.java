@@ -91,7 +91,8 @@ public final class ConsoleReport {
         }
         if (m.overall().dropped() > 0) {
             out.accept("  WARNING: " + Cells.count(m.overall().dropped()) + " arrivals dropped: maxInFlight requests "
-                    + "were outstanding (the target is too slow for the rate, or raise load.maxInFlight)");
+                    + "were at the target and a second's worth of arrivals already waited for them (the target is too "
+                    + "slow for the rate, or raise load.maxInFlight)");
         }
         if (run.iterationsCutShort() > 0) {
             out.accept("  note: " + Cells.count(run.iterationsCutShort()) + " flow iterations were cut short when the load "

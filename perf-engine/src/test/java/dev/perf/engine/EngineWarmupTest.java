@@ -37,6 +37,32 @@ class EngineWarmupTest {
         assertThat(EngineWarmup.wanted(when, spec)).isEqualTo(wanted);
     }
 
+    @ParameterizedTest(name = "{0}, start in {1} s: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            AUTO   | 8   | 7
+            AUTO   | 60  | 15
+            ALWAYS | 8   | 7
+            AUTO   | 1.5 | none
+            ALWAYS | 1.5 | none
+            NEVER  | 8   | none
+            """)
+    void aShardWarmsUpWhileItWaitsForItsStartAndNeverPastIt(EngineOptions.Warmup when, double startInSeconds,
+                                                              String limit) {
+        // a low rate: without a start time to wait for, AUTO would not warm up
+        LoadSpec spec = Scenarios.parse("""
+                target: { baseUrl: "http://127.0.0.1:1" }
+                requests: [ { name: home, path: / } ]
+                load: { rate: 50/s, duration: 4s }
+                """).load();
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        EngineOptions options = EngineOptions.defaults().withWarmup(when)
+                .withStartAt(now.plusMillis((long) (startInSeconds * 1000)));
+        Duration got = EngineWarmup.limit(options, spec, now);
+        assertThat(got == null ? "none" : Long.toString(got.toSeconds())).isEqualTo(limit);
+        assertThat(EngineWarmup.limit(EngineOptions.defaults().withWarmup(when), spec, now))
+                .isEqualTo(when == EngineOptions.Warmup.ALWAYS ? EngineOptions.WARMUP_LIMIT : null);
+    }
+
     @Test
     void theTargetGetsOnlyTheLoadAndTheFiguresOnlyItsResponses() throws Exception {
         try (TestServer server = new TestServer()) {

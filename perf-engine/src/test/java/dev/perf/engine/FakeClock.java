@@ -1,13 +1,25 @@
 package dev.perf.engine;
 
+import java.util.PriorityQueue;
+
 /**
- * A clock that only moves when told to, and a {@link Ticker} on it that runs each task inline once the clock is
- * moved to its deadline (a trampoline, so a task that re-arms itself loops instead of recursing).
+ * A clock that only moves when told to, and a {@link Ticker} on it that runs its tasks inline, earliest deadline
+ * first (in the order given at equal deadlines), moving the clock to each task's deadline as it runs it: a trampoline,
+ * so a task that re-arms itself loops instead of recursing.
  */
 final class FakeClock implements Clock, Ticker {
     private long nowNanos;
-    private Runnable pending;
+    private long order;
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     private boolean running;
+
+    private record Pending(long deadlineNanos, long order, Runnable task) implements Comparable<Pending> {
+        @Override
+        public int compareTo(Pending other) {
+            int byDeadline = Long.compare(deadlineNanos, other.deadlineNanos);
+            return byDeadline != 0 ? byDeadline : Long.compare(order, other.order);
+        }
+    }
 
     @Override
     public long nanoTime() {
@@ -20,16 +32,15 @@ final class FakeClock implements Clock, Ticker {
 
     @Override
     public void at(long deadlineNanos, Runnable task) {
-        nowNanos = Math.max(nowNanos, deadlineNanos);
-        pending = task;
+        pending.add(new Pending(Math.max(nowNanos, deadlineNanos), order++, task));
         if (running) {
             return;
         }
         running = true;
-        while (pending != null) {
-            Runnable next = pending;
-            pending = null;
-            next.run();
+        while (!pending.isEmpty()) {
+            Pending next = pending.poll();
+            nowNanos = Math.max(nowNanos, next.deadlineNanos());
+            next.task().run();
         }
         running = false;
     }

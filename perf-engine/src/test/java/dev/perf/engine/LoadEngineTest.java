@@ -45,6 +45,27 @@ class LoadEngineTest {
     }
 
     @Test
+    void aSlowTargetGetsTheConcurrencyAnOpenModelGivesIt() throws Exception {
+        // 200/s, each held 250 ms: 50 at the server at once by Little's law, above the concurrency cap's floor (16). The
+        // cap holds back only arrivals the generator is late for, so every arrival goes out at its time
+        try (TestServer server = new TestServer().delayMillis(250)) {
+            LoadRun run = run(Scenarios.parse("""
+                    target: { baseUrl: %s }
+                    requests: [ { name: slow, path: / } ]
+                    load: { rate: 200/s, duration: 2s }
+                    """.formatted(server.baseUrl())));
+            RequestStats stats = run.metrics().overall();
+            assertThat(stats.count()).isEqualTo(400);
+            assertThat(stats.ok()).isEqualTo(400);
+            assertThat(stats.dropped()).isZero();
+            assertThat(run.metrics().connectionsOpened()).as("a connection per request at the server at once")
+                    .isGreaterThanOrEqualTo(45);
+            // a 250 ms sleep; a busy machine adds its own delays, never a queue of 50 behind 16
+            assertThat(stats.percentileMillis(50)).isBetween(250.0, 400.0);
+        }
+    }
+
+    @Test
     void requestsStillUnansweredWhenAnAbortedRunStopsWaitingAreCountedAsUnfinished() throws Exception {
         // every response held 6 s; the run is aborted after half a second and waits at most 2 s for what is in flight
         try (TestServer server = new TestServer().delayMillis(6000)) {

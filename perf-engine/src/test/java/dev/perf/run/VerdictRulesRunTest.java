@@ -101,11 +101,13 @@ class VerdictRulesRunTest {
 
     @Test
     void arrivalsDroppedAtMaxInFlightFailTheRunByDefault() throws Exception {
-        try (TestServer server = new TestServer().delayMillis(300)) {
+        // one request at the server at a time, each 100 ms: 10/s of 20/s go out; 20 (a second's worth) wait for them,
+        // and the rest are dropped
+        try (TestServer server = new TestServer().delayMillis(100)) {
             RunReport report = run("""
                     target: { baseUrl: BASE }
                     requests: [ { name: home, path: / } ]
-                    load: { rate: 50/s, duration: 1s, maxInFlight: 2 }
+                    load: { rate: 20/s, duration: 3s, maxInFlight: 1 }
                     thresholds: [ "success-rate >= 99%" ]
                     """, server);
             ScenarioOutcome outcome = report.outcomes().get(0);
@@ -117,7 +119,7 @@ class VerdictRulesRunTest {
             RunReport tolerated = run("""
                     target: { baseUrl: BASE }
                     requests: [ { name: home, path: / } ]
-                    load: { rate: 50/s, duration: 1s, maxInFlight: 2 }
+                    load: { rate: 20/s, duration: 3s, maxInFlight: 1 }
                     thresholds: [ "success-rate >= 99%" ]
                     verdict: { maxDropped: 100% }
                     """, server);
