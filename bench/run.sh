@@ -2,7 +2,8 @@
 # Benchmarks the engine against nginx on loopback, next to wrk, in one sitting.
 # nginx is pinned to core 1, the generator (wrk, then perf) to core 0.
 # Needs: nginx and wrk (apt-get install nginx-light wrk), and `mvn install -DskipTests` done once.
-# Usage: bench/run.sh [all|throughput|http2|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
+# Usage: bench/run.sh [all|throughput|ceiling|http2|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
+#        ceiling: wrk, a bare AsyncHttpClient loop (BareAhc.java, no recording) and perf, alternating, ROUNDS=3 rounds
 set -euo pipefail
 cd "$(dirname "$0")"
 what="${1:-all}"
@@ -29,6 +30,16 @@ if [[ "$what" == all || "$what" == throughput ]]; then
   /usr/bin/time -f "wrk CPU: user %U s, sys %S s" taskset -c 0 wrk -t1 -c50 -d5s http://127.0.0.1:18090/ 2>&1 | grep -E "CPU|Requests/sec"
   echo "== perf closed model, 50 users, 15 s (after a 5 s warm-up)"
   perf closed-50 warmup
+fi
+if [[ "$what" == ceiling ]]; then
+  javac -d "$out/classes" -cp "$cp" BareAhc.java
+  for round in $(seq "${ROUNDS:-3}"); do
+    echo "== round $round: wrk -t1 -c50, a bare AsyncHttpClient loop (50 connections, 5 s warm-up), perf closed-50"
+    /usr/bin/time -f "wrk CPU: %U s user + %S s sys" taskset -c 0 wrk -t1 -c50 -d15s http://127.0.0.1:18090/ 2>&1 \
+      | grep -E "Requests/sec|CPU"
+    taskset -c 0 java -Xmx1g -cp "$cp:$out/classes" BareAhc 15 5
+    perf closed-50 warmup | grep -oE "[0-9]+ req/s|CPU [0-9.]+ us/request"
+  done
 fi
 if [[ "$what" == all || "$what" == http2 ]]; then
   echo "== perf closed model, 50 users, 15 s, HTTP/1.1 then HTTP/2 by prior knowledge (h2c) to the same nginx"

@@ -11,9 +11,10 @@ package dev.perf.engine;
  * outstanding), and waiting counts in send lag and latency, which start at the intended time.
  * <p>
  * The time at the target is measured each window of at least {@link #WINDOW_NANOS} as Little's law has it (mean
- * outstanding x window / completions), only in windows where the generator kept up: while it is behind, the
- * responses it has not read yet would count as the target's time. It rises at once and falls by an eighth of the
- * difference per window. Until a first window measures it, it is taken as {@link #UNMEASURED_NANOS}.
+ * outstanding x window / completions), only in windows where the pacer kept up: while it is behind, the responses the
+ * generator has not read yet would count as the target's time. The estimate at
+ * most doubles per window, so one odd window cannot open the gates, and falls by an eighth of the difference per
+ * window. Until a first window measures it, it is taken as {@link #UNMEASURED_NANOS}.
  * <p>
  * Not thread-safe: sampled by the pacing event loop only.
  */
@@ -38,6 +39,7 @@ final class ConcurrencyCap {
     /** The integral of outstanding requests over the window, in request-nanoseconds. */
     private double outstandingNanos;
     private boolean behind;
+    private long lastBehindNanos = Long.MIN_VALUE / 2;
 
     /** @param perSecond the stage's arrival rate at its start */
     ConcurrencyCap(int max, double perSecond) {
@@ -47,6 +49,15 @@ final class ConcurrencyCap {
 
     int cap() {
         return cap;
+    }
+
+    /**
+     * Whether the generator has kept up for a whole window before {@code nowNanos}: only then is an arrival it is on
+     * time for sent beyond the cap. Just after it caught up, the responses it has not read yet still hold their
+     * connections, and an arrival beyond the cap would open another.
+     */
+    boolean keptUp(long nowNanos) {
+        return nowNanos - lastBehindNanos >= WINDOW_NANOS;
     }
 
     /** The time at the target the cap is based on, in nanoseconds. */
@@ -67,14 +78,17 @@ final class ConcurrencyCap {
         outstandingNanos += (double) lastOutstanding * (nowNanos - lastSampleNanos);
         lastSampleNanos = nowNanos;
         lastOutstanding = outstanding;
-        behind |= lateNanos > BEHIND_NANOS;
+        if (lateNanos > BEHIND_NANOS) {
+            behind = true;
+            lastBehindNanos = nowNanos;
+        }
         long elapsed = nowNanos - windowStartNanos;
         long completions = completed - completedAtWindowStart;
         if (behind) {
             startWindow(nowNanos, completed);
         } else if (elapsed >= WINDOW_NANOS && completions > 0) {
             double measured = outstandingNanos / completions;
-            timeAtTargetNanos = measured >= timeAtTargetNanos ? measured
+            timeAtTargetNanos = measured >= timeAtTargetNanos ? Math.min(measured, 2 * timeAtTargetNanos)
                     : timeAtTargetNanos + (measured - timeAtTargetNanos) / 8;
             startWindow(nowNanos, completed);
         }

@@ -143,7 +143,7 @@ final class OpenModelDriver implements StageDriver {
                 }
                 next++;
                 late = Math.max(late, now - intended);
-                arrive(intended, now);
+                arrive(intended, now, late <= ConcurrencyCap.BEHIND_NANOS && cap.keptUp(now));
                 now = clock.nanoTime();
             }
             if (!waiting.isEmpty()) {
@@ -154,14 +154,15 @@ final class OpenModelDriver implements StageDriver {
             cap.sample(now, atTarget.get(), completed.get(), perSecond(), late);
         }
 
-        private void arrive(long intended, long now) {
+        /** @param onTime whether the generator is on time for this arrival, and has been for a while */
+        private void arrive(long intended, long now, boolean onTime) {
             int item = mix.next();
             if (!waiting.isEmpty() && waiting.size() >= Math.max(maxInFlight, lastPerSecond)) {
                 sender.dropped(item, stageIndex);
                 return;
             }
             inFlight.incrementAndGet();
-            int limit = now - intended <= ConcurrencyCap.BEHIND_NANOS ? maxInFlight : cap.cap();
+            int limit = onTime ? maxInFlight : cap.cap();
             if (waiting.isEmpty() && atTarget.get() < limit) {
                 send(item, intended, now);
             } else {

@@ -41,12 +41,17 @@ class ConcurrencyCapTest {
     }
 
     @Test
-    void aSlowTargetRaisesTheCapAtOnce() {
+    void aSlowTargetRaisesTheCapWithinAFewWindowsAndOneOddWindowDoesNot() {
         ConcurrencyCap cap = new ConcurrencyCap(1000, 20_000);
-        long completed = steady(cap, 0, 100_000_000L, 50_000, 2, 1, 20_000, 0, 0);
-        assertThat(cap.cap()).isLessThan(100);
-        // 100/s, each at the target for 1 s: 100 outstanding, one completion every 10 ms
-        steady(cap, 100_000_000L, 50_000_000L, 10_000_000, 100, 1, 100, 0, completed);
+        long completed = steady(cap, 0, 1_000_000_000L, 50_000, 2, 1, 20_000, 0, 0);
+        int fast = cap.cap();
+        assertThat(fast).isLessThan(25);
+        // one window of 1 ms in which 100 were outstanding and one completed: it may double the estimate, no more
+        cap.sample(1_001_000_000L, 100, completed + 1, 20_000, 0);
+        assertThat(cap.timeAtTargetNanos()).isLessThan(250_000.0);
+        assertThat(cap.cap()).isLessThanOrEqualTo(fast + 5);
+        // 100/s, each at the target for 1 s: 100 outstanding, one completion every 10 ms; 20 windows of 10 ms
+        steady(cap, 1_010_000_000L, 200_000_000L, 10_000_000, 100, 1, 100, 0, completed + 1);
         assertThat(cap.timeAtTargetNanos()).isBetween(0.9e9, 1.1e9);
         assertThat(cap.cap()).isEqualTo(216);
     }
