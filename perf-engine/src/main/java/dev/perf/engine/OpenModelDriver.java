@@ -7,7 +7,6 @@ import dev.perf.scenario.RateStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Open model: sends arrivals at the times the {@link Pacer} gives, whether or not earlier responses have come
@@ -36,7 +35,8 @@ final class OpenModelDriver implements StageDriver {
     private final int maxInFlight;
     /** Sent and not completed (the waiting ones are in {@code inFlight} but not here). */
     private final AtomicInteger atTarget = new AtomicInteger();
-    private final AtomicLong completed = new AtomicLong();
+    /** Sent so far (completed = sent - at the target); counted by the pacing loop only. */
+    private long sent;
     private final ConcurrencyCap cap;
     private final ArrivalQueue waiting = new ArrivalQueue();
     /** How many arrivals wait, for completions on other threads; written by the pacing loop only. */
@@ -66,7 +66,6 @@ final class OpenModelDriver implements StageDriver {
         };
         this.release = () -> {
             atTarget.decrementAndGet();
-            completed.incrementAndGet();
             inFlight.decrementAndGet();
             if (waitingCount > 0 && drainScheduled.compareAndSet(false, true)) {
                 ticker.at(0, drain);
@@ -101,6 +100,7 @@ final class OpenModelDriver implements StageDriver {
 
     private void send(int item, long intended, long now) {
         atTarget.incrementAndGet();
+        sent++;
         lag.record(now - intended);
         sender.send(item, stageIndex, -1, intended, now, release);
     }
@@ -151,7 +151,8 @@ final class OpenModelDriver implements StageDriver {
                 // before it looked, so looking again here sends what it freed room for
                 sendWaiting(now);
             }
-            cap.sample(now, atTarget.get(), completed.get(), perSecond(), late);
+            int outstanding = atTarget.get();
+            cap.sample(now, outstanding, sent - outstanding, perSecond(), late);
         }
 
         /** @param onTime whether the generator is on time for this arrival, and has been for a while */

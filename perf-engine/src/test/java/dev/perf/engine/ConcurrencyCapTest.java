@@ -67,6 +67,17 @@ class ConcurrencyCapTest {
     }
 
     @Test
+    void theGeneratorHasKeptUpOnlyAWholeWindowAfterItWasLastBehind() {
+        ConcurrencyCap cap = new ConcurrencyCap(1000, 20_000);
+        assertThat(cap.keptUp(0)).isTrue();
+        cap.sample(10_000_000L, 216, 0, 20_000, 5_000_000);
+        assertThat(cap.keptUp(10_500_000L)).as("just caught up: unread responses still hold connections").isFalse();
+        cap.sample(10_600_000L, 216, 100, 20_000, 0);
+        assertThat(cap.keptUp(10_900_000L)).isFalse();
+        assertThat(cap.keptUp(11_000_000L)).isTrue();
+    }
+
+    @Test
     void theCapIsNeverAboveMax() {
         ConcurrencyCap cap = new ConcurrencyCap(50, 100);
         steady(cap, 0, 100_000_000L, 10_000_000, 100, 1, 100, 0, 0);
