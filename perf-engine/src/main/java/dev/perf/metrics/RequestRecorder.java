@@ -2,7 +2,6 @@ package dev.perf.metrics;
 
 import dev.perf.scenario.Phase;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,10 +21,10 @@ public final class RequestRecorder {
     private static final ErrorKind[] KINDS = ErrorKind.values();
 
     private final String name;
-    private final Recorder latencyMicros = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder serviceTimeMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final PerThreadRecorder latencyMicros = new PerThreadRecorder(SIGNIFICANT_DIGITS);
+    private final PerThreadRecorder serviceTimeMicros = new PerThreadRecorder(SIGNIFICANT_DIGITS);
     /** The failed requests' latencies alone, for Apdex; recorded only on failures, so successes cost nothing more. */
-    private final Recorder failedLatencyMicros = new Recorder(SIGNIFICANT_DIGITS);
+    private final PerThreadRecorder failedLatencyMicros = new PerThreadRecorder(SIGNIFICANT_DIGITS);
     private final LongAdder ok = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder dropped = new LongAdder();
@@ -38,7 +37,7 @@ public final class RequestRecorder {
     private final ConcurrentHashMap<String, LongAdder> checkFailures = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> checksNotJudged = new ConcurrentHashMap<>();
     /** By {@link Phase#ordinal()}: each phase's times, recorded only when the phase happened. */
-    private final Recorder[] phaseMicros = new Recorder[PhaseTimes.PHASES.length];
+    private final PerThreadRecorder[] phaseMicros = new PerThreadRecorder[PhaseTimes.PHASES.length];
     private final Histogram[] intervalPhases = new Histogram[PhaseTimes.PHASES.length];
     private Histogram intervalLatency;
     private Histogram intervalServiceTime;
@@ -47,7 +46,7 @@ public final class RequestRecorder {
     public RequestRecorder(String name) {
         this.name = name;
         for (int p = 0; p < phaseMicros.length; p++) {
-            phaseMicros[p] = new Recorder(PhaseTimes.SIGNIFICANT_DIGITS);
+            phaseMicros[p] = new PerThreadRecorder(PhaseTimes.SIGNIFICANT_DIGITS);
         }
     }
 
