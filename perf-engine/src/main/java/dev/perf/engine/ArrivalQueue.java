@@ -1,7 +1,5 @@
 package dev.perf.engine;
 
-import java.util.Arrays;
-
 /**
  * Open-model arrivals waiting for a free slot under the {@link ConcurrencyCap}, oldest first: each an item of the mix
  * and its intended send time. Primitive arrays in a ring that grows by doubling, so queueing allocates nothing per
@@ -56,10 +54,5 @@ final class ArrivalQueue {
         items = newItems;
         intendedNanos = newIntended;
         head = 0;
-    }
-
-    @Override
-    public String toString() {
-        return "ArrivalQueue" + Arrays.toString(Arrays.copyOf(items, size));
     }
 }

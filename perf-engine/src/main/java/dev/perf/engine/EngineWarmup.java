@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +64,7 @@ final class EngineWarmup {
      *   <li>Otherwise, as {@link #wanted} says.</li>
      * </ul>
      */
-    static Duration limit(EngineOptions options, LoadSpec load, java.time.Instant now) {
+    static Duration limit(EngineOptions options, LoadSpec load, Instant now) {
         if (options.warmup() == EngineOptions.Warmup.NEVER) {
             return null;
         }

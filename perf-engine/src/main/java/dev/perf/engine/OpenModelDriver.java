@@ -121,9 +121,9 @@ final class OpenModelDriver implements StageDriver {
         @Override
         public void run() {
             long now = clock.nanoTime();
-            long due = pacer.offsetNanos(next);
+            long offset = pacer.offsetNanos(next);
             // how late this run is at its latest: at its start, or after a send that took long (a GC pause)
-            long late = due == Pacer.NEVER ? 0 : now - startNanos - due;
+            long late = offset == Pacer.NEVER ? 0 : now - startNanos - offset;
             sendWaiting(now);
             while (true) {
                 if (control.aborted()) {
@@ -131,7 +131,6 @@ final class OpenModelDriver implements StageDriver {
                     finish(now);
                     return;
                 }
-                long offset = pacer.offsetNanos(next);
                 if (offset == Pacer.NEVER) {
                     finish(startNanos + stage.duration().toNanos());
                     break;
@@ -145,6 +144,7 @@ final class OpenModelDriver implements StageDriver {
                 late = Math.max(late, now - intended);
                 arrive(intended, now, late <= ConcurrencyCap.BEHIND_NANOS && cap.keptUp(now));
                 now = clock.nanoTime();
+                offset = pacer.offsetNanos(next);
             }
             if (!waiting.isEmpty()) {
                 // a completion on another event loop may have missed the arrivals this run queued; it freed its slot
