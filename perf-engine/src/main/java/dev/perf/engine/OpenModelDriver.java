@@ -87,21 +87,25 @@ final class OpenModelDriver implements StageDriver {
         while (!waiting.isEmpty() && (control.aborted() || atTarget.get() < cap.cap())) {
             int item = waiting.headItem();
             long intended = waiting.intendedOfHead();
+            boolean lagRecorded = waiting.lagRecordedOfHead();
             waiting.removeHead();
             if (control.aborted()) {
                 inFlight.decrementAndGet();
                 sender.dropped(item, stageIndex);
             } else {
-                send(item, intended, now);
+                send(item, intended, now, !lagRecorded);
             }
         }
         waitingCount = waiting.size();
     }
 
-    private void send(int item, long intended, long now) {
+    /** @param recordLag whether to record the send lag now (not when it was recorded on arrival) */
+    private void send(int item, long intended, long now, boolean recordLag) {
         atTarget.incrementAndGet();
         sent++;
-        lag.record(now - intended);
+        if (recordLag) {
+            lag.record(now - intended);
+        }
         sender.send(item, stageIndex, -1, intended, now, release);
     }
 
@@ -163,11 +167,18 @@ final class OpenModelDriver implements StageDriver {
                 return;
             }
             inFlight.incrementAndGet();
+            int outstanding = atTarget.get();
             int limit = onTime ? maxInFlight : cap.cap();
-            if (waiting.isEmpty() && atTarget.get() < limit) {
-                send(item, intended, now);
+            if (waiting.isEmpty() && outstanding < limit) {
+                send(item, intended, now, true);
             } else {
-                waiting.add(item, intended);
+                // a wait at maxInFlight is the target's (or the user's limit), not the generator's lateness: the send
+                // lag is what the generator owed on arrival; a wait under the cap is the generator's, counted on send
+                boolean targetBound = outstanding >= maxInFlight;
+                if (targetBound) {
+                    lag.record(now - intended);
+                }
+                waiting.add(item, intended, targetBound);
                 waitingCount = waiting.size();
             }
         }

@@ -119,6 +119,9 @@ class OpenModelDriverTest {
         }
         assertThat(sends).hasSize(210);
         assertThat(inFlight.get()).isZero();
+        // the generator was on time for every arrival: a wait at maxInFlight is the target's, not send lag
+        assertThat(registry.sendLag(0).sends()).isEqualTo(210);
+        assertThat(registry.sendLag(0).lateSends()).isZero();
     }
 
     @Test
