@@ -2,7 +2,7 @@
 # Benchmarks the engine against nginx on loopback, next to wrk, in one sitting.
 # nginx is pinned to core 1, the generator (wrk, then perf) to core 0.
 # Needs: nginx and wrk (apt-get install nginx-light wrk), and `mvn install -DskipTests` done once.
-# Usage: bench/run.sh [all|throughput|ceiling|http2|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
+# Usage: [JAVA_OPTS=...] bench/run.sh [all|throughput|ceiling|http2|rates|stages|memory|startup]   (memory runs 10 million requests: a few minutes)
 #        ceiling: wrk, a bare AsyncHttpClient loop (BareAhc.java, no recording) and perf, alternating, ROUNDS=3 rounds
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,7 +20,7 @@ start_nginx taskset -c 1
 trap stop_nginx EXIT
 
 perf() { # scenario [warmup]
-  taskset -c 0 java -Xmx1g -cp "$cp:$out/classes" Bench "scenarios/$1.yaml" 1 ${2:+"scenarios/$2.yaml"}
+  taskset -c 0 java -Xmx1g ${JAVA_OPTS:-} -cp "$cp:$out/classes" Bench "scenarios/$1.yaml" 1 ${2:+"scenarios/$2.yaml"}
 }
 
 if [[ "$what" == all || "$what" == throughput ]]; then

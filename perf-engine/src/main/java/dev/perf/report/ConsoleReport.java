@@ -18,6 +18,7 @@ import dev.perf.metrics.StageMetrics;
 import dev.perf.scenario.Scenario;
 import dev.perf.scenario.StepPlan;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +107,10 @@ public final class ConsoleReport {
         if (m.lateSends() > 0) {
             out.accept(String.format(Locale.ROOT, "  note: %s sends were more than 1ms behind schedule "
                     + "(worst %.1fms); latency includes that delay", Cells.count(m.lateSends()), m.sendLagMaxMillis()));
+        }
+        String jit = jitHint(m.sendLagP99Millis(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (jit != null) {
+            out.accept(jit);
         }
         Map<String, Long> protocols = m.overall().protocols();
         out.accept("  connections: " + Cells.count(m.connectionsOpened()) + " opened, "
@@ -221,4 +226,20 @@ public final class ConsoleReport {
                 Cells.millis(s.stdDevMillis()), Cells.count(s.dropped())};
     }
 
+
+    /**
+     * Advice when the open model fell behind its schedule ({@link GeneratorCheck#LAG_P99_MILLIS}) in a JVM whose JIT
+     * compiles with both tiers: on a runner with few cores, the C2 compiler shares them with the event loop for the
+     * first seconds, and the quicker tier alone ends that sooner (bench/README.md); {@code null} when it does not
+     * apply.
+     */
+    static String jitHint(Double sendLagP99Millis, List<String> jvmArguments) {
+        if (sendLagP99Millis == null || sendLagP99Millis <= GeneratorCheck.LAG_P99_MILLIS
+                || jvmArguments.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel="))) {
+            return null;
+        }
+        return "  hint: the JIT compiler shares a small runner's cores in the load's first seconds; "
+                + "-XX:TieredStopAtLevel=1 in .mvn/jvm.config makes that shorter, at a lower top speed "
+                + "(docs/guide/load-tests.md, \"High rates on a small machine\")";
+    }
 }

@@ -48,4 +48,13 @@ class ConsoleReportTest {
             assertThat(lines).anyMatch(l -> l.startsWith("    FAIL          get-two.p99 < 1us  (measured "));
         }
     }
+
+    @Test
+    void pointsAtTheQuickJitTierOnlyWhenTheOpenModelFellBehindUnderBothTiers() {
+        assertThat(ConsoleReport.jitHint(12.5, List.of("-Xmx1g")))
+                .contains("-XX:TieredStopAtLevel=1 in .mvn/jvm.config").contains("docs/guide/load-tests.md");
+        assertThat(ConsoleReport.jitHint(4.0, List.of("-Xmx1g"))).as("within the schedule").isNull();
+        assertThat(ConsoleReport.jitHint(null, List.of())).as("closed model").isNull();
+        assertThat(ConsoleReport.jitHint(12.5, List.of("-XX:TieredStopAtLevel=1"))).as("already set").isNull();
+    }
 }
