@@ -201,6 +201,21 @@ public final class ThresholdEvaluator {
         return threshold.request() == null ? overall : byRequest.get(threshold.request());
     }
 
+    /**
+     * Whether a threshold holds on the figures of a run so far, for live figures: {@code null} when that cannot be
+     * told yet. Only an absolute threshold on request figures over the whole run is judged; one on a baseline, the
+     * analysis, resources, a flow or a window, one with too few samples, and one with no figure yet are not.
+     */
+    public static Boolean holdsSoFar(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
+        if (threshold.isRelative() || threshold.metric().isAnalysis() || threshold.metric().monitor() != null
+                || threshold.flow() || threshold.over() != null || threshold.after() != null
+                || tooFewSamples(threshold, overall, byRequest) != null) {
+            return null;
+        }
+        Double actual = measure(threshold, overall, byRequest);
+        return actual == null || actual.isNaN() ? null : threshold.holds(actual);
+    }
+
     /** The figure a request threshold compares; {@code null} when it cannot be computed. */
     public static Double measure(Threshold threshold, RequestStats overall, Map<String, RequestStats> byRequest) {
         RequestStats stats = statsOf(threshold, overall, byRequest);

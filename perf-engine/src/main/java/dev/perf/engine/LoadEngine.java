@@ -77,7 +77,7 @@ public final class LoadEngine {
                     listener.interval(latest, sequence.inFlightCount());
                     if (listener.wantsFiguresSoFar()) {
                         StageMetrics soFar = RunMetricsBuilder.runSoFar(registry, sampler, plan, latest.endSeconds());
-                        String stop = listener.figuresSoFar(soFar.overall(), soFar.byRequest(), latest.endSeconds());
+                        String stop = listener.figuresSoFar(soFar, sequence.progress());
                         if (stop != null) {
                             control.stop(stop);
                         }

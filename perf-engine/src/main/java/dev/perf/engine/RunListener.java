@@ -37,6 +37,26 @@ public interface RunListener {
     }
 
     /**
+     * With the whole run's figures so far and where the run is, after an interval, on the sampler thread; asked only
+     * when {@link #wantsFiguresSoFar()}. By default as {@link #figuresSoFar(RequestStats, Map, double)}.
+     *
+     * @return why the run must stop now, or {@code null} to go on
+     */
+    default String figuresSoFar(StageMetrics soFar, Progress now) {
+        return figuresSoFar(soFar.overall(), soFar.byRequest(), soFar.elapsedSeconds());
+    }
+
+    /**
+     * Where a run is at one moment.
+     *
+     * @param stage            the index of the stage running, -1 before the first
+     * @param requestsInFlight open-model requests sent or waiting to be sent, and not completed
+     * @param virtualUsers     closed-model virtual users running (not idle)
+     */
+    record Progress(int stage, int requestsInFlight, int virtualUsers) {
+    }
+
+    /**
      * After a stage that offered load has ended, with the figures of its responses so far (requests it sent that are
      * still in flight are not in them yet). Runs on the caller's thread while the next stage already runs.
      *

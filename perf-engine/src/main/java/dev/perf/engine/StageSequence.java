@@ -24,6 +24,8 @@ final class StageSequence {
     private final AtomicInteger inFlight;
     private final UserPool users;
     private final long drainNanos;
+    /** The stage running, -1 before the first; written by the caller's thread, read by the sampler's. */
+    private volatile int current = -1;
 
     /** Decides after each stage that offered load whether to go on. */
     interface StageEnd {
@@ -58,6 +60,7 @@ final class StageSequence {
         long stageStart = startNanos;
         for (int s = 0; s < stages.size() && !control.aborted(); s++) {
             sender.resume();
+            current = s;
             long stageEnd = driver(s).run(s, stageStart);
             seconds[s] = Math.max(0, stageEnd - stageStart) / 1e9;
             ran[s] = true;
@@ -82,6 +85,11 @@ final class StageSequence {
     /** How many requests (open model) and busy users (closed model) are outstanding now. */
     int inFlightCount() {
         return inFlight.get() + (users == null ? 0 : users.running());
+    }
+
+    /** Where the run is now, for live figures. */
+    RunListener.Progress progress() {
+        return new RunListener.Progress(current, inFlight.get(), users == null ? 0 : users.running());
     }
 
     boolean inFlight() {

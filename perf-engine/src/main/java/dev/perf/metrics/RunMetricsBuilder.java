@@ -40,7 +40,8 @@ public final class RunMetricsBuilder {
             byRequest.put(name, merge(name, parts.stream().map(p -> p.byRequest().get(name)).toList(), elapsedSeconds));
         }
         return new StageMetrics(-1, "whole run", true, true, elapsedSeconds,
-                merge(RequestStats.ALL, byRequest.values(), elapsedSeconds), byRequest, 0, null, null, null);
+                merge(RequestStats.ALL, byRequest.values(), elapsedSeconds), byRequest,
+                parts.stream().mapToLong(StageMetrics::lateSends).sum(), null, null, null);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class ResourceMonitor {
     private final long startWallMillis = System.currentTimeMillis();
     private final String targetDescription;
     private volatile long samplerThreadId = -1;
+    private volatile ResourceSample latest;
     private MachineProbe machine;
     private ProcessProbe generator;
     private ProcessProbe target;
@@ -141,6 +142,7 @@ public final class ResourceMonitor {
             synchronized (samples) {
                 samples.add(sample);
             }
+            latest = sample;
         } catch (RuntimeException | LinkageError e) {
             // one failed reading must not stop the monitor; it is reported once
             note("a resource sample failed: " + e, warn);
@@ -154,6 +156,11 @@ public final class ResourceMonitor {
                 warn.accept(text);
             }
         }
+    }
+
+    /** The latest sample, for live figures; {@code null} before the first or when nothing is watched. */
+    public ResourceSample latest() {
+        return latest;
     }
 
     /** Stops sampling and returns what was seen, with the sampler's own CPU use. */

@@ -5,6 +5,10 @@ import dev.perf.engine.LoadEngine;
 import dev.perf.metrics.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.monitor.ResourceMonitor;
+import dev.perf.live.LiveRun;
+import dev.perf.live.PrometheusEndpoint;
+import dev.perf.engine.ListenerPair;
+import dev.perf.scenario.LiveSpec;
 import dev.perf.monitor.ResourceSeries;
 import dev.perf.monitor.ResourceSummary;
 import dev.perf.report.HistorySink;
@@ -91,9 +95,19 @@ public final class PerfRunner {
             VerdictSpec.Saturation policy = options.onSaturatedGenerator();
             selected.replaceAll(s -> s.withSaturationPolicy(policy));
         }
+        if (options.live() != null) {
+            LiveSpec override = options.live();
+            selected.replaceAll(s -> s.withLive(s.live().overriddenBy(override.port(), override.host())));
+        }
         if (options.shard() != null) {
             options = ShardRun.prepare(options, selected, console);
         }
+        try (LiveEndpoints live = LiveEndpoints.open(selected, console)) {
+            return run(options, selected, live);
+        }
+    }
+
+    private RunReport run(RunOptions options, List<Scenario> selected, LiveEndpoints live) throws IOException {
         Files.createDirectories(options.outputDirectory());
         RunMarkers.invocationStarted(options.outputDirectory());
         RunControl control = new RunControl();
@@ -111,7 +125,7 @@ public final class PerfRunner {
             List<ScenarioOutcome> outcomes = runAll(selected, chosen, control, (scenario, history) -> {
                 RunResult.ShardInfo part = shard.get();
                 shard.set(part == null ? null : ShardRun.withoutStart(part));
-                return runOne(scenario, chosen, control, startedPid, history, part);
+                return runOne(scenario, chosen, control, startedPid, history, part, live.of(scenario));
             }, problems);
             return new RunReport(List.of(), outcomes, control.aborted(), problems);
         });
@@ -374,7 +388,8 @@ public final class PerfRunner {
      * @param shard      this generator's place in a load split across several, or {@code null}
      */
     private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid,
-                                   HistoryWriter history, RunResult.ShardInfo shard) throws IOException {
+                                   HistoryWriter history, RunResult.ShardInfo shard, PrometheusEndpoint endpoint)
+            throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
         RunMarkers.runStarted(runDirectory, runId, scenario.name());
@@ -391,12 +406,16 @@ public final class PerfRunner {
         StageProgress progress = new StageProgress(scenario.load(), console, (int) Math.round(options.progressSeconds()
                 * 1000.0 / options.engine().sampleIntervalMillis()), scenario.thresholds());
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
+        LiveRun live = endpoint == null ? null : new LiveRun(scenario, monitor, endpoint);
         LoadRun run;
         ResourceSeries series;
         try {
-            run = engine.run(scenario, control, progress);
+            run = engine.run(scenario, control, ListenerPair.of(progress, live));
         } finally {
             series = monitor.stop();
+        }
+        if (live != null) {
+            live.ended(run.metrics().byRequest(), run.metrics().overall(), run.metrics().lateSends());
         }
         ResourceSummary resources = scenario.monitor().enabled() ? new ResourceSummary(series) : null;
         GeneratorCheck.Verdict generator = GeneratorCheck.check(resources == null ? null : series, run.metrics());

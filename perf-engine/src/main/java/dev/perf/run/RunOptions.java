@@ -1,6 +1,7 @@
 package dev.perf.run;
 
 import dev.perf.engine.EngineOptions;
+import dev.perf.scenario.LiveSpec;
 import dev.perf.scenario.VerdictSpec;
 
 import java.nio.file.Path;
@@ -21,11 +22,20 @@ import java.util.Map;
  * @param progressSeconds    a progress line every this many seconds while a scenario runs; 0 for none
  * @param onSaturatedGenerator replaces every scenario's {@code verdict.onSaturatedGenerator}, or {@code null}
  * @param shard              this generator's part of a load split across several, or {@code null} for the whole
+ * @param live               the live endpoint's overrides of every scenario's {@code live:}, or {@code null}
  */
 public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                          Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
                          TargetCommand target, HistoryOptions history, int progressSeconds,
-                         VerdictSpec.Saturation onSaturatedGenerator, ShardOptions shard) {
+                         VerdictSpec.Saturation onSaturatedGenerator, ShardOptions shard, LiveSpec live) {
+
+    public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
+                      Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
+                      TargetCommand target, HistoryOptions history, int progressSeconds,
+                      VerdictSpec.Saturation onSaturatedGenerator, ShardOptions shard) {
+        this(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties, environment, engine,
+                target, history, progressSeconds, onSaturatedGenerator, shard, null);
+    }
 
     public RunOptions(Path scenariosDirectory, String scenarioFilter, Path outputDirectory, String baseUrlOverride,
                       Map<String, String> properties, Map<String, String> environment, EngineOptions engine,
@@ -45,19 +55,29 @@ public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path ou
     /** The same with another history, or none ({@code null}). */
     public RunOptions withHistory(HistoryOptions other) {
         return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
-                environment, engine, target, other, progressSeconds, onSaturatedGenerator, shard);
+                environment, engine, target, other, progressSeconds, onSaturatedGenerator, shard, live);
     }
 
     /** The same with another choice of scenarios ({@code null} for all). */
     public RunOptions withScenarioFilter(String filter) {
         return new RunOptions(scenariosDirectory, filter, outputDirectory, baseUrlOverride, properties,
-                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard);
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard, live);
     }
 
     /** The same, as one shard of a load split across several generators. */
     public RunOptions withShard(ShardOptions part) {
         return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
-                environment, engine, target, history, progressSeconds, onSaturatedGenerator, part);
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, part, live);
+    }
+
+    /**
+     * The same with the live endpoint's {@code -D} overrides ({@code perf.metrics.port}, {@code perf.metrics.host}):
+     * they replace what each scenario's {@code live:} says; {@code null} values change nothing.
+     */
+    public RunOptions withLive(Integer port, String host) {
+        return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard,
+                port == null && host == null ? null : new LiveSpec(port, host));
     }
 
     /** A progress line every this many seconds by default. */

@@ -24,9 +24,10 @@ import java.util.List;
  */
 public record Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows,
                        List<RequestSpec> requests, List<FeederSpec> feeders, LoadSpec load, List<Threshold> thresholds,
-                       MonitorSpec monitor, Secrets secrets, String environment, VerdictSpec verdict) {
+                       MonitorSpec monitor, Secrets secrets, String environment, VerdictSpec verdict, LiveSpec live) {
 
     public Scenario {
+        live = live == null ? LiveSpec.none() : live;
         flows = List.copyOf(flows);
         requests = List.copyOf(requests);
         feeders = List.copyOf(feeders);
@@ -36,9 +37,9 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
     /** The requests are the flows' steps, in order. */
     public Scenario(String name, Path file, String baseUrl, HttpOptions http, List<Flow> flows, List<FeederSpec> feeders,
                     LoadSpec load, List<Threshold> thresholds, MonitorSpec monitor, Secrets secrets, String environment,
-                    VerdictSpec verdict) {
+                    VerdictSpec verdict, LiveSpec live) {
         this(name, file, baseUrl, http, flows, flows.stream().flatMap(f -> f.steps().stream()).map(Step::request)
-                .toList(), feeders, load, thresholds, monitor, secrets, environment, verdict);
+                .toList(), feeders, load, thresholds, monitor, secrets, environment, verdict, live);
     }
 
     /** The timeout of a whole request, from {@code defaults.timeout}. */
@@ -49,7 +50,7 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
     /** The same scenario aimed at another base URL (the {@code -Dperf.baseUrl} override). */
     public Scenario withBaseUrl(String newBaseUrl) {
         return new Scenario(name, file, newBaseUrl, http, flows, requests, feeders, load, thresholds, monitor,
-                secrets.with(HttpUrls.credentials(newBaseUrl)), environment, verdict);
+                secrets.with(HttpUrls.credentials(newBaseUrl)), environment, verdict, live);
     }
 
     /**
@@ -59,12 +60,19 @@ public record Scenario(String name, Path file, String baseUrl, HttpOptions http,
     public Scenario onceThrough(Flow flow) {
         LoadSpec once = new LoadSpec(List.of(new UsersStage(1, null, 1)), load.maxInFlight(), null, null);
         return new Scenario(name, file, baseUrl, http, List.of(flow), feeders, once, List.of(),
-                new MonitorSpec(false, monitor.interval(), false, false, null), secrets, environment, verdict);
+                new MonitorSpec(false, monitor.interval(), false, false, null), secrets, environment, verdict,
+                LiveSpec.none());
+    }
+
+    /** The same scenario with another {@code live:} (the {@code -Dperf.metrics.*} overrides). */
+    public Scenario withLive(LiveSpec other) {
+        return new Scenario(name, file, baseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
+                environment, verdict, other);
     }
 
     /** The same scenario under another saturation policy (the {@code perf.onSaturatedGenerator} property). */
     public Scenario withSaturationPolicy(VerdictSpec.Saturation policy) {
         return new Scenario(name, file, baseUrl, http, flows, requests, feeders, load, thresholds, monitor, secrets,
-                environment, verdict.withSaturation(policy));
+                environment, verdict.withSaturation(policy), live);
     }
 }

@@ -29,7 +29,7 @@ public final class ShardSplit {
         List<FeederSpec> feeders = scenario.feeders().stream().map(f -> feeder(scenario, f, shard)).toList();
         return new Scenario(scenario.name(), scenario.file(), scenario.baseUrl(), scenario.http(), scenario.flows(),
                 scenario.requests(), feeders, load, scenario.thresholds(), scenario.monitor(), scenario.secrets(),
-                scenario.environment(), scenario.verdict());
+                scenario.environment(), scenario.verdict(), scenario.live());
     }
 
     private static Stage users(Scenario scenario, UsersStage users, Shard shard) {

@@ -40,8 +40,9 @@ class ImportDirectionTest {
             Map.entry("report", Set.of("scenario", "metrics", "monitor", "analysis", "history", "result")),
             Map.entry("track", Set.of("scenario", "scenario.yaml", "metrics", "monitor",
                     "analysis", "history", "result", "report")),
+            Map.entry("live", Set.of("scenario", "metrics", "engine", "monitor", "analysis")),
             Map.entry("run", Set.of("scenario", "scenario.yaml", "metrics", "engine", "monitor",
-                    "analysis", "history", "result", "report")));
+                    "analysis", "history", "result", "report", "live")));
 
     @Test
     void everyImportFollowsTheDirection() throws IOException {

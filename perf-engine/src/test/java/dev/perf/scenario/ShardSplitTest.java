@@ -18,7 +18,7 @@ class ShardSplitTest {
 
     private static Scenario withFeeder(Scenario s, FeederSpec feeder) {
         return new Scenario(s.name(), s.file(), s.baseUrl(), s.http(), s.flows(), s.requests(), List.of(feeder),
-                s.load(), s.thresholds(), s.monitor(), s.secrets(), s.environment(), s.verdict());
+                s.load(), s.thresholds(), s.monitor(), s.secrets(), s.environment(), s.verdict(), s.live());
     }
 
     @Test

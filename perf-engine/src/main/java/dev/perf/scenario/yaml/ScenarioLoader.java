@@ -2,6 +2,7 @@ package dev.perf.scenario.yaml;
 
 import dev.perf.scenario.Threshold;
 import dev.perf.scenario.LoadSpec;
+import dev.perf.scenario.LiveSpec;
 import dev.perf.scenario.MonitorSpec;
 import dev.perf.scenario.FeederSpec;
 import dev.perf.scenario.Flow;
@@ -42,7 +43,7 @@ public final class ScenarioLoader {
     static final int MAX_LINE = 64 * 1024;
     static final int MAX_ALIASES = 1_000_000; // more than a 1 MiB file can hold: Expansion bounds them, with a position
     static final Set<String> TOP_LEVEL = YamlDoc.keys("name", "description", "target", "defaults", "secrets", "feeders", "requests", "flows", "include", "environments",
-            "load", "thresholds", "monitor", "verdict");
+            "load", "thresholds", "monitor", "verdict", "live");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Substitutor substitutor;
@@ -139,13 +140,14 @@ public final class ScenarioLoader {
                 ? MonitorReader.read(doc, top.get("monitor").value()) : MonitorSpec.defaults();
         VerdictSpec verdict = top.containsKey("verdict")
                 ? VerdictReader.read(doc, top.get("verdict").value()) : VerdictSpec.defaults();
+        LiveSpec live = top.containsKey("live") ? LiveReader.read(doc, top.get("live").value()) : LiveSpec.none();
 
         Secrets secrets = Secrets.of(doc.secrets());
         if (!doc.problems().isEmpty()) {
             throw new ScenarioException(file, doc.problems().stream().map(p -> p.masked(secrets)).toList());
         }
         return new Scenario(name, file, baseUrl, defaults.http(), flows, feeders, load, thresholds, monitor,
-                secrets, environment == null ? null : environment.name(), verdict);
+                secrets, environment == null ? null : environment.name(), verdict, live);
     }
 
     /** Each flow of several steps (one whose iterations are measured), with its steps' names. */
