@@ -15,6 +15,7 @@ def expected = [
     "perf.groupBy='week' is not valid; use day or run",
     "perf.shard='5/4' is not a shard: give I/N",
     "perf.startAt='tomorrow' is not an instant",
+    'perf.metrics.port=ninety is not valid; a port from 1 to 65535, e.g. 9464, or 0 for any free one',
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : 'not in build.log: ' + missing

@@ -25,13 +25,28 @@ import java.util.List;
  */
 final class PerfCollector implements MultiCollector {
     private volatile LiveFigures figures;
+    /** Scrapes so far, and the count when the latest figures were published. */
+    private final java.util.concurrent.atomic.AtomicLong scrapes = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long scrapesAtPublish;
 
     void publish(LiveFigures latest) {
+        scrapesAtPublish = scrapes.get();
         figures = latest;
+    }
+
+    /** Whether anyone has scraped at all. */
+    boolean scraped() {
+        return scrapes.get() > 0;
+    }
+
+    /** Whether someone has scraped since the latest figures were published. */
+    boolean scrapedSincePublish() {
+        return scrapes.get() > scrapesAtPublish;
     }
 
     @Override
     public MetricSnapshots collect() {
+        scrapes.incrementAndGet();
         LiveFigures f = figures;
         if (f == null) {
             return MetricSnapshots.of();

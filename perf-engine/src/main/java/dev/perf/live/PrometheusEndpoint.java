@@ -58,6 +58,28 @@ public final class PrometheusEndpoint implements Consumer<LiveFigures>, AutoClos
         collector.publish(figures);
     }
 
+    /** Whether a scraper has read it at all. */
+    public boolean scraped() {
+        return collector.scraped();
+    }
+
+    /**
+     * Waits, at most {@code longest}, until a scraper has read the latest figures, so that a run's last seconds are
+     * not lost to the scrape interval.
+     *
+     * @return whether they were read
+     */
+    public boolean awaitScrape(java.time.Duration longest) throws InterruptedException {
+        long deadline = System.nanoTime() + longest.toNanos();
+        while (!collector.scrapedSincePublish()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** Where it serves, for the console: {@code http://127.0.0.1:9464/metrics}. */
     public String url() {
         String shown = host.contains(":") ? "[" + host + "]" : host;

@@ -47,6 +47,27 @@ final class LiveEndpoints implements AutoCloseable {
         return live.hostOrLoopback() + " " + live.port();
     }
 
+    /**
+     * Before the endpoints close: where a scraper has been reading, waits until it has read the final figures, at
+     * most {@link #LAST_SCRAPE_WAIT} (Prometheus scrapes every 15 s by default). Nobody scraping, nothing to wait for.
+     */
+    void awaitLastScrapes(Console console) {
+        for (PrometheusEndpoint endpoint : byAddress.values()) {
+            try {
+                if (endpoint.scraped() && !endpoint.awaitScrape(LAST_SCRAPE_WAIT)) {
+                    console.warn("nobody scraped the final figures at " + endpoint.url() + " within "
+                            + LAST_SCRAPE_WAIT.toSeconds() + " s; the result files have them");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The longest wait for a last scrape. */
+    static final java.time.Duration LAST_SCRAPE_WAIT = java.time.Duration.ofSeconds(30);
+
     @Override
     public void close() {
         byAddress.values().forEach(PrometheusEndpoint::close);

@@ -103,7 +103,9 @@ public final class PerfRunner {
             options = ShardRun.prepare(options, selected, console);
         }
         try (LiveEndpoints live = LiveEndpoints.open(selected, console)) {
-            return run(options, selected, live);
+            RunReport report = run(options, selected, live);
+            live.awaitLastScrapes(console);
+            return report;
         }
     }
 

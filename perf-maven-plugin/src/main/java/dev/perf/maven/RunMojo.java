@@ -129,6 +129,24 @@ public class RunMojo extends JudgingMojo {
     @Parameter(property = "perf.warmup", defaultValue = "auto")
     private String warmup;
 
+    /**
+     * Serve the run's figures live as OpenMetrics at {@code http://127.0.0.1:PORT/metrics} for Prometheus (0: any
+     * free port, printed); replaces each scenario's {@code live.port}. Off by default.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.metrics.port")
+    private String metricsPort;
+
+    /**
+     * The address the live endpoint listens on; replaces each scenario's {@code live.host}. The default is the
+     * loopback address, so that only this machine can read it; {@code 0.0.0.0} for every interface.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.metrics.host")
+    private String metricsHost;
+
     /** The most exchanges perf.debug may print. */
     static final int MAX_DEBUG_EXCHANGES = 10_000;
 
@@ -193,9 +211,22 @@ public class RunMojo extends JudgingMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage());
         }
+        Integer port = null;
+        if (metricsPort != null && !metricsPort.isBlank()) {
+            try {
+                port = Integer.valueOf(metricsPort.trim());
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65_535) {
+                throw new MojoFailureException("perf.metrics.port=" + metricsPort + " is not valid; a port from 1 to "
+                        + "65535, e.g. 9464, or 0 for any free one");
+            }
+        }
+        String host = metricsHost == null || metricsHost.isBlank() ? null : metricsHost.trim();
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl,
                 ScenarioProperties.of(project, session), System.getenv(), engine, target(), historyOptions,
-                progressSeconds, saturation, shardOptions);
+                progressSeconds, saturation, shardOptions).withLive(port, host);
     }
 
     private TargetCommand target() throws MojoFailureException {
