@@ -16,6 +16,8 @@ def expected = [
     "perf.shard='5/4' is not a shard: give I/N",
     "perf.startAt='tomorrow' is not an instant",
     'perf.metrics.port=ninety is not valid; a port from 1 to 65535, e.g. 9464, or 0 for any free one',
+    "perf.otlp.endpoint: 'grpc://127.0.0.1:4317' is not an http:// or https:// URL",
+    "perf.otlp.interval='10ms' is outside 1s to 1h",
 ]
 def missing = expected.findAll { !log.contains(it) }
 assert missing.isEmpty() : 'not in build.log: ' + missing

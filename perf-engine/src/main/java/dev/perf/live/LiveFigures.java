@@ -38,12 +38,14 @@ public record LiveFigures(String scenario, List<RequestFigures> requests, long l
      * @param errors          failures by kind ({@code dev.perf.metrics.ErrorKind#key()})
      * @param bucketCounts    latencies per bucket of {@link LatencyBuckets#UPPER_BOUNDS_SECONDS}, not cumulative
      * @param latencySeconds  the sum of all latencies
+     * @param percentilesSeconds the latency's p50, p95 and p99 (from the HdrHistogram), empty before any response
      */
     public record RequestFigures(String name, long completed, long failed, long dropped, Map<String, Long> errors,
-                                 long[] bucketCounts, double latencySeconds) {
+                                 long[] bucketCounts, double latencySeconds, Map<String, Double> percentilesSeconds) {
         public RequestFigures {
             errors = Map.copyOf(errors);
             bucketCounts = bucketCounts.clone();
+            percentilesSeconds = Map.copyOf(percentilesSeconds);
         }
     }
 

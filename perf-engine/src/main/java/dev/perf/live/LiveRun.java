@@ -71,7 +71,7 @@ public final class LiveRun implements RunListener {
         for (String name : requestNames()) {
             RequestStats stats = byRequest.get(name);
             requests.add(stats == null ? new LiveFigures.RequestFigures(name, 0, 0, 0, Map.of(),
-                    new long[LatencyBuckets.UPPER_BOUNDS_SECONDS.length], 0) : request(stats));
+                    new long[LatencyBuckets.UPPER_BOUNDS_SECONDS.length], 0, Map.of()) : request(stats));
         }
         List<LiveFigures.ThresholdState> thresholds = new ArrayList<>();
         for (Threshold threshold : scenario.thresholds()) {
@@ -103,7 +103,13 @@ public final class LiveRun implements RunListener {
         stats.errorCounts().forEach((kind, count) -> errors.put(kind.key(), count.count()));
         double sumSeconds = stats.latencyMicros() == null || stats.latencyMicros().getTotalCount() == 0 ? 0
                 : stats.latencyMicros().getMean() * stats.latencyMicros().getTotalCount() / 1e6;
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        if (stats.latencyMicros() != null && stats.latencyMicros().getTotalCount() > 0) {
+            for (int p : new int[] {50, 95, 99}) {
+                percentiles.put("p" + p, stats.latencyMicros().getValueAtPercentile(p) / 1e6);
+            }
+        }
         return new LiveFigures.RequestFigures(stats.name(), stats.count(), stats.failed(), stats.dropped(), errors,
-                LatencyBuckets.count(stats.latencyMicros()), sumSeconds);
+                LatencyBuckets.count(stats.latencyMicros()), sumSeconds, percentiles);
     }
 }

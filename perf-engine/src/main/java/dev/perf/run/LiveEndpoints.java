@@ -1,58 +1,80 @@
 package dev.perf.run;
 
+import dev.perf.live.LiveFigures;
+import dev.perf.live.OtlpExporter;
 import dev.perf.live.PrometheusEndpoint;
 import dev.perf.scenario.LiveSpec;
 import dev.perf.scenario.Scenario;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The live endpoints of one invocation, one per address the selected scenarios ask for, all opened before anything
- * is sent (a port that is taken stops the invocation there, as a setup problem) and closed when it ends: each run's
- * final figures stay readable until the next run or the end.
+ * The live figures of one invocation: an OpenMetrics endpoint per address the selected scenarios ask for, and an OTLP
+ * push per collector. The endpoints open before anything is sent (a port that is taken stops the invocation there, as
+ * a setup problem); everything stays until the invocation ends, so that each run's final figures are read (a last
+ * scrape) and pushed (a last push).
  */
 final class LiveEndpoints implements AutoCloseable {
-    private final Map<String, PrometheusEndpoint> byAddress = new LinkedHashMap<>();
+    /** The longest wait for a last scrape. */
+    static final Duration LAST_SCRAPE_WAIT = Duration.ofSeconds(30);
 
-    private LiveEndpoints() {
+    private final Map<String, PrometheusEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, OtlpExporter> pushes = new LinkedHashMap<>();
+    private final Console console;
+
+    private LiveEndpoints(Console console) {
+        this.console = console;
     }
 
     static LiveEndpoints open(List<Scenario> scenarios, Console console) {
-        LiveEndpoints endpoints = new LiveEndpoints();
+        LiveEndpoints live = new LiveEndpoints(console);
         try {
             for (Scenario scenario : scenarios) {
-                LiveSpec live = scenario.live();
-                if (live.serves() && !endpoints.byAddress.containsKey(key(live))) {
-                    PrometheusEndpoint endpoint = PrometheusEndpoint.start(live.hostOrLoopback(), live.port());
-                    endpoints.byAddress.put(key(live), endpoint);
+                LiveSpec spec = scenario.live();
+                if (spec.serves() && !live.endpoints.containsKey(endpointKey(spec))) {
+                    PrometheusEndpoint endpoint = PrometheusEndpoint.start(spec.hostOrLoopback(), spec.port());
+                    live.endpoints.put(endpointKey(spec), endpoint);
                     console.info("Live metrics (OpenMetrics) at " + endpoint.url()
-                            + (LiveSpec.LOOPBACK.equals(live.hostOrLoopback()) ? "" : " (readable from other machines)"));
+                            + (LiveSpec.LOOPBACK.equals(spec.hostOrLoopback()) ? "" : " (readable from other machines)"));
+                }
+                if (spec.pushes() && !live.pushes.containsKey(pushKey(spec))) {
+                    OtlpExporter push = OtlpExporter.start(spec.otlp(), spec.otlpIntervalOrDefault());
+                    live.pushes.put(pushKey(spec), push);
+                    console.info("Live metrics pushed over OTLP to " + push.url() + " every "
+                            + spec.otlpIntervalOrDefault().toSeconds() + " s");
                 }
             }
         } catch (IllegalArgumentException e) {
-            endpoints.close();
+            live.close();
             throw new PerfSetupException(e.getMessage() + "; nothing was sent");
         }
-        return endpoints;
+        return live;
     }
 
-    /** The endpoint a scenario's figures go to, or {@code null} when it asks for none. */
-    PrometheusEndpoint of(Scenario scenario) {
-        return scenario.live().serves() ? byAddress.get(key(scenario.live())) : null;
-    }
-
-    private static String key(LiveSpec live) {
-        return live.hostOrLoopback() + " " + live.port();
+    /** Where a scenario's figures go, or {@code null} when it asks for no live figures. */
+    Consumer<LiveFigures> of(Scenario scenario) {
+        List<Consumer<LiveFigures>> to = new ArrayList<>();
+        LiveSpec spec = scenario.live();
+        if (spec.serves()) {
+            to.add(endpoints.get(endpointKey(spec)));
+        }
+        if (spec.pushes()) {
+            to.add(pushes.get(pushKey(spec)));
+        }
+        return to.isEmpty() ? null : figures -> to.forEach(c -> c.accept(figures));
     }
 
     /**
      * Before the endpoints close: where a scraper has been reading, waits until it has read the final figures, at
      * most {@link #LAST_SCRAPE_WAIT} (Prometheus scrapes every 15 s by default). Nobody scraping, nothing to wait for.
      */
-    void awaitLastScrapes(Console console) {
-        for (PrometheusEndpoint endpoint : byAddress.values()) {
+    void awaitLastScrapes() {
+        for (PrometheusEndpoint endpoint : endpoints.values()) {
             try {
                 if (endpoint.scraped() && !endpoint.awaitScrape(LAST_SCRAPE_WAIT)) {
                     console.warn("nobody scraped the final figures at " + endpoint.url() + " within "
@@ -65,12 +87,25 @@ final class LiveEndpoints implements AutoCloseable {
         }
     }
 
-    /** The longest wait for a last scrape. */
-    static final java.time.Duration LAST_SCRAPE_WAIT = java.time.Duration.ofSeconds(30);
+    private static String endpointKey(LiveSpec spec) {
+        return spec.hostOrLoopback() + " " + spec.port();
+    }
 
+    private static String pushKey(LiveSpec spec) {
+        return spec.otlp() + " " + spec.otlpIntervalOrDefault();
+    }
+
+    /** Pushes the final figures, closes everything, and says which pushes failed. */
     @Override
     public void close() {
-        byAddress.values().forEach(PrometheusEndpoint::close);
-        byAddress.clear();
+        for (OtlpExporter push : pushes.values()) {
+            String problem = push.close();
+            if (problem != null) {
+                console.warn(problem);
+            }
+        }
+        pushes.clear();
+        endpoints.values().forEach(PrometheusEndpoint::close);
+        endpoints.clear();
     }
 }

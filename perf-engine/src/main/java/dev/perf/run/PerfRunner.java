@@ -6,7 +6,8 @@ import dev.perf.metrics.LoadRun;
 import dev.perf.engine.RunControl;
 import dev.perf.monitor.ResourceMonitor;
 import dev.perf.live.LiveRun;
-import dev.perf.live.PrometheusEndpoint;
+import dev.perf.live.LiveFigures;
+import java.util.function.Consumer;
 import dev.perf.engine.ListenerPair;
 import dev.perf.scenario.LiveSpec;
 import dev.perf.monitor.ResourceSeries;
@@ -97,14 +98,14 @@ public final class PerfRunner {
         }
         if (options.live() != null) {
             LiveSpec override = options.live();
-            selected.replaceAll(s -> s.withLive(s.live().overriddenBy(override.port(), override.host())));
+            selected.replaceAll(s -> s.withLive(s.live().overriddenBy(override)));
         }
         if (options.shard() != null) {
             options = ShardRun.prepare(options, selected, console);
         }
         try (LiveEndpoints live = LiveEndpoints.open(selected, console)) {
             RunReport report = run(options, selected, live);
-            live.awaitLastScrapes(console);
+            live.awaitLastScrapes();
             return report;
         }
     }
@@ -390,7 +391,7 @@ public final class PerfRunner {
      * @param shard      this generator's place in a load split across several, or {@code null}
      */
     private ScenarioOutcome runOne(Scenario scenario, RunOptions options, RunControl control, Long startedPid,
-                                   HistoryWriter history, RunResult.ShardInfo shard, PrometheusEndpoint endpoint)
+                                   HistoryWriter history, RunResult.ShardInfo shard, Consumer<LiveFigures> liveFigures)
             throws IOException {
         String runId = RunIds.next(options.outputDirectory(), scenario.name(), LocalDateTime.now());
         Path runDirectory = Files.createDirectories(options.outputDirectory().resolve(runId));
@@ -408,7 +409,7 @@ public final class PerfRunner {
         StageProgress progress = new StageProgress(scenario.load(), console, (int) Math.round(options.progressSeconds()
                 * 1000.0 / options.engine().sampleIntervalMillis()), scenario.thresholds());
         ResourceMonitor monitor = ResourceMonitor.start(scenario.monitor(), startedPid, line -> console.warn(line));
-        LiveRun live = endpoint == null ? null : new LiveRun(scenario, monitor, endpoint);
+        LiveRun live = liveFigures == null ? null : new LiveRun(scenario, monitor, liveFigures);
         LoadRun run;
         ResourceSeries series;
         try {

@@ -71,13 +71,18 @@ public record RunOptions(Path scenariosDirectory, String scenarioFilter, Path ou
     }
 
     /**
-     * The same with the live endpoint's {@code -D} overrides ({@code perf.metrics.port}, {@code perf.metrics.host}):
-     * they replace what each scenario's {@code live:} says; {@code null} values change nothing.
+     * The same with the live figures' {@code -D} overrides ({@code perf.metrics.port}, {@code perf.metrics.host},
+     * {@code perf.otlp.endpoint}, {@code perf.otlp.interval}): what they set replaces what each scenario's
+     * {@code live:} says; {@code null} values change nothing.
      */
-    public RunOptions withLive(Integer port, String host) {
+    public RunOptions withLive(LiveSpec overrides) {
         return new RunOptions(scenariosDirectory, scenarioFilter, outputDirectory, baseUrlOverride, properties,
-                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard,
-                port == null && host == null ? null : new LiveSpec(port, host));
+                environment, engine, target, history, progressSeconds, onSaturatedGenerator, shard, overrides);
+    }
+
+    /** The same with the live endpoint's port and host overrides. */
+    public RunOptions withLive(Integer port, String host) {
+        return withLive(new LiveSpec(port, host));
     }
 
     /** A progress line every this many seconds by default. */

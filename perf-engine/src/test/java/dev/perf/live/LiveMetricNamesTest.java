@@ -69,7 +69,8 @@ class LiveMetricNamesTest {
             byScope.put(scope, values);
         }
         LiveFigures figures = new LiveFigures("names", List.of(new LiveFigures.RequestFigures("home", 3, 1, 1,
-                Map.of("timeout", 1L), new long[LatencyBuckets.UPPER_BOUNDS_SECONDS.length], 0.5)), 2, 1,
+                Map.of("timeout", 1L), new long[LatencyBuckets.UPPER_BOUNDS_SECONDS.length], 0.5,
+                Map.of("p99", 0.2))), 2, 1,
                 "100/s for 10s", 1, 4, 5, List.of(new LiveFigures.ThresholdState("p99 < 1s",
                 LiveFigures.State.PASSING)), new ResourceSample(1, 0, byScope));
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start("127.0.0.1", 0)) {

@@ -9,6 +9,7 @@ import dev.perf.run.ShardOptions;
 import dev.perf.run.TargetCommand;
 import dev.perf.scenario.Durations;
 import dev.perf.scenario.HttpUrls;
+import dev.perf.scenario.LiveSpec;
 import dev.perf.scenario.VerdictSpec;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -147,6 +148,23 @@ public class RunMojo extends JudgingMojo {
     @Parameter(property = "perf.metrics.host")
     private String metricsHost;
 
+    /**
+     * Push the run's figures live to an OpenTelemetry collector over OTLP/HTTP, e.g. {@code http://127.0.0.1:4318};
+     * replaces each scenario's {@code live.otlp}. Off by default.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.otlp.endpoint")
+    private String otlpEndpoint;
+
+    /**
+     * How often to push over OTLP (1s to 1h); replaces each scenario's {@code live.otlpInterval}. 5s by default.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = "perf.otlp.interval")
+    private String otlpInterval;
+
     /** The most exchanges perf.debug may print. */
     static final int MAX_DEBUG_EXCHANGES = 10_000;
 
@@ -224,9 +242,29 @@ public class RunMojo extends JudgingMojo {
             }
         }
         String host = metricsHost == null || metricsHost.isBlank() ? null : metricsHost.trim();
+        if (host != null && LiveSpec.hostProblem(host) != null) {
+            throw new MojoFailureException("perf.metrics.host: " + LiveSpec.hostProblem(host));
+        }
+        String otlp = otlpEndpoint == null || otlpEndpoint.isBlank() ? null : otlpEndpoint.trim();
+        if (otlp != null && LiveSpec.otlpProblem(otlp) != null) {
+            throw new MojoFailureException("perf.otlp.endpoint: " + LiveSpec.otlpProblem(otlp));
+        }
+        Duration interval = null;
+        if (otlpInterval != null && !otlpInterval.isBlank()) {
+            try {
+                interval = Durations.parse(otlpInterval.trim());
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("perf.otlp.interval='" + otlpInterval + "' is not valid: "
+                        + e.getMessage() + "; e.g. 5s");
+            }
+            if (LiveSpec.intervalProblem(interval) != null) {
+                throw new MojoFailureException("perf.otlp.interval='" + otlpInterval + "' "
+                        + LiveSpec.intervalProblem(interval));
+            }
+        }
         return new RunOptions(scenariosDirectory.toPath(), scenario, outputDirectory.toPath(), baseUrl,
                 ScenarioProperties.of(project, session), System.getenv(), engine, target(), historyOptions,
-                progressSeconds, saturation, shardOptions).withLive(port, host);
+                progressSeconds, saturation, shardOptions).withLive(new LiveSpec(port, host, otlp, interval));
     }
 
     private TargetCommand target() throws MojoFailureException {
