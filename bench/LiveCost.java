@@ -67,6 +67,7 @@ public class LiveCost {
         PrometheusEndpoint endpoint = live ? PrometheusEndpoint.start("127.0.0.1", 0) : null;
         RunListener inner = live ? new LiveRun(scenario, monitor, endpoint) : (IntervalPoint p) -> { };
         java.util.concurrent.atomic.AtomicLong samplerCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong liveRunCpu = new java.util.concurrent.atomic.AtomicLong();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         // the sampler thread lives only as long as the run: its CPU so far is read on it, at each interval
         RunListener listener = new RunListener() {
@@ -77,14 +78,32 @@ public class LiveCost {
             }
 
             @Override
+            public long[] requestBucketsMicros() {
+                return inner.requestBucketsMicros();
+            }
+
+            @Override
+            public void requestsSoFar(java.util.List<dev.perf.metrics.RequestSoFar> requests, long late,
+                                      Progress now) {
+                long before = mx.getCurrentThreadCpuTime();
+                inner.requestsSoFar(requests, late, now);
+                long after = mx.getCurrentThreadCpuTime();
+                liveRunCpu.addAndGet(after - before);
+                samplerCpu.set(after);
+            }
+
+            @Override
             public boolean wantsFiguresSoFar() {
                 return inner.wantsFiguresSoFar();
             }
 
             @Override
             public String figuresSoFar(dev.perf.metrics.StageMetrics soFar, Progress now) {
+                long before = mx.getCurrentThreadCpuTime();
                 String stop = inner.figuresSoFar(soFar, now);
-                samplerCpu.set(mx.getCurrentThreadCpuTime());
+                long after = mx.getCurrentThreadCpuTime();
+                liveRunCpu.addAndGet(after - before);
+                samplerCpu.set(after);
                 return stop;
             }
         };
@@ -122,8 +141,9 @@ public class LiveCost {
         long sampler = samplerCpu.get();
         long http = after.entrySet().stream().filter(e -> e.getKey().startsWith("prometheus-http"))
                 .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
-        return String.format("sampler thread %.3f%% of one core, HTTP server threads %.3f%% (%.0f s)",
-                sampler / 1e7 / wallSeconds, http / 1e7 / wallSeconds, wallSeconds);
+        return String.format("sampler thread %.3f%% of one core (of which LiveRun %.3f%%), HTTP server threads "
+                + "%.3f%% (%.0f s)", sampler / 1e7 / wallSeconds, liveRunCpu.get() / 1e7 / wallSeconds,
+                http / 1e7 / wallSeconds, wallSeconds);
     }
 
     /** CPU nanoseconds by thread name and id. */

@@ -57,6 +57,18 @@ public final class ListenerPair implements RunListener {
     }
 
     @Override
+    public long[] requestBucketsMicros() {
+        long[] bounds = first.requestBucketsMicros();
+        return bounds != null ? bounds : second.requestBucketsMicros();
+    }
+
+    @Override
+    public void requestsSoFar(java.util.List<dev.perf.metrics.RequestSoFar> requests, long lateSends, Progress now) {
+        first.requestsSoFar(requests, lateSends, now);
+        second.requestsSoFar(requests, lateSends, now);
+    }
+
+    @Override
     public boolean stageEnded(StageMetrics soFar) {
         boolean goOn = first.stageEnded(soFar);
         return second.stageEnded(soFar) && goOn;

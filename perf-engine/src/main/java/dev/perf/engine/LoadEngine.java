@@ -71,10 +71,22 @@ public final class LoadEngine {
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
             sampler.windows(ThresholdWindows.of(scenario.thresholds()));
+            long[] buckets = listener.requestBucketsMicros();
+            if (buckets != null) {
+                sampler.keepRequestTotals();
+            }
             sampler.onInterval(() -> {
                 IntervalPoint latest = sampler.latest();
                 if (latest != null) {
                     listener.interval(latest, sequence.inFlightCount());
+                    if (buckets != null) {
+                        long late = 0;
+                        for (int s = 0; s < registry.stageCount(); s++) {
+                            late += registry.sendLag(s).lateSends();
+                        }
+                        listener.requestsSoFar(sampler.requestsSoFar(buckets, RunListener.PERCENTILES_SO_FAR), late,
+                                sequence.progress());
+                    }
                     if (listener.wantsFiguresSoFar()) {
                         StageMetrics soFar = RunMetricsBuilder.runSoFar(registry, sampler, plan, latest.endSeconds());
                         String stop = listener.figuresSoFar(soFar, sequence.progress());

@@ -47,6 +47,27 @@ public interface RunListener {
     }
 
     /**
+     * The latency bucket bounds it wants each request's totals counted into after each interval
+     * ({@link #requestsSoFar}), or {@code null} when it wants none. Cheaper than {@link #wantsFiguresSoFar()}: no
+     * histogram is copied or merged.
+     */
+    default long[] requestBucketsMicros() {
+        return null;
+    }
+
+    /**
+     * Each request's totals so far (latencies counted into {@link #requestBucketsMicros()}, percentiles 50, 95 and
+     * 99) and where the run is, after each interval, on the sampler thread.
+     *
+     * @param lateSends open-model sends more than 1 ms behind schedule so far
+     */
+    default void requestsSoFar(java.util.List<dev.perf.metrics.RequestSoFar> requests, long lateSends, Progress now) {
+    }
+
+    /** The percentiles {@link #requestsSoFar} gives. */
+    double[] PERCENTILES_SO_FAR = {50, 95, 99};
+
+    /**
      * Where a run is at one moment.
      *
      * @param stage            the index of the stage running, -1 before the first

@@ -1,5 +1,6 @@
 package dev.perf.live;
 
+import dev.perf.metrics.RequestSoFar;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -15,20 +16,17 @@ public final class LatencyBuckets {
     private LatencyBuckets() {
     }
 
-    /** How many latencies of {@code micros} fall into each bucket (not cumulative). */
+    /** The finite upper bounds in microseconds (the {@code +Inf} bucket is the one beyond them). */
+    static long[] upperBoundsMicros() {
+        long[] micros = new long[UPPER_BOUNDS_SECONDS.length - 1];
+        for (int b = 0; b < micros.length; b++) {
+            micros[b] = Math.round(UPPER_BOUNDS_SECONDS[b] * 1e6);
+        }
+        return micros;
+    }
+
+    /** How many latencies of {@code micros} fall into each bucket (not cumulative), as the live figures count them. */
     static long[] count(Histogram micros) {
-        long[] counts = new long[UPPER_BOUNDS_SECONDS.length];
-        if (micros == null || micros.getTotalCount() == 0) {
-            return counts;
-        }
-        long below = 0;
-        for (int b = 0; b < UPPER_BOUNDS_SECONDS.length - 1; b++) {
-            long upperMicros = Math.round(UPPER_BOUNDS_SECONDS[b] * 1e6);
-            long atOrBelow = micros.getCountBetweenValues(0, upperMicros);
-            counts[b] = atOrBelow - below;
-            below = atOrBelow;
-        }
-        counts[counts.length - 1] = micros.getTotalCount() - below;
-        return counts;
+        return RequestSoFar.bucketCounts(micros, upperBoundsMicros());
     }
 }

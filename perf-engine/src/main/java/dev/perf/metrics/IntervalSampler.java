@@ -47,6 +47,8 @@ public final class IntervalSampler implements AutoCloseable {
     private double lastSampleSeconds;
     private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
+    /** Each request's latencies over all stages so far, kept only for live figures ({@link #keepRequestTotals()}). */
+    private Histogram[] requestTotals;
     private ThresholdWindows windows = new ThresholdWindows(List.of());
 
     /**
@@ -195,6 +197,9 @@ public final class IntervalSampler implements AutoCloseable {
                 windows.accept(names.get(r), endSeconds, intervalSeconds, requestInterval, failedInInterval);
             }
             allInterval.add(requestInterval);
+            if (requestTotals != null) {
+                requestTotals[r].add(requestInterval);
+            }
             if (hlogWriter != null) {
                 requestInterval.setStartTimeStamp(intervalStartMillis);
                 requestInterval.setEndTimeStamp(intervalEndMillis);
@@ -279,6 +284,57 @@ public final class IntervalSampler implements AutoCloseable {
 
     Histogram failedTotal(int stage, int request) {
         return failedTotals[stage][request];
+    }
+
+    /** Keeps each request's latencies over all stages from now on, for {@link #requestsSoFar}. */
+    public synchronized void keepRequestTotals() {
+        if (requestTotals == null) {
+            requestTotals = new Histogram[registry.requestNames().size()];
+            for (int r = 0; r < requestTotals.length; r++) {
+                requestTotals[r] = new Histogram(RequestRecorder.SIGNIFICANT_DIGITS);
+            }
+        }
+    }
+
+    /**
+     * Each request's totals as of the last drain, without copying a histogram (live figures, once an interval).
+     *
+     * @param upperBoundsMicros bucket bounds, ascending: each request's latencies are counted into them and one more
+     * @param percentiles       the percentiles wanted, e.g. 50, 95, 99
+     */
+    public synchronized List<RequestSoFar> requestsSoFar(long[] upperBoundsMicros, double[] percentiles) {
+        keepRequestTotals();
+        List<String> names = registry.requestNames();
+        List<RequestSoFar> all = new ArrayList<>(names.size());
+        ErrorKind[] kinds = ErrorKind.values();
+        for (int r = 0; r < names.size(); r++) {
+            // completed and failed as of the last drain, as the latencies are, so that the figures agree
+            long failed = 0;
+            long dropped = 0;
+            long[] errorCounts = new long[kinds.length];
+            for (int s = 0; s < registry.stageCount(); s++) {
+                RequestRecorder recorder = registry.recorder(s, r);
+                failed += failedTotals[s][r].getTotalCount();
+                dropped += recorder.dropped();
+                recorder.addErrorCounts(errorCounts);
+            }
+            Map<ErrorKind, Long> errors = new java.util.EnumMap<>(ErrorKind.class);
+            for (int k = 0; k < kinds.length; k++) {
+                if (errorCounts[k] > 0) {
+                    errors.put(kinds[k], errorCounts[k]);
+                }
+            }
+            Histogram h = requestTotals[r];
+            long[] buckets = RequestSoFar.bucketCounts(h, upperBoundsMicros);
+            double sum = h.getTotalCount() == 0 ? 0 : h.getMean() * h.getTotalCount();
+            double[] at = new double[percentiles.length];
+            for (int p = 0; p < percentiles.length; p++) {
+                at[p] = h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentiles[p]);
+            }
+            all.add(new RequestSoFar(names.get(r), h.getTotalCount() - failed, failed, dropped, errors, buckets, sum,
+                    at));
+        }
+        return all;
     }
 
     /** Per-interval points by request name, plus {@link RequestStats#ALL}. */
