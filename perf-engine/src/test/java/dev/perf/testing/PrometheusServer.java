@@ -92,11 +92,19 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    /** An instant query through the HTTP API ({@code /api/v1/query}): its {@code data.result}. */
+    /** An instant query through the HTTP API ({@code /api/v1/query}), now: its {@code data.result}. */
     public JsonNode query(String promql) throws Exception {
+        return query(promql, null);
+    }
+
+    /**
+     * An instant query at a time (Unix seconds; {@code null} for now): once a target is gone its series are stale,
+     * and a query at a time it was up still finds them.
+     */
+    public JsonNode query(String promql, Double atSeconds) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + (atSeconds == null ? "" : "&time=" + atSeconds))).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = new ObjectMapper().readTree(response.body());
         if (response.statusCode() != 200 || !"success".equals(body.path("status").asText())) {
             throw new IllegalStateException("query " + promql + " failed: " + response.body());
