@@ -10,9 +10,10 @@ import java.util.List;
  * @param avgSlope         average response time (ms) against load; {@code null} with {@link #slopeNote()}
  * @param p95Slope         95th percentile (ms) against load; {@code null} with {@link #slopeNote()}
  * @param slopeNote        why there is no slope, or {@code null}
- * @param degradationStart first level whose average response time is at least twice the previous level's
+ * @param degradationStart first level from which the median or the 90th percentile stays at twice its lowest
+ *                         (and 1 ms above it) at every heavier level
  * @param breakpoint       first level where the breakpoint condition holds
- * @param optimalLoad      the level with the highest throughput / average response time
+ * @param optimalLoad      the level with the highest throughput / median response time
  * @param maxSustainable   the highest level that keeps up and holds the thresholds; its value is the throughput
  * @param usl              Universal Scalability Law fit (concurrency steps); {@code null} with {@link #uslNote()}
  * @param uslNote          why there is no fit, or {@code null}

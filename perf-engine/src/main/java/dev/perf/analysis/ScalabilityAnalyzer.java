@@ -12,8 +12,15 @@ import dev.perf.scenario.Metric;
  * so they are tested on hand-made tables. Throughput here is successful responses per second.
  */
 public final class ScalabilityAnalyzer {
-    /** A level's average response time at least this many times the previous level's marks the degradation start. */
+    /**
+     * A level is degraded when its median, or its 90th percentile, is at least this many times the lowest that
+     * statistic was at any lighter level.
+     */
     public static final double DEGRADATION_FACTOR = 2.0;
+    /** ... and at least this much higher: a rise under a millisecond is loopback noise, not a slower service. */
+    public static final double DEGRADATION_MIN_RISE_MILLIS = 1.0;
+    /** The tail statistic degradation is also judged on: a handful of outliers per level cannot move it. */
+    static final double TAIL_PERCENTILE = 90;
     /** A rate level is sustained when at least this share of the offered rate succeeds. */
     public static final double SUSTAINED_SHARE = 0.95;
 
@@ -27,6 +34,15 @@ public final class ScalabilityAnalyzer {
      */
     public static ScalabilityAnalysis analyze(List<LevelResult> levels, boolean openModel,
                                               ScalabilityAnalysis.Stop stoppedEarly) {
+        return analyze(levels, openModel, stoppedEarly, true);
+    }
+
+    /**
+     * @param latencyThresholds whether the run had latency thresholds, which a sustained level must hold: without
+     *                          them the maximum sustainable load rests on the success rate alone, and says so
+     */
+    public static ScalabilityAnalysis analyze(List<LevelResult> levels, boolean openModel,
+                                              ScalabilityAnalysis.Stop stoppedEarly, boolean latencyThresholds) {
         List<LevelResult> measured = levels.stream().filter(LevelResult::hasData).toList();
         String slopeNote = null;
         LinearFit avgSlope = null;
@@ -54,33 +70,70 @@ public final class ScalabilityAnalyzer {
         }
         return new ScalabilityAnalysis(openModel, levels, avgSlope, p95Slope, slopeNote,
                 degradationStart(levels, openModel), breakpoint(levels, openModel), optimalLoad(measured, openModel),
-                maxSustainable(levels, openModel), usl, uslNote, stoppedEarly);
+                maxSustainable(levels, openModel, latencyThresholds), usl, uslNote, stoppedEarly);
     }
 
+    /**
+     * The first level from which the service stays slower: degraded (its median or 90th percentile at least
+     * {@value #DEGRADATION_FACTOR} times, and {@value #DEGRADATION_MIN_RISE_MILLIS} ms above, the lowest at a lighter
+     * level), and so is every heavier level measured. A handful of slow outliers moves neither statistic, and a level
+     * that recovers at the next is a blip, not the start of a degradation.
+     */
     static Finding degradationStart(List<LevelResult> levels, boolean open) {
-        LevelResult previous = null;
-        int compared = 0;
-        for (LevelResult level : levels) {
-            if (!level.hasData()) {
-                continue;
-            }
-            if (previous != null) {
-                compared++;
-                double before = previous.stats().meanMillis();
-                double now = level.stats().meanMillis();
-                if (before > 0 && now >= DEGRADATION_FACTOR * before) {
-                    return Finding.found(level.number(), level.load(), level.load(), String.format(Locale.ROOT,
-                            "%s: average %s is %.1fx the %s at %s", format(level.load(), open), millis(now),
-                            now / before, millis(before), format(previous.load(), open)));
-                }
-            }
-            previous = level;
-        }
-        if (compared == 0) {
+        List<LevelResult> measured = levels.stream().filter(LevelResult::hasData).toList();
+        if (measured.size() < 2) {
             return Finding.notComputable("needs at least 2 levels with responses");
         }
-        return Finding.notReached("not reached up to " + format(previous.load(), open) + ": the average response time "
-                + "never doubled from one level to the next");
+        String[] why = new String[measured.size()];
+        double lowestMedian = measured.get(0).stats().percentileMillis(50);
+        double lowestTail = measured.get(0).stats().percentileMillis(TAIL_PERCENTILE);
+        String lowestMedianAt = format(measured.get(0).load(), open);
+        String lowestTailAt = lowestMedianAt;
+        for (int i = 1; i < measured.size(); i++) {
+            LevelResult level = measured.get(i);
+            double median = level.stats().percentileMillis(50);
+            double tail = level.stats().percentileMillis(TAIL_PERCENTILE);
+            if (degraded(median, lowestMedian)) {
+                why[i] = String.format(Locale.ROOT, "median %s is %.1fx the lowest, %s at %s", millis(median),
+                        median / lowestMedian, millis(lowestMedian), lowestMedianAt);
+            } else if (degraded(tail, lowestTail)) {
+                why[i] = String.format(Locale.ROOT, "p90 %s is %.1fx the lowest, %s at %s", millis(tail),
+                        tail / lowestTail, millis(lowestTail), lowestTailAt);
+            }
+            if (median < lowestMedian) {
+                lowestMedian = median;
+                lowestMedianAt = format(level.load(), open);
+            }
+            if (tail < lowestTail) {
+                lowestTail = tail;
+                lowestTailAt = format(level.load(), open);
+            }
+        }
+        int start = measured.size();
+        while (start > 1 && why[start - 1] != null) {
+            start--;
+        }
+        String last = format(measured.get(measured.size() - 1).load(), open);
+        if (start < measured.size()) {
+            LevelResult level = measured.get(start);
+            return Finding.found(level.number(), level.load(), level.load(), format(level.load(), open) + ": "
+                    + why[start] + (start == measured.size() - 1 ? " (the heaviest level)"
+                    : ", and it stayed up to " + last));
+        }
+        List<String> blips = new ArrayList<>();
+        for (int i = 1; i < measured.size(); i++) {
+            if (why[i] != null) {
+                blips.add(format(measured.get(i).load(), open));
+            }
+        }
+        return Finding.notReached("not reached up to " + last + ": the median and p90 never stayed at twice their "
+                + "lowest" + (blips.isEmpty() ? "" : " (a rise at " + String.join(", ", blips)
+                + " did not last to the next level)"));
+    }
+
+    /** At least {@value #DEGRADATION_FACTOR} times, and {@value #DEGRADATION_MIN_RISE_MILLIS} ms above, the lowest. */
+    private static boolean degraded(double now, double lowest) {
+        return now >= DEGRADATION_FACTOR * lowest && now - lowest >= DEGRADATION_MIN_RISE_MILLIS;
     }
 
     static Finding breakpoint(List<LevelResult> levels, boolean open) {
@@ -107,11 +160,11 @@ public final class ScalabilityAnalyzer {
         double bestPower = 0;
         for (LevelResult level : measured) {
             Double goodput = level.goodput();
-            double avg = level.stats().meanMillis();
-            if (goodput == null || goodput <= 0 || avg <= 0) {
+            double median = level.stats().percentileMillis(50);
+            if (goodput == null || goodput <= 0 || median <= 0) {
                 continue;
             }
-            double power = goodput / avg;
+            double power = goodput / median;
             if (power > bestPower) {
                 bestPower = power;
                 best = level;
@@ -121,10 +174,11 @@ public final class ScalabilityAnalyzer {
             return Finding.notComputable("no level had successful responses");
         }
         return Finding.found(best.number(), best.load(), best.load(), String.format(Locale.ROOT,
-                "%s: %.1f/s at %s average", format(best.load(), open), best.goodput(), millis(best.stats().meanMillis())));
+                "%s: %.1f/s at a median of %s", format(best.load(), open), best.goodput(),
+                millis(best.stats().percentileMillis(50))));
     }
 
-    static Finding maxSustainable(List<LevelResult> levels, boolean open) {
+    static Finding maxSustainable(List<LevelResult> levels, boolean open, boolean latencyThresholds) {
         LevelResult best = null;
         List<String> misses = new ArrayList<>();
         for (LevelResult level : levels) {
@@ -147,7 +201,8 @@ public final class ScalabilityAnalyzer {
                     : "not broken") + " and thresholds holding)");
         }
         return Finding.found(best.number(), best.load(), best.goodput(), String.format(Locale.ROOT,
-                "%.1f/s at %s", best.goodput(), format(best.load(), open)));
+                "%.1f/s at %s", best.goodput(), format(best.load(), open)) + (latencyThresholds ? ""
+                : " (on the success rate alone: the run had no latency threshold, so this promises no latency)"));
     }
 
     /** {@code 150/s} or {@code 50 users}. */

@@ -34,7 +34,8 @@ final class StepAnalysis {
             levels.add(new LevelResult(level.number(), level.load(), stage.ran(), stage.overall(), held,
                     broken(steps.breakpoint(), stage)));
         }
-        return ScalabilityAnalyzer.analyze(levels, steps.kind() == LoadKind.RATE, stop);
+        return ScalabilityAnalyzer.analyze(levels, steps.kind() == LoadKind.RATE, stop,
+                scenario.thresholds().stream().anyMatch(t -> t.metric().isLatency() || t.metric().isApdex()));
     }
 
     /** The breakpoint condition holds, or nothing completed. */
