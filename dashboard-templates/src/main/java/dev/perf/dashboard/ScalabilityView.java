@@ -36,6 +36,9 @@ final class ScalabilityView {
                             ? String.format(Locale.ROOT, ", peak at %.1f users", fit.peakConcurrency()) : "")
                     : RunView.text(usl.note())));
         }
+        if (scalability.notes() != null) {
+            scalability.notes().forEach(note -> findings.add(Map.of("name", "note", "text", RunView.text(note))));
+        }
         ScalabilityResult.Stop stop = scalability.stoppedEarly();
         if (stop != null) {
             findings.add(Map.of("name", "stopped early", "text", "stopWhen '" + RunView.text(stop.condition())

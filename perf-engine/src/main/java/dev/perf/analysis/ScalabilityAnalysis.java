@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param openModel        rate steps (true) or concurrency steps
  * @param levels           every planned level, in order, including those not run
- * @param avgSlope         average response time (ms) against load; {@code null} with {@link #slopeNote()}
+ * @param avgSlope         average response time (ms) against load; {@code null} with {@link #slopeNote()}; extra
+ *                         information: a few outliers move it
+ * @param medianSlope      median response time (ms) against load; {@code null} with {@link #slopeNote()}
  * @param p95Slope         95th percentile (ms) against load; {@code null} with {@link #slopeNote()}
  * @param slopeNote        why there is no slope, or {@code null}
  * @param degradationStart first level from which the median or the 90th percentile stays at twice its lowest
@@ -18,17 +20,20 @@ import java.util.List;
  * @param usl              Universal Scalability Law fit (concurrency steps); {@code null} with {@link #uslNote()}
  * @param uslNote          why there is no fit, or {@code null}
  * @param stoppedEarly     where {@code stopWhen} stopped the run, or {@code null}
+ * @param notes            what the levels' figures show beyond the findings (SYN retransmissions), one per level
  */
 public record ScalabilityAnalysis(boolean openModel, List<LevelResult> levels, LinearFit avgSlope,
-                                  LinearFit p95Slope, String slopeNote, Finding degradationStart, Finding breakpoint,
-                                  Finding optimalLoad, Finding maxSustainable, UslFit usl, String uslNote,
-                                  Stop stoppedEarly) {
+                                  LinearFit medianSlope, LinearFit p95Slope, String slopeNote,
+                                  Finding degradationStart, Finding breakpoint, Finding optimalLoad,
+                                  Finding maxSustainable, UslFit usl, String uslNote, Stop stoppedEarly,
+                                  List<String> notes) {
 
     /** The analysis metrics a threshold can name, with their units. */
     public static final List<String> METRICS = dev.perf.scenario.Metric.ANALYSIS;
 
     public ScalabilityAnalysis {
         levels = List.copyOf(levels);
+        notes = List.copyOf(notes);
     }
 
     /** Where the escalation stopped: {@code stopWhen} held after {@code level}. */
@@ -49,6 +54,8 @@ public record ScalabilityAnalysis(boolean openModel, List<LevelResult> levels, L
                     ? new Figure(maxSustainable.load(), null) : of(maxSustainable);
             case "max-sustainable-rps" -> of(maxSustainable);
             case "avg-slope" -> avgSlope == null ? new Figure(null, slopeNote) : new Figure(avgSlope.slope(), null);
+            case "median-slope" -> medianSlope == null ? new Figure(null, slopeNote)
+                    : new Figure(medianSlope.slope(), null);
             case "p95-slope" -> p95Slope == null ? new Figure(null, slopeNote) : new Figure(p95Slope.slope(), null);
             default -> usl(metric);
         };

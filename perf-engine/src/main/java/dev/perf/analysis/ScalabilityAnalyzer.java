@@ -46,12 +46,15 @@ public final class ScalabilityAnalyzer {
         List<LevelResult> measured = levels.stream().filter(LevelResult::hasData).toList();
         String slopeNote = null;
         LinearFit avgSlope = null;
+        LinearFit medianSlope = null;
         LinearFit p95Slope = null;
         if (measured.size() < 2) {
             slopeNote = "needs at least 2 levels with responses, had " + measured.size();
         } else {
             double[] load = measured.stream().mapToDouble(LevelResult::load).toArray();
             avgSlope = LinearFit.of(load, measured.stream().mapToDouble(l -> l.stats().meanMillis()).toArray());
+            medianSlope = LinearFit.of(load, measured.stream().mapToDouble(l -> l.stats().percentileMillis(50))
+                    .toArray());
             p95Slope = LinearFit.of(load, measured.stream().mapToDouble(l -> l.stats().percentileMillis(95)).toArray());
         }
         UslFit usl = null;
@@ -68,9 +71,16 @@ public final class ScalabilityAnalyzer {
                 uslNote = usl == null ? "the fit did not converge" : null;
             }
         }
-        return new ScalabilityAnalysis(openModel, levels, avgSlope, p95Slope, slopeNote,
+        List<String> notes = new ArrayList<>();
+        for (LevelResult level : measured) {
+            String note = SynRetransmissions.note(format(level.load(), openModel), SynRetransmissions.connects(level));
+            if (note != null) {
+                notes.add(note);
+            }
+        }
+        return new ScalabilityAnalysis(openModel, levels, avgSlope, medianSlope, p95Slope, slopeNote,
                 degradationStart(levels, openModel), breakpoint(levels, openModel), optimalLoad(measured, openModel),
-                maxSustainable(levels, openModel, latencyThresholds), usl, uslNote, stoppedEarly);
+                maxSustainable(levels, openModel, latencyThresholds), usl, uslNote, stoppedEarly, notes);
     }
 
     /**

@@ -185,13 +185,15 @@ public final class ConsoleReport {
         String unit = a.openModel() ? "1/s" : "user";
         out.accept("  scalability (" + (a.openModel() ? "rate" : "concurrency") + " steps; throughput counts "
                 + "successful responses):");
-        String slope = a.avgSlope() == null ? a.slopeNote()
-                : slope("avg", a.avgSlope(), unit) + (a.p95Slope() == null ? "" : ", " + slope("p95", a.p95Slope(), unit));
+        String slope = a.medianSlope() == null ? a.slopeNote()
+                : slope("median", a.medianSlope(), unit) + ", " + slope("p95", a.p95Slope(), unit) + ", "
+                + slope("avg", a.avgSlope(), unit);
         out.accept("    response time vs load: " + slope);
         out.accept("    degradation start:     " + finding(a.degradationStart()));
         out.accept("    breakpoint:            " + finding(a.breakpoint()) + "  (when " + steps.breakpoint().expression() + ")");
         out.accept("    optimal load:          " + finding(a.optimalLoad()));
         out.accept("    max sustainable:       " + finding(a.maxSustainable()));
+        a.notes().forEach(note -> out.accept("    note: " + note));
         if (!a.openModel()) {
             out.accept("    USL:                   " + (a.usl() == null ? a.uslNote() : usl(a.usl())));
         }

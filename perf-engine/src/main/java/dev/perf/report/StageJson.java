@@ -58,7 +58,7 @@ final class StageJson {
 
     static ScalabilityResult scalability(StepPlan steps, ScalabilityAnalysis a) {
         ScalabilityResult.Slope slope = new ScalabilityResult.Slope("ms per " + (a.openModel() ? "request/s" : "user"),
-                fit(a.avgSlope()), fit(a.p95Slope()), a.slopeNote());
+                fit(a.avgSlope()), fit(a.medianSlope()), fit(a.p95Slope()), a.slopeNote());
         ScalabilityResult.Stop stop = a.stoppedEarly() == null ? null : new ScalabilityResult.Stop(
                 a.stoppedEarly().level(), a.stoppedEarly().load(), a.stoppedEarly().condition(),
                 a.stoppedEarly().measured());
@@ -67,7 +67,7 @@ final class StageJson {
                 steps.breakpoint().expression(), steps.stopWhen() == null ? null : steps.stopWhen().expression(),
                 a.levels().stream().map(StageJson::level).toList(), slope, finding(a.degradationStart()),
                 finding(a.breakpoint()), finding(a.optimalLoad()), finding(a.maxSustainable()),
-                a.openModel() ? null : usl(a.usl(), a.uslNote()), stop);
+                a.openModel() ? null : usl(a.usl(), a.uslNote()), stop, a.notes());
     }
 
     private static ScalabilityResult.Level level(LevelResult level) {

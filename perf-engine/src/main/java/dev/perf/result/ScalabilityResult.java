@@ -16,7 +16,8 @@ public record ScalabilityResult(String steps, String loadUnit, String throughput
                                 String breakpointCondition, @JsonInclude(JsonInclude.Include.NON_NULL) String stopWhen,
                                 List<Level> levels, Slope latencySlope, Finding degradationStart, Finding breakpoint,
                                 Finding optimalLoad, Finding maxSustainable,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) Usl usl, Stop stoppedEarly) {
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Usl usl, Stop stoppedEarly,
+                                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     /** Whether the levels are rates (the open model) rather than users. */
     public boolean rateSteps() {
@@ -39,7 +40,8 @@ public record ScalabilityResult(String steps, String loadUnit, String throughput
     }
 
     /** Latency against load: a line fitted to avg and to p95. */
-    public record Slope(String unit, Fit avg, Fit p95, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    public record Slope(String unit, Fit avg, Fit median, Fit p95,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
     }
 
     public record Fit(double slope, double intercept, Double r2, int levels) {

@@ -39,7 +39,7 @@ public record Metric(String name, Unit unit, double percentile) {
 
     /** The metrics of the scalability analysis after a stepped test. */
     public static final java.util.List<String> ANALYSIS = java.util.List.of("breakpoint", "degradation-start",
-            "optimal-load", "max-sustainable-load", "max-sustainable-rps", "avg-slope", "p95-slope", "usl.lambda",
+            "optimal-load", "max-sustainable-load", "max-sustainable-rps", "avg-slope", "median-slope", "p95-slope", "usl.lambda",
             "usl.sigma", "usl.kappa", "usl.peak-concurrency", "usl.peak-throughput", "usl.r2");
 
     /** The names the parser accepts, for error messages. */

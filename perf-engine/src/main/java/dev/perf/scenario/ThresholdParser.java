@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *               "breakpoint" | "degradation-start" | "optimal-load" | "max-sustainable-load"
  *                                                             value: load, e.g. 150/s (rate steps) or 50 (users)
  *             | "max-sustainable-rps" | "usl.lambda" | "usl.peak-throughput"   value: per second
- *             | "avg-slope" | "p95-slope" (ms per unit of load) | "usl.sigma" | "usl.kappa" | "usl.r2"
+ *             | "avg-slope" | "median-slope" | "p95-slope" (ms per unit of load) | "usl.sigma" | "usl.kappa" | "usl.r2"
  *             | "usl.peak-concurrency"                         value: number
  * resources  := [ "generator." | "target." ] resource "." ( "avg" | "max" )   (see MonitorMetric)
  *               cpu, memory-percent: percent; memory: size (512MB); disk-*, net-*: size per second (50MB/s);
@@ -178,6 +178,7 @@ public final class ThresholdParser {
             case "usl.peak-throughput":
                 return new Metric(name, Metric.Unit.PER_SECOND, 0);
             case "avg-slope":
+            case "median-slope":
             case "p95-slope":
             case "usl.sigma":
             case "usl.kappa":

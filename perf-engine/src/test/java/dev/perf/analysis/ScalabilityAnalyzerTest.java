@@ -239,6 +239,40 @@ class ScalabilityAnalyzerTest {
     }
 
     @Test
+    void connectsThatWaitedOutASynRetransmissionAreNamedOnTheirLevel() {
+        LevelResult quiet = spread(1, 100, 0.5, 0, 0, 0, 0);
+        LevelResult retransmitted = withConnects(spread(2, 500, 0.5, 4, 1003, 0, 0), 0.2, 2, 1003, 1, 3004);
+        LevelResult connectsFast = withConnects(spread(3, 1000, 0.5, 0, 0, 0, 0), 0.2, 0, 0, 0, 0);
+        ScalabilityAnalysis a = ScalabilityAnalyzer.analyze(List.of(withConnects(quiet, 0.2, 0, 0, 0, 0),
+                retransmitted, connectsFast), true, null);
+
+        assertThat(a.notes()).containsExactly("500/s: 3 new connections waited out SYN retransmissions (2 took about "
+                + "1 s, 1 about 3 s to connect): the target's listen backlog overflowed (raise it, or open connections "
+                + "before the load); those requests are this level's slow outliers");
+        assertThat(a.degradationStart().status()).isEqualTo(Finding.Status.NOT_REACHED);
+        assertThat(a.medianSlope().slope()).isCloseTo(0, within(1e-6));
+        assertThat(a.figure("median-slope").value()).isCloseTo(0, within(1e-6));
+    }
+
+    /** The level with connect times: ten at {@code fastMs}, and some at {@code slowMs} and {@code slowerMs}. */
+    private static LevelResult withConnects(LevelResult level, double fastMs, int slow, double slowMs, int slower,
+                                            double slowerMs) {
+        Histogram connects = new Histogram(2);
+        connects.recordValueWithCount(Math.round(fastMs * 1000), 10);
+        if (slow > 0) {
+            connects.recordValueWithCount(Math.round(slowMs * 1000), slow);
+        }
+        if (slower > 0) {
+            connects.recordValueWithCount(Math.round(slowerMs * 1000), slower);
+        }
+        RequestStats s = level.stats();
+        RequestStats withPhases = new RequestStats(s.name(), s.ok(), s.failed(), s.dropped(), s.elapsedSeconds(),
+                s.latencyMicros(), s.serviceTimeMicros(), s.statusCounts(), s.errorCounts(), 0, 0, Map.of(), null,
+                Map.of(), 0, dev.perf.metrics.PhaseTimes.of(Map.of(dev.perf.scenario.Phase.CONNECT, connects)));
+        return new LevelResult(level.number(), level.load(), true, withPhases, true, false);
+    }
+
+    @Test
     void levelsThatDidNotRunAreLeftOutAndTheStopIsKept() {
         List<LevelResult> levels = new ArrayList<>(rateSteps(true));
         levels.add(notRun(6, 320));
