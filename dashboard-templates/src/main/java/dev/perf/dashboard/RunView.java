@@ -109,7 +109,8 @@ final class RunView {
             }
             rows.add(Map.of("verdict", text(f.verdict()), "request", text(f.request()), "metric", text(f.metric()),
                     "current", SvgChart.number(f.current()),
-                    "baseline", SvgChart.number(f.baselineMedian()) + " (median of " + f.baselineRuns() + " runs)",
+                    "baseline", SvgChart.number(f.baselineMedian()) + " (median of " + f.baselineRuns()
+                            + (f.baselineRuns() == 1 ? " run)" : " runs)"),
                     "change", f.changePercent() == null ? Format.NONE
                             : String.format(Locale.ROOT, "%+.1f%%", f.changePercent()),
                     "reason", text(f.reason())));

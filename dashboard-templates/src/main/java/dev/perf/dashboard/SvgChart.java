@@ -391,7 +391,7 @@ final class SvgChart {
             line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f",
                     2 + p[0] / last * 116, 26 - p[1] / top * 22));
         }
-        String text = title + ": " + points.size() + " runs, from " + number(min) + " to " + number(max) + " " + unit
+        String text = title + ": " + points.size() + (points.size() == 1 ? " run" : " runs") + ", from " + number(min) + " to " + number(max) + " " + unit
                 + ", latest " + number(points.get(points.size() - 1)[1]) + " " + unit;
         return "<svg class=\"spark\" viewBox=\"0 0 120 28\" role=\"img\" aria-label=\"" + Html.escape(text) + "\"><title>"
                 + Html.escape(text) + "</title><polyline points=\"" + line + "\"/></svg>";

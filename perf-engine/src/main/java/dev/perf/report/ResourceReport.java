@@ -22,7 +22,11 @@ final class ResourceReport {
     }
 
     static void print(ResourceSummary summary, GeneratorCheck.Verdict generator, Consumer<String> out) {
-        if (summary != null) {
+        if (summary != null && summary.series().samples().isEmpty()) {
+            out.accept("  resources: no sample: the run was shorter than the monitor's interval ("
+                    + seconds(summary.series().intervalSeconds()) + "s)");
+            summary.series().notes().forEach(note -> out.accept("    note: " + note));
+        } else if (summary != null) {
             ResourceSeries series = summary.series();
             out.accept(String.format(Locale.ROOT, "  resources (avg / max of %d samples every %ss; machine CPU in %% of "
                             + "its %d CPUs, process CPU in %% of one core):", series.samples().size(),

@@ -49,9 +49,10 @@ public record UsersStage(int startUsers, int endUsers, Duration duration, long i
         }
         String who = endUsers + (endUsers == 1 ? " user" : " users");
         if (duration == null) {
-            return who + " for " + iterations + " requests";
+            return who + " for " + iterations + (iterations == 1 ? " request" : " requests");
         }
-        return who + " for " + Durations.format(duration) + (iterations > 0 ? " (at most " + iterations + " requests)" : "");
+        return who + " for " + Durations.format(duration) + (iterations > 0 ? " (at most " + iterations
+                + (iterations == 1 ? " request)" : " requests)") : "");
     }
 
     @Override

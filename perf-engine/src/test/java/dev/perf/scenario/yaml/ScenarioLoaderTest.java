@@ -20,6 +20,28 @@ class ScenarioLoaderTest {
     private static final Path FIXTURES = Path.of("src/test/resources/scenarios");
 
     @Test
+    void problemsAreListedInTheOrderOfTheFileWhateverOrderTheyWereFoundIn() {
+        // thresholds are read after requests, but stand first here
+        ScenarioException e = problems("""
+                target: { baseUrl: http://localhost }
+                thresholds: [ "p99 < banana" ]
+                requests: [ { name: a, path: noslash } ]
+                load: { rate: 10/s, duration: 1s, maxInFlight: -1 }
+                """);
+        assertThat(e.problems()).extracting(Problem::line).isSorted().contains(2, 3, 4);
+        assertThat(e.getMessage().indexOf("test.yaml:2:")).isLessThan(e.getMessage().indexOf("test.yaml:3:"));
+    }
+
+    @Test
+    void oneUserForOneRequestIsWrittenInTheSingular() {
+        assertThat(dev.perf.testing.Scenarios.parse("""
+                target: { baseUrl: http://localhost }
+                requests: [ { name: a, path: / } ]
+                load: { concurrency: 1, iterations: 1 }
+                """).load().describe()).isEqualTo("1 user for 1 request");
+    }
+
+    @Test
     void loadsEveryFieldOfVersionOne() throws Exception {
         Scenario s = new ScenarioLoader(new Substitutor(Map.of(), Map.of("traceId", "abc")))
                 .load(FIXTURES.resolve("customer-api.yaml"));
