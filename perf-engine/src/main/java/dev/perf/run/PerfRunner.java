@@ -105,7 +105,10 @@ public final class PerfRunner {
         }
         try (LiveEndpoints live = LiveEndpoints.open(selected, console)) {
             RunReport report = run(options, selected, live);
-            live.awaitLastScrapes();
+            if (!report.aborted()) {
+                // after Ctrl-C the results are written and the build ends now, not after a last scrape
+                live.awaitLastScrapes();
+            }
             return report;
         }
     }
