@@ -1,11 +1,9 @@
 package dev.perf.engine;
 
 import dev.perf.metrics.IntervalPoint;
-import dev.perf.metrics.RequestStats;
 import dev.perf.metrics.StageMetrics;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Two listeners heard as one, the first first: the console's progress and a live endpoint, say. A stop either asks
@@ -46,13 +44,6 @@ public final class ListenerPair implements RunListener {
     public String figuresSoFar(StageMetrics soFar, Progress now) {
         String stop = first.wantsFiguresSoFar() ? first.figuresSoFar(soFar, now) : null;
         String other = second.wantsFiguresSoFar() ? second.figuresSoFar(soFar, now) : null;
-        return stop != null ? stop : other;
-    }
-
-    @Override
-    public String figuresSoFar(RequestStats overall, Map<String, RequestStats> byRequest, double elapsedSeconds) {
-        String stop = first.wantsFiguresSoFar() ? first.figuresSoFar(overall, byRequest, elapsedSeconds) : null;
-        String other = second.wantsFiguresSoFar() ? second.figuresSoFar(overall, byRequest, elapsedSeconds) : null;
         return stop != null ? stop : other;
     }
 

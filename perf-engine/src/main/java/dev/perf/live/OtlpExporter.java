@@ -114,11 +114,6 @@ public final class OtlpExporter implements Consumer<LiveFigures> {
                 + "; is the collector listening there, for OTLP over HTTP?";
     }
 
-    /** Pushes that were tried, and those that failed. */
-    long[] pushes() {
-        return new long[] {exporter.exports.get(), exporter.failures.get()};
-    }
-
     /** The OTLP exporter, counting its pushes and failures. */
     private static final class CountingExporter implements MetricExporter {
         private final MetricExporter delegate;

@@ -86,10 +86,6 @@ public final class PrometheusEndpoint implements Consumer<LiveFigures>, AutoClos
         return "http://" + shown + ":" + server.getPort() + "/metrics";
     }
 
-    public int port() {
-        return server.getPort();
-    }
-
     @Override
     public void close() {
         server.close();
