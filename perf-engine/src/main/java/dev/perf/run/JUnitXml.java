@@ -13,14 +13,21 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The verdicts as test results, in the Surefire report format that Jenkins, GitLab and GitHub read: a test suite per
- * scenario, a test case per threshold (a failure when breached, skipped when it had no baseline to judge against),
- * a test case per figure compared with the baseline (a failure when it regressed and that fails the build), and one
- * that the run completed (a failure when it stopped early).
+ * The verdicts as test results, in the Surefire report format (surefire-test-report-3.0.xsd) that Jenkins, GitLab and
+ * GitHub's test-report actions read: one {@code testsuite} named {@code perf}, each scenario's test cases under the
+ * class name {@code perf.<scenario>} (so that a CI server groups them by scenario), with a test case per threshold
+ * (a failure when breached, skipped when it could not be judged), one that the run completed (a failure when it
+ * stopped early), one that the generator kept up, a test case per figure that regressed against the baseline (a
+ * failure when that fails the build), and one for the rest of the comparison (skipped when nothing could be judged:
+ * a first run's baseline is one test, not one per figure).
  */
 final class JUnitXml implements InvocationSink {
     private final Path file;
@@ -41,11 +48,23 @@ final class JUnitXml implements InvocationSink {
                 XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
                 xml.writeStartDocument("UTF-8", "1.0");
                 xml.writeCharacters("\n");
-                xml.writeStartElement("testsuites");
-                xml.writeAttribute("name", "perf");
+                List<Case> cases = new ArrayList<>();
+                double seconds = 0;
                 for (ScenarioOutcome outcome : outcomes) {
-                    suite(xml, outcome);
+                    cases.addAll(cases(outcome));
+                    seconds += outcome.run().metrics().elapsedSeconds();
                 }
+                xml.writeStartElement("testsuite");
+                xml.writeAttribute("name", "perf");
+                xml.writeAttribute("tests", Integer.toString(cases.size()));
+                xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> "failure".equals(c.kind())).count()));
+                xml.writeAttribute("errors", "0");
+                xml.writeAttribute("skipped", Long.toString(cases.stream().filter(c -> "skipped".equals(c.kind())).count()));
+                xml.writeAttribute("time", seconds(seconds));
+                for (Case c : cases) {
+                    testCase(xml, c);
+                }
+                xml.writeCharacters("\n");
                 xml.writeEndElement();
                 xml.writeEndDocument();
                 xml.close();
@@ -56,81 +75,88 @@ final class JUnitXml implements InvocationSink {
         });
     }
 
-    private static void suite(XMLStreamWriter xml, ScenarioOutcome outcome) throws XMLStreamException {
-        String suite = "perf." + outcome.scenario().name();
-        List<ThresholdResult> thresholds = outcome.thresholds();
-        List<RegressionCheck.Finding> regressions = outcome.regressions();
-        boolean saturated = outcome.generator().saturated();
-        boolean failOnSaturation = outcome.saturationFails();
-        int tests = 2 + thresholds.size() + regressions.size();
-        long failures = (outcome.run().partial() ? 1 : 0) + (failOnSaturation ? 1 : 0)
-                + thresholds.stream().filter(ThresholdResult::breached).count()
-                + (outcome.failOnRegression() ? regressions.stream()
-                .filter(f -> f.verdict() == RegressionCheck.Verdict.REGRESSED).count() : 0);
-        long skipped = (saturated && !failOnSaturation ? 1 : 0) + thresholds.stream().filter(t -> !t.judged()).count()
-                + regressions.stream().filter(f -> f.verdict() == RegressionCheck.Verdict.INCONCLUSIVE).count();
-        double seconds = outcome.run().metrics().elapsedSeconds();
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", xml(suite));
-        xml.writeAttribute("tests", Integer.toString(tests));
-        xml.writeAttribute("failures", Long.toString(failures));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", Long.toString(skipped));
-        xml.writeAttribute("time", seconds(seconds));
-        xml.writeAttribute("timestamp", outcome.run().startTime().toString());
-
-        testCase(xml, suite, "run completed", seconds(seconds), outcome.run().partial() ? "failure" : null,
-                outcome.run().partial() ? "stopped early: " + (outcome.run().stopReason() != null
-                        ? outcome.run().stopReason() : "interrupted") : null, outcome.runDirectory().toString());
-        testCase(xml, suite, "generator kept up", "0", !saturated ? null : failOnSaturation ? "failure" : "skipped",
-                saturated ? "inconclusive: the load generator was saturated, so latency and throughput describe it "
-                        + "rather than the target: " + String.join("; ", outcome.generator().reasons()) : null, null);
-        for (ThresholdResult t : thresholds) {
-            String kind = t.breached() ? "failure" : t.judged() ? null : "skipped";
-            testCase(xml, suite, "threshold " + t.threshold().expression(), "0", kind, t.describe(), null);
-        }
-        for (RegressionCheck.Finding f : regressions) {
-            String name = "regression " + f.request() + " " + f.metric();
-            String text = f.verdict().name().toLowerCase(Locale.ROOT) + ": " + f.shown()
-                    + (f.changePercent() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", f.changePercent()))
-                    + "; " + f.reason();
-            String kind = switch (f.verdict()) {
-                case REGRESSED -> outcome.failOnRegression() ? "failure" : null;
-                case INCONCLUSIVE -> "skipped";
-                default -> null;
-            };
-            testCase(xml, suite, name, "0", kind, text, kind == null ? text : null);
-        }
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
-    }
-
     /**
+     * One test case.
+     *
      * @param kind    "failure", "skipped" or {@code null} for a pass
+     * @param type    a failure's type: threshold, regression or run
      * @param message the failure's or skip's message
      * @param out     text for system-out, or {@code null}
      */
-    private static void testCase(XMLStreamWriter xml, String suite, String name, String time, String kind,
-                                 String message, String out) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
+    private record Case(String suite, String name, String time, String kind, String type, String message,
+                        String out) {
+    }
+
+    private static List<Case> cases(ScenarioOutcome outcome) {
+        String suite = "perf." + outcome.scenario().name();
+        List<Case> cases = new ArrayList<>();
+        boolean saturated = outcome.generator().saturated();
+        boolean failOnSaturation = outcome.saturationFails();
+        String seconds = seconds(outcome.run().metrics().elapsedSeconds());
+        boolean partial = outcome.run().partial();
+        cases.add(new Case(suite, "run completed", seconds, partial ? "failure" : null, "run", partial
+                ? "stopped early: " + (outcome.run().stopReason() != null ? outcome.run().stopReason() : "interrupted")
+                : null, outcome.runDirectory().toString()));
+        cases.add(new Case(suite, "generator kept up", "0", !saturated ? null : failOnSaturation ? "failure" : "skipped",
+                "run", saturated ? "inconclusive: the load generator was saturated, so latency and throughput describe "
+                + "it rather than the target: " + String.join("; ", outcome.generator().reasons()) : null, null));
+        for (ThresholdResult t : outcome.thresholds()) {
+            String kind = t.breached() ? "failure" : t.judged() ? null : "skipped";
+            cases.add(new Case(suite, "threshold " + t.threshold().expression(), "0", kind, "threshold", t.describe(),
+                    null));
+        }
+        List<RegressionCheck.Finding> rest = new ArrayList<>();
+        for (RegressionCheck.Finding f : outcome.regressions()) {
+            if (f.verdict() != RegressionCheck.Verdict.REGRESSED) {
+                rest.add(f);
+                continue;
+            }
+            String text = describe(f);
+            String kind = outcome.failOnRegression() ? "failure" : null;
+            cases.add(new Case(suite, "regression " + f.request() + " " + f.metric(), "0", kind, "regression", text,
+                    kind == null ? text : null));
+        }
+        if (!rest.isEmpty()) {
+            Map<RegressionCheck.Verdict, Long> counts = new EnumMap<>(RegressionCheck.Verdict.class);
+            rest.forEach(f -> counts.merge(f.verdict(), 1L, Long::sum));
+            StringBuilder summary = new StringBuilder();
+            counts.forEach((verdict, n) -> summary.append(summary.length() == 0 ? "" : ", ").append(n).append(' ')
+                    .append(verdict.name().toLowerCase(Locale.ROOT)));
+            String lines = String.join("\n", rest.stream().map(JUnitXml::describe).toList());
+            boolean nothingJudged = counts.keySet().equals(EnumSet.of(RegressionCheck.Verdict.INCONCLUSIVE));
+            cases.add(new Case(suite, "against the baseline", "0", nothingJudged ? "skipped" : null, "regression",
+                    nothingJudged ? "inconclusive: " + rest.size() + " figures compared, none could be told from the "
+                            + "baseline's noise (" + rest.get(0).reason() + ")" : null,
+                    rest.size() + " figures compared (" + summary + ")" + (outcome.regressions().size() > rest.size()
+                            ? "; the regressed ones are test cases of their own" : "") + "\n" + lines));
+        }
+        return cases;
+    }
+
+    private static String describe(RegressionCheck.Finding f) {
+        return f.request() + " " + f.metric() + ": " + f.verdict().name().toLowerCase(Locale.ROOT) + ": " + f.shown()
+                + (f.changePercent() == null ? "" : String.format(Locale.ROOT, " (%+.1f%%)", f.changePercent()))
+                + "; " + f.reason();
+    }
+
+    private static void testCase(XMLStreamWriter xml, Case c) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
         xml.writeStartElement("testcase");
-        xml.writeAttribute("name", xml(name));
-        xml.writeAttribute("classname", xml(suite));
-        xml.writeAttribute("time", time);
-        if (kind != null) {
-            xml.writeStartElement(kind);
-            xml.writeAttribute("message", xml(message));
-            if (kind.equals("failure")) {
-                xml.writeAttribute("type", name.startsWith("threshold") ? "threshold" : name.startsWith("regression")
-                        ? "regression" : "run");
-                xml.writeCharacters(xml(message));
+        xml.writeAttribute("name", xml(c.name()));
+        xml.writeAttribute("classname", xml(c.suite()));
+        xml.writeAttribute("time", c.time());
+        if (c.kind() != null) {
+            xml.writeStartElement(c.kind());
+            xml.writeAttribute("message", xml(c.message()));
+            if (c.kind().equals("failure")) {
+                xml.writeAttribute("type", c.type());
+                xml.writeCharacters(xml(c.message()));
             }
             xml.writeEndElement();
         }
-        if (out != null) {
+        if (c.out() != null) {
             xml.writeStartElement("system-out");
-            xml.writeCharacters(xml(out));
+            xml.writeCharacters(xml(c.out()));
             xml.writeEndElement();
         }
         xml.writeEndElement();

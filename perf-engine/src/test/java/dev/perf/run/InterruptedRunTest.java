@@ -128,7 +128,7 @@ class InterruptedRunTest {
             ObjectMapper json = new ObjectMapper();
             JsonNode index = json.readTree(out.resolve("summary.json").toFile());
             assertThat(index.get("status").asText()).isEqualTo("partial");
-            assertThat(Files.readString(out.resolve("junit.xml"))).contains("testsuite name=\"perf.drain\"");
+            assertThat(Files.readString(out.resolve("junit.xml"))).contains("classname=\"perf.drain\"");
             String runId = index.get("runs").get(0).get("runId").asText();
             assertThat(json.readTree(out.resolve(runId).resolve("summary.json").toFile()).get("generator")
                     .get("unfinished").asInt()).isEqualTo(3);
