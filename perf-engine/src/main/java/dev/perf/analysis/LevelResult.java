@@ -17,7 +17,7 @@ public record LevelResult(int number, double load, boolean ran, RequestStats sta
 
     /** Successful responses per second: the analysis' throughput, so fast errors never look like capacity. */
     public Double goodput() {
-        return stats.elapsedSeconds() <= 0 || stats.count() == 0 ? null : stats.ok() / stats.elapsedSeconds();
+        return stats.okPerSecond();
     }
 
     public boolean hasData() {

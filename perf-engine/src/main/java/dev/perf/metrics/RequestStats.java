@@ -159,6 +159,11 @@ public record RequestStats(String name, long ok, long failed, long dropped, doub
         return elapsedSeconds <= 0 || count() == 0 ? null : count() / elapsedSeconds;
     }
 
+    /** Successful responses per second (throughput, so that fast errors never look like capacity). */
+    public Double okPerSecond() {
+        return elapsedSeconds <= 0 || count() == 0 ? null : ok / elapsedSeconds;
+    }
+
     public Double minMillis() {
         return empty() ? null : latencyMicros.getMinValue() / 1000.0;
     }

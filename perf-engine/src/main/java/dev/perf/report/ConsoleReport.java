@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 public final class ConsoleReport {
     private static final String[] HEADER = {"request", "count", "ok", "failed", "success", "rps", "min", "avg",
             "median", "p90", "p95", "p99", "max", "stddev", "dropped"};
-    private static final String[] STAGE_HEADER = {"stage", "load", "count", "success", "rps", "avg", "median",
+    private static final String[] STAGE_HEADER = {"stage", "load", "count", "success", "ok/s", "avg", "median",
             "p95", "p99", "max", "errors", "dropped", "late"};
     private static final String[] FLOW_HEADER = {"flow", "iterations", "completed", "failed", "success", "avg",
             "median", "p95", "p99", "max"};
@@ -173,7 +173,7 @@ public final class ConsoleReport {
             }
             RequestStats s = stage.overall();
             rows.add(Arrays.copyOf(new String[]{name, load, Cells.count(s.count()),
-                    Cells.percent(s.successRatePercent()), Cells.rate(s.rps()), Cells.millis(s.meanMillis()),
+                    Cells.percent(s.successRatePercent()), Cells.rate(s.okPerSecond()), Cells.millis(s.meanMillis()),
                     Cells.millis(s.percentileMillis(50)), Cells.millis(s.percentileMillis(95)),
                     Cells.millis(s.percentileMillis(99)), Cells.millis(s.maxMillis()), Cells.count(s.failed()),
                     Cells.count(s.dropped()), Cells.count(stage.lateSends())}, columns));

@@ -65,8 +65,7 @@ final class StageProgress implements RunListener {
             return;
         }
         int stage = Math.min(currentStage, load.stages().size() - 1);
-        String where = load.stages().size() > 1 ? "  stage " + (stage + 1) + "/" + load.stages().size() + " ("
-                + load.stages().get(stage).describe() + ")" : "";
+        String where = load.stages().size() > 1 ? "  " + label(stage, load.stages().get(stage).describe()) : "";
         String latency = p.count() == 0 ? "no responses" : "p95 " + Cells.millis(p.p95Millis()) + "ms";
         console.info(String.format(Locale.ROOT, "  %4.0fs/%s%s  %s responses/s  %s  errors %,d (%,d so far)%s",
                 p.endSeconds(), plannedSeconds, where, Cells.rate(p.perSecond()), latency, p.failed(), failedSoFar,
@@ -91,14 +90,8 @@ final class StageProgress implements RunListener {
     public boolean stageEnded(StageMetrics soFar) {
         currentStage = soFar.index() + 1;
         StepPlan steps = load.steps();
-        StepPlan.Level level = steps == null ? null : steps.levelOfStage(soFar.index());
         if (loadStages > 1) {
-            String label = level != null
-                    ? "level " + level.number() + "/" + steps.levels().size() + "  " + steps.kind().format(level.load())
-                    : steps != null ? steps.roleOfStage(soFar.index(), load.stages().get(soFar.index())) + "  "
-                    + soFar.description()
-                    : "stage " + (soFar.index() + 1) + "/" + load.stages().size() + "  " + soFar.description();
-            console.info("  " + label + ": " + line(soFar));
+            console.info("  " + label(soFar.index(), soFar.description()) + ": " + line(soFar));
         }
         ScalabilityAnalysis.Stop stop = policy.afterStage(soFar);
         if (stop == null) {
@@ -109,9 +102,24 @@ final class StageProgress implements RunListener {
         return false;
     }
 
+    /**
+     * A stage as both the progress lines and the end-of-stage lines name it: a stepped run's level by its number
+     * among the levels ("level 2/4  100/s"), its warm-up or ramp by role, any other stage by its number among the
+     * stages.
+     */
+    private String label(int stage, String description) {
+        StepPlan steps = load.steps();
+        StepPlan.Level level = steps == null ? null : steps.levelOfStage(stage);
+        return level != null
+                ? "level " + level.number() + "/" + steps.levels().size() + "  " + steps.kind().format(level.load())
+                : steps != null ? steps.roleOfStage(stage, load.stages().get(stage)) + "  " + description
+                : "stage " + (stage + 1) + "/" + load.stages().size() + "  " + description;
+    }
+
+    /** A stage's figures when it ends; responses still in flight then count in the end-of-run table. */
     private static String line(StageMetrics stage) {
         RequestStats s = stage.overall();
-        String text = Cells.count(s.count()) + " responses  " + Cells.rate(s.rps()) + "/s  success "
+        String text = Cells.count(s.count()) + " responses  " + Cells.rate(s.okPerSecond()) + " ok/s  success "
                 + Cells.percent(s.successRatePercent()) + "  avg " + Cells.millis(s.meanMillis()) + "  median "
                 + Cells.millis(s.percentileMillis(50)) + "  p95 " + Cells.millis(s.percentileMillis(95)) + "  p99 "
                 + Cells.millis(s.percentileMillis(99)) + "  max " + Cells.millis(s.maxMillis()) + " ms  errors "
