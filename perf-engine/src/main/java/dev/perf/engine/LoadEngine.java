@@ -71,6 +71,8 @@ public final class LoadEngine {
             StageSequence sequence = new StageSequence(scenario.load(), sender, http.ticker(), clock, mix, registry,
                     control, inFlight, drainNanos);
             sampler.windows(ThresholdWindows.of(scenario.thresholds()));
+            sampler.gauges(new IntervalSampler.Gauges(() -> sequence.progress().requestsInFlight(),
+                    () -> sequence.progress().virtualUsers()));
             long[] buckets = listener.requestBucketsMicros();
             if (buckets != null) {
                 sampler.keepRequestTotals();

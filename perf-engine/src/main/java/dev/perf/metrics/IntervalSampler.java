@@ -47,6 +47,7 @@ public final class IntervalSampler implements AutoCloseable {
     private double lastSampleSeconds;
     private long lastSampleEpochMillis;
     private Runnable onInterval = () -> { };
+    private volatile Gauges gauges;
     /** Each request's latencies over all stages so far, kept only for live figures ({@link #keepRequestTotals()}). */
     private Histogram[] requestTotals;
     private ThresholdWindows windows = new ThresholdWindows(List.of());
@@ -159,6 +160,15 @@ public final class IntervalSampler implements AutoCloseable {
         sample();
     }
 
+    /** What is running, read at each interval's end for the all-requests series. */
+    public record Gauges(java.util.function.IntSupplier inFlight, java.util.function.IntSupplier users) {
+    }
+
+    /** Reads the requests in flight and the users running at each interval's end (before {@link #start()}). */
+    public void gauges(Gauges running) {
+        this.gauges = running;
+    }
+
     private synchronized void sample() {
         double endSeconds = (System.nanoTime() - startNanos) / 1e9;
         double intervalSeconds = endSeconds - lastSampleSeconds;
@@ -207,8 +217,9 @@ public final class IntervalSampler implements AutoCloseable {
                 hlogWriter.outputIntervalHistogram(requestInterval);
             }
         }
-        series.get(RequestStats.ALL).add(point(endSeconds, intervalSeconds, allInterval, allFailed, statusDeltas(),
-                errorDeltas()));
+        IntervalPoint all = point(endSeconds, intervalSeconds, allInterval, allFailed, statusDeltas(), errorDeltas());
+        series.get(RequestStats.ALL).add(gauges == null ? all : all.withGauges(gauges.inFlight().getAsInt(),
+                gauges.users().getAsInt()));
         if (!windows.isEmpty()) {
             windows.accept(RequestStats.ALL, endSeconds, intervalSeconds, allInterval, allFailed);
         }

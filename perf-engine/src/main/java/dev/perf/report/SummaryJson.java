@@ -79,7 +79,7 @@ public final class SummaryJson {
             return new TimePoint(Math.round(p.endSeconds() * 1000) / 1000.0,
                     Math.round(p.intervalSeconds() * 1000) / 1000.0, p.count(), p.failed(), number(p.p50Millis()),
                     number(p.p90Millis()), number(p.p95Millis()), number(p.p99Millis()), number(p.maxMillis()), statuses,
-                    new LinkedHashMap<>(p.errors()));
+                    new LinkedHashMap<>(p.errors()), p.inFlight(), p.users());
         }).toList()));
         return series;
     }
