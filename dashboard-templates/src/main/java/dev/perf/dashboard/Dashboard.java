@@ -7,10 +7,12 @@ import dev.perf.history.RunInfo;
 import dev.perf.history.TrendPoint;
 import dev.perf.report.AtomicFile;
 import dev.perf.report.ResultJson;
+import dev.perf.result.Figures;
 import dev.perf.result.Invocation;
 import dev.perf.result.Regressions;
 import dev.perf.result.ResourceSamples;
 import dev.perf.result.RunResult;
+import dev.perf.result.ScalabilityResult;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -91,6 +93,7 @@ public final class Dashboard {
         scenarios.forEach(s -> trendFiles.put(s, "trends/" + slug(s) + ".html"));
         Set<String> pages = new HashSet<>();
         Map<String, Regressions> regressions = new HashMap<>();
+        Map<String, ScalabilityResult> capacity = new HashMap<>();
 
         Path indexFile = output.resolve("summary.json");
         Invocation build = Files.isRegularFile(indexFile) ? ResultJson.read(indexFile, Invocation.class) : null;
@@ -111,6 +114,9 @@ public final class Dashboard {
                 Map<String, Object> run = runPage(output, runId, summary, resources, trendFiles);
                 pages.add(runId);
                 regressions.put(runId, summary.regressions());
+                if (summary.scalability() != null) {
+                    capacity.put(runId, summary.scalability());
+                }
                 Map<String, Object> line = indexLine(run, trendFiles.get((String) run.get("scenario")));
                 buildRuns.add(line);
                 latestInBuild.put((String) run.get("scenario"), line);
@@ -130,6 +136,9 @@ public final class Dashboard {
                                 ResourceSamples.class), trendFiles);
                         pages.add(run.runId());
                         regressions.put(run.runId(), summary.regressions());
+                        if (summary.scalability() != null) {
+                            capacity.put(run.runId(), summary.scalability());
+                        }
                     }
                 }
             }
@@ -140,8 +149,8 @@ public final class Dashboard {
                     HistoryQuery.Grouping.DAY, now));
             List<HistoryQuery.ChangePoint> changes = sql(() -> history.changePoints(scenario, "ALL",
                     ThresholdParser.metric("p95"), options.trendRuns()));
-            Map<String, Object> trend = TrendView.of(new TrendView.Input(scenario, runs, figures, regressions, days,
-                    changes, pages, tracked.contains(scenario)));
+            Map<String, Object> trend = TrendView.of(new TrendView.Input(scenario, runs, figures, regressions, capacity,
+                    days, changes, pages, tracked.contains(scenario)));
             Files.createDirectories(output.resolve("trends"));
             write("trend.ftlh", Map.of("trend", trend, "css", "../dashboard.css"), output.resolve(trendFiles.get(scenario)));
             (tracked.contains(scenario) ? trackedRows : scenarioRows)
@@ -176,6 +185,14 @@ public final class Dashboard {
         Map<String, Object> run = RunView.of(summary, resources, trend == null ? null : "../" + trend);
         Path folder = Files.createDirectories(output.resolve(runId));
         write("run.ftlh", Map.of("run", run, "css", "../dashboard.css"), folder.resolve("index.html"));
+        List<Figures> requests = RequestTable.shown(RunView.listed(summary.requests()));
+        if (!requests.isEmpty()) {
+            Files.createDirectories(folder.resolve("requests"));
+        }
+        for (Figures request : requests) {
+            write("request.ftlh", Map.of("request", RequestView.of(summary, request), "css", "../../dashboard.css"),
+                    folder.resolve(RequestView.link(request)));
+        }
         return run;
     }
 

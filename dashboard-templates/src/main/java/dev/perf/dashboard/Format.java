@@ -33,6 +33,33 @@ final class Format {
                 : String.format(Locale.ROOT, "%.0f µs", millis * 1000);
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
+
+    /** An ISO-8601 instant from a result file, to the second in UTC; as written when it is not one. */
+    static String instant(String iso) {
+        if (iso == null || iso.isEmpty()) {
+            return "";
+        }
+        try {
+            return TIME.format(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** A run's length: {@code 2.5 s}, {@code 4 min 10 s}, {@code 1 h 2 min}. */
+    static String seconds(double seconds) {
+        if (Double.isNaN(seconds) || seconds < 0) {
+            return NONE;
+        }
+        if (seconds < 60) {
+            return SvgChart.number(Math.round(seconds * 10) / 10.0) + " s";
+        }
+        long whole = Math.round(seconds);
+        return whole < 3600 ? whole / 60 + " min " + whole % 60 + " s" : whole / 3600 + " h " + whole % 3600 / 60 + " min";
+    }
+
     /** A figure, or NaN when it is absent (a gap in a chart). */
     static double orNaN(Double value) {
         return value == null ? Double.NaN : value;

@@ -29,11 +29,13 @@ final class RequestTable {
     static Map<String, Object> of(List<Figures> all) {
         List<Figures> byCount = new ArrayList<>(all);
         byCount.sort(Comparator.comparingLong(Figures::count).reversed());
-        Set<Figures> shown = Collections.newSetFromMap(new IdentityHashMap<>());
-        shown.addAll(byCount.subList(0, Math.min(MAX_SHOWN, byCount.size())));
+        List<Figures> shown = shown(all);
         List<Map<String, Object>> rows = new ArrayList<>();
-        // keep the scenario's own order among the rows shown
-        all.stream().filter(shown::contains).forEach(r -> rows.add(row(r)));
+        for (Figures r : shown) {
+            Map<String, Object> row = row(r);
+            row.put("link", RequestView.link(r));
+            rows.add(row);
+        }
         Map<String, Object> table = new LinkedHashMap<>();
         table.put("rows", rows);
         List<Figures> rest = byCount.subList(shown.size(), byCount.size());
@@ -44,12 +46,22 @@ final class RequestTable {
         return table;
     }
 
+    /** The requests shown by name (each with its own page), in the scenario's own order. */
+    static List<Figures> shown(List<Figures> all) {
+        List<Figures> byCount = new ArrayList<>(all);
+        byCount.sort(Comparator.comparingLong(Figures::count).reversed());
+        Set<Figures> shown = Collections.newSetFromMap(new IdentityHashMap<>());
+        shown.addAll(byCount.subList(0, Math.min(MAX_SHOWN, byCount.size())));
+        return all.stream().filter(shown::contains).toList();
+    }
+
     /** A row of figures; every figure "n/a" when there are none. */
     static Map<String, Object> row(Figures stats) {
         Map<String, Object> row = new LinkedHashMap<>();
         Figures.Latency latency = stats == null || stats.latencyMs() == null
                 ? new Figures.Latency(null, null, null, null, null, null, null, null, null, null) : stats.latencyMs();
         row.put("name", stats == null ? "" : RunView.text(stats.name()));
+        row.put("link", "");
         row.put("count", stats == null ? Format.NONE : Format.count(stats.count()));
         row.put("success", stats == null ? Format.NONE : Format.percent(stats.successRate()));
         row.put("rps", stats == null ? Format.NONE : Format.fixed(stats.rps(), 1));
@@ -91,6 +103,7 @@ final class RequestTable {
         }
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", "other (" + rest.size() + " requests)");
+        row.put("link", "");
         row.put("count", Format.count(count));
         row.put("success", count == 0 ? Format.NONE : Format.percent(ok * 100.0 / count));
         row.put("rps", anyRps ? Format.fixed(rps, 1) : Format.NONE);

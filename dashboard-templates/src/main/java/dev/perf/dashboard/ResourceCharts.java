@@ -44,25 +44,27 @@ final class ResourceCharts {
                 new Line("generator", "threads", "generator threads", 1))));
     }
 
-    private static String chart(String title, String unit, List<ResourceSamples.Sample> samples, List<Line> lines) {
+    private static SvgChart chart(String title, String unit, List<ResourceSamples.Sample> samples, List<Line> lines) {
         SvgChart chart = SvgChart.titled(title).x("s").y(unit);
         boolean any = false;
         for (Line l : lines) {
             List<double[]> points = new ArrayList<>();
-            boolean values = false;
             for (ResourceSamples.Sample s : samples) {
-                // a figure sampled less often (connections: every fifth sample) is joined across the samples without it
                 Double v = s.of(l.scope()).get(l.metric());
                 if (v != null) {
                     points.add(new double[]{s.t(), v / l.divisor()});
-                    values = true;
                 }
             }
-            if (values) {
-                chart.line(l.name(), points);
+            if (!points.isEmpty()) {
+                SvgChart.Series line = SvgChart.Series.of(l.name(), points);
+                // a figure sampled less often (connections: every fifth sample) shows its samples as dots, joined
+                // by dashes, and says how often it was sampled, rather than a line that looks measured throughout
+                chart.line(points.size() < samples.size() && points.size() > 1
+                        ? line.sampled((points.get(points.size() - 1)[0] - points.get(0)[0]) / (points.size() - 1))
+                        : line);
                 any = true;
             }
         }
-        return any ? chart.svg() : null;
+        return any ? chart : null;
     }
 }

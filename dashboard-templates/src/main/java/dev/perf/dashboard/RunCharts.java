@@ -37,6 +37,12 @@ final class RunCharts {
                     latency(points, "Latency over time"));
             add(charts, "Responses per second", null, throughput(points, "Responses per second", "responses"));
         }
+        add(charts, "In flight and users", "At each interval's end: open-model requests sent (or due) and not yet "
+                + "answered, and closed-model virtual users running.", running(points));
+        if (!summary.tracked()) {
+            add(charts, "p95 by request over time", "Each request's 95th percentile per interval, from its intended "
+                    + "send time; the busiest requests.", byRequest(summary));
+        }
         add(charts, "Responses by status code", "Per second; status 0 would be none.", byKey(points,
                 TimePoint::statuses, "Responses by status code", "HTTP "));
         add(charts, "Failures by kind", "Per second: unexpected status, timeout, connection refused or reset, other.",
@@ -45,13 +51,38 @@ final class RunCharts {
                 + "of the percentile axis gets the same width, so the tail shows.", spectrum(summary));
     }
 
-    static void add(List<Map<String, Object>> charts, String title, String note, String svg) {
+    /** Adds a chart (its SVG and its key) when it has something to draw. */
+    /** One request's charts for its own page: latency over time, responses, status codes, failures, distribution. */
+    static void request(RunResult summary, Figures request, List<Map<String, Object>> charts) {
+        List<TimePoint> points = RunView.points(summary, request.name());
+        String noun = summary.tracked() ? "Duration" : "Latency";
+        add(charts, noun + " over time", summary.tracked() ? "Of this operation's executions, per interval."
+                : "From each request's intended send time, per interval.", latency(points, noun + " over time"));
+        add(charts, "Responses per second", null, throughput(points, "Responses per second",
+                summary.tracked() ? "executions" : "responses"));
+        add(charts, "Responses by status code", "Per second.", byKey(points, TimePoint::statuses,
+                "Responses by status code", "HTTP "));
+        add(charts, "Failures by kind", "Per second.", byKey(points, TimePoint::errors, "Failures by kind", ""));
+        SvgChart spectrum = SvgChart.titled("Latency distribution").percentileX().y("ms");
+        add(charts, "Latency distribution", "The percentile spectrum: each further nine of the percentile axis gets "
+                + "the same width.", addSpectrum(spectrum, RunView.text(request.name()), request) == 0 ? null : spectrum);
+    }
+
+    static void add(List<Map<String, Object>> charts, String title, String note, SvgChart chart) {
+        String svg = chart == null ? null : chart.svg();
         if (svg != null) {
-            charts.add(note == null ? Map.of("title", title, "svg", svg) : Map.of("title", title, "svg", svg, "note", note));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("title", title);
+            entry.put("svg", svg);
+            entry.put("legend", chart.legendHtml());
+            if (note != null) {
+                entry.put("note", note);
+            }
+            charts.add(entry);
         }
     }
 
-    private static String latency(List<TimePoint> points, String title) {
+    private static SvgChart latency(List<TimePoint> points, String title) {
         SvgChart chart = SvgChart.titled(title).x("s").y("ms");
         Map<String, Function<TimePoint, Double>> lines = new LinkedHashMap<>();
         lines.put("p50", TimePoint::p50Ms);
@@ -60,10 +91,10 @@ final class RunCharts {
         lines.put("max", TimePoint::maxMs);
         lines.forEach((name, figure) -> chart.line(name, points.stream()
                 .map(p -> new double[]{p.t(), Format.orNaN(figure.apply(p))}).toList()));
-        return chart.svg();
+        return chart;
     }
 
-    private static String throughput(List<TimePoint> points, String title, String what) {
+    private static SvgChart throughput(List<TimePoint> points, String title, String what) {
         List<double[]> responses = new ArrayList<>();
         List<double[]> failed = new ArrayList<>();
         for (TimePoint p : points) {
@@ -72,11 +103,45 @@ final class RunCharts {
                 failed.add(new double[]{p.t(), p.failed() / p.seconds()});
             }
         }
-        return SvgChart.titled(title).x("s").y("/s").line(what, responses).line("failed", failed).svg();
+        return SvgChart.titled(title).x("s").y("/s").line(what, responses).line("failed", failed);
+    }
+
+    /** Requests in flight and users running, for the stages that had them; none when neither was recorded. */
+    private static SvgChart running(List<TimePoint> points) {
+        boolean inFlight = points.stream().anyMatch(p -> p.inFlight() != null && p.inFlight() > 0);
+        boolean users = points.stream().anyMatch(p -> p.users() != null && p.users() > 0);
+        if (!inFlight && !users) {
+            return null;
+        }
+        SvgChart chart = SvgChart.titled("In flight and users").x("s").y("");
+        if (inFlight) {
+            chart.line("requests in flight", points.stream()
+                    .map(p -> new double[]{p.t(), p.inFlight() == null ? Double.NaN : p.inFlight()}).toList());
+        }
+        if (users) {
+            chart.line("users running", points.stream()
+                    .map(p -> new double[]{p.t(), p.users() == null ? Double.NaN : p.users()}).toList());
+        }
+        return chart;
+    }
+
+    /** p95 per interval of the busiest requests (when there are several); none with one request. */
+    private static SvgChart byRequest(RunResult summary) {
+        List<Figures> requests = new ArrayList<>(RunView.listed(summary.requests()));
+        if (requests.size() < 2) {
+            return null;
+        }
+        requests.sort(Comparator.comparingLong(Figures::count).reversed());
+        SvgChart chart = SvgChart.titled("p95 by request over time").x("s").y("ms");
+        for (Figures r : requests.subList(0, Math.min(MAX_LINES, requests.size()))) {
+            chart.line(RunView.text(r.name()), RunView.points(summary, r.name()).stream()
+                    .map(p -> new double[]{p.t(), Format.orNaN(p.p95Ms())}).toList());
+        }
+        return chart;
     }
 
     /** One line per status code or failure kind (the busiest ones), per second; none when no interval had any. */
-    private static String byKey(List<TimePoint> points, Function<TimePoint, Map<String, Long>> field, String title,
+    private static SvgChart byKey(List<TimePoint> points, Function<TimePoint, Map<String, Long>> field, String title,
                                 String prefix) {
         Map<String, Long> totals = new TreeMap<>();
         points.forEach(p -> counts(p, field).forEach((key, n) -> totals.merge(key, n, Long::sum)));
@@ -94,7 +159,7 @@ final class RunCharts {
         if (other) {
             chart.line("other", rates(points, field, keys.subList(lines.size(), keys.size())));
         }
-        return chart.svg();
+        return chart;
     }
 
     private static List<double[]> rates(List<TimePoint> points, Function<TimePoint, Map<String, Long>> field,
@@ -116,7 +181,7 @@ final class RunCharts {
     }
 
     /** All requests, and the busiest requests (up to five) when there are several. */
-    private static String spectrum(RunResult summary) {
+    private static SvgChart spectrum(RunResult summary) {
         SvgChart chart = SvgChart.titled("Latency distribution").percentileX().y("ms");
         int lines = summary.overall() == null ? 0 : addSpectrum(chart, "all requests", summary.overall());
         List<Figures> requests = new ArrayList<>(RunView.listed(summary.requests()));
@@ -126,7 +191,7 @@ final class RunCharts {
                 lines += addSpectrum(chart, RunView.text(r.name()), r);
             }
         }
-        return lines == 0 ? null : chart.svg();
+        return lines == 0 ? null : chart;
     }
 
     private static int addSpectrum(SvgChart chart, String name, Figures stats) {

@@ -6,7 +6,11 @@ import dev.perf.result.ResourceSamples;
 import dev.perf.result.RunResult;
 import dev.perf.result.ThresholdVerdict;
 
+import dev.perf.result.TimePoint;
+import dev.perf.scenario.ThresholdParser;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +36,8 @@ final class RunView {
         view.put("runId", text(summary.runId()));
         view.put("verdict", text(summary.verdict()));
         view.put("status", text(summary.status()));
-        view.put("startTime", text(summary.startTime()));
+        view.put("startTime", Format.instant(summary.startTime()));
+        view.put("elapsed", summary.load() == null ? "" : Format.seconds(summary.load().elapsedSeconds()));
         view.put("description", summary.load() == null ? "" : text(summary.load().description()));
         view.put("baseUrl", summary.target() == null ? "" : text(summary.target().baseUrl()));
         view.put("environment", summary.target() == null ? "" : text(summary.target().environment()));
@@ -47,7 +52,8 @@ final class RunView {
         view.put("overall", RequestTable.row(summary.overall()));
         view.put("thresholds", thresholds(listed(summary.thresholds())));
         view.put("regressions", regressions(summary.regressions()));
-        view.put("errors", errors(summary.overall() == null ? null : summary.overall().errors()));
+        view.put("errors", errors(summary.overall() == null ? null : summary.overall().errors(),
+                points(summary, "ALL")));
         List<Map<String, Object>> flows = new ArrayList<>();
         listed(summary.flows()).forEach(f -> flows.add(RequestTable.row(f)));
         view.put("flows", flows);
@@ -103,20 +109,37 @@ final class RunView {
         view.put("checked", regressions != null);
         view.put("compared", figures.size());
         List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> inconclusive = new ArrayList<>();
+        long ok = 0;
         for (Regressions.Figure f : figures) {
             if ("ok".equals(f.verdict())) {
+                ok++;
                 continue;
             }
-            rows.add(Map.of("verdict", text(f.verdict()), "request", text(f.request()), "metric", text(f.metric()),
-                    "current", SvgChart.number(f.current()),
-                    "baseline", SvgChart.number(f.baselineMedian()) + " (median of " + f.baselineRuns()
+            String unit = unit(f.metric());
+            Map<String, Object> row = Map.of("verdict", text(f.verdict()), "request", text(f.request()),
+                    "metric", text(f.metric()),
+                    "current", measured(f.current(), unit),
+                    "baseline", measured(f.baselineMedian(), unit) + " (median of " + f.baselineRuns()
                             + (f.baselineRuns() == 1 ? " run)" : " runs)"),
                     "change", f.changePercent() == null ? Format.NONE
                             : String.format(Locale.ROOT, "%+.1f%%", f.changePercent()),
-                    "reason", text(f.reason())));
+                    "reason", text(f.reason()));
+            ("inconclusive".equals(f.verdict()) ? inconclusive : rows).add(row);
         }
         view.put("rows", rows);
+        view.put("inconclusive", inconclusive);
+        view.put("ok", ok);
         return view;
+    }
+
+    /** A compared figure's unit, as a threshold on it would have it ("number" when the name is not known). */
+    private static String unit(String metric) {
+        try {
+            return ThresholdParser.metric(text(metric)).unit().name().toLowerCase(Locale.ROOT);
+        } catch (RuntimeException unknown) {
+            return "number";
+        }
     }
 
     /** Failed checks by request and name, informational ones included. */
@@ -131,16 +154,34 @@ final class RunView {
         return rows;
     }
 
-    private static List<Map<String, Object>> errors(Map<String, Figures.ErrorCount> errors) {
+    /** The errors by kind, most frequent first, each with its count per interval as a sparkline. */
+    static List<Map<String, Object>> errors(Map<String, Figures.ErrorCount> errors, List<TimePoint> points) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (errors != null) {
-            errors.forEach((kind, e) -> rows.add(Map.of("kind", kind, "count", Format.count(e.count()),
-                    "first", text(e.firstMessage()))));
+            List<Map.Entry<String, Figures.ErrorCount>> byCount = new ArrayList<>(errors.entrySet());
+            byCount.sort(Comparator.comparingLong((Map.Entry<String, Figures.ErrorCount> e) -> e.getValue().count())
+                    .reversed());
+            for (Map.Entry<String, Figures.ErrorCount> e : byCount) {
+                List<Double> perSecond = new ArrayList<>();
+                for (TimePoint p : points) {
+                    long n = p.errors() == null ? 0 : p.errors().getOrDefault(e.getKey(), 0L);
+                    perSecond.add(p.seconds() > 0 ? n / p.seconds() : null);
+                }
+                String spark = SvgChart.spark(e.getKey() + " failures per second over the run", perSecond, "/s",
+                        "interval");
+                rows.add(Map.of("kind", e.getKey(), "count", Format.count(e.getValue().count()),
+                        "first", text(e.getValue().firstMessage()), "spark", spark == null ? "" : spark));
+            }
         }
         return rows;
     }
 
-    private static String measured(double value, String unit) {
+    /** The interval points of one request (or {@code ALL}). */
+    static List<TimePoint> points(RunResult summary, String name) {
+        return summary.timeSeries() == null ? List.of() : listed(summary.timeSeries().get(name));
+    }
+
+    static String measured(double value, String unit) {
         return switch (unit) {
             case "percent" -> SvgChart.number(value) + "%";
             case "millis" -> SvgChart.number(value) + " ms";

@@ -46,6 +46,8 @@ final class ScalabilityView {
         }
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("findings", findings);
+        section.put("loadHeading", scalability.rateSteps() ? "offered" : "users");
+        section.put("levels", levels(scalability));
         List<double[]> avg = new ArrayList<>();
         List<double[]> p95 = new ArrayList<>();
         List<double[]> success = new ArrayList<>();
@@ -63,16 +65,46 @@ final class ScalabilityView {
         List<SvgChart.Marker> markers = markers(scalability, unit);
         List<Map<String, Object>> charts = new ArrayList<>();
         RunCharts.add(charts, "Response time against load", null, marked(SvgChart.titled("Response time against load")
-                .x(unit).y("ms").line("avg", avg).line("p95", p95), markers).svg());
+                .x(unit).y("ms").line("avg", avg).line("p95", p95), markers));
         RunCharts.add(charts, "Success rate against load", null, marked(SvgChart.titled("Success rate against load")
-                .x(unit).y("%").line("success rate", success), markers).svg());
+                .x(unit).y("%").line("success rate", success), markers));
         SvgChart tp = SvgChart.titled("Throughput against load").x(unit).y("/s").line("throughput (successes/s)", throughput);
         if (fit != null && !throughput.isEmpty()) {
             tp.line("USL fit", uslCurve(fit, throughput));
         }
-        RunCharts.add(charts, "Throughput against load", null, marked(tp, markers).svg());
+        RunCharts.add(charts, "Throughput against load", null, marked(tp, markers));
         section.put("charts", charts);
         view.put("scalability", section);
+    }
+
+    /** One row per level, as the console's level table has it: what was offered, served, and how fast. */
+    private static List<Map<String, Object>> levels(ScalabilityResult scalability) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Integer breakpoint = scalability.breakpoint() != null && scalability.breakpoint().found()
+                ? scalability.breakpoint().level() : null;
+        for (ScalabilityResult.Level level : RunView.listed(scalability.levels())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", level.level());
+            row.put("load", SvgChart.number(level.load()) + (scalability.rateSteps() ? "/s" : ""));
+            ScalabilityResult.LevelFigures m = level.measured();
+            row.put("ran", level.ran() && m != null);
+            if (level.ran() && m != null) {
+                row.put("throughput", Format.fixed(m.throughput(), 1));
+                row.put("rps", Format.fixed(m.rps(), 1));
+                row.put("success", Format.percent(m.successRate()));
+                row.put("p50", Format.fixed(m.p50Ms(), 2));
+                row.put("p95", Format.fixed(m.p95Ms(), 2));
+                row.put("p99", Format.fixed(m.p99Ms(), 2));
+                row.put("max", Format.fixed(m.maxMs(), 2));
+                row.put("errors", Format.count(m.errors()));
+                row.put("dropped", Format.count(m.dropped()));
+                row.put("state", m.broken() ? (Integer.valueOf(level.level()).equals(breakpoint) ? "breakpoint"
+                        : "broken") : m.thresholdsHeld() ? "held" : "thresholds broken");
+                row.put("stateClass", m.broken() ? "fail" : m.thresholdsHeld() ? "pass" : "fail");
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, Object> finding(String name, ScalabilityResult.Finding finding) {

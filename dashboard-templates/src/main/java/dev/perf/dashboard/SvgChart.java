@@ -16,11 +16,12 @@ import java.util.function.DoubleFunction;
 final class SvgChart {
     static final int MAX_POINTS = 300;
     static final int MAX_TOOLTIPS = 100;
+    private static final int SPARK_POINTS = 120;
     private static final int WIDTH = 720;
     private static final int HEIGHT = 230;
     private static final int LEFT = 60;
     private static final int RIGHT = 14;
-    private static final int TOP = 34;
+    private static final int TOP = 30;
     private static final int BOTTOM = 28;
     private static final String[] PERCENTILE_TICKS = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%"};
 
@@ -31,13 +32,33 @@ final class SvgChart {
         }
     }
 
-    /** One line, named for the legend. */
-    record Series(String name, List<Point> points) {
+    /**
+     * One line, named for the legend.
+     *
+     * @param sampledEvery the seconds between its samples when it was sampled less often than the chart's other
+     *                     lines (then each sample is a dot and the line between them is dashed), or {@code null}
+     */
+    record Series(String name, List<Point> points, Double sampledEvery) {
+        Series(String name, List<Point> points) {
+            this(name, points, null);
+        }
+
         static Series of(String name, List<double[]> xy) {
             List<Point> points = new ArrayList<>(xy.size());
             xy.forEach(p -> points.add(Point.of(p[0], p[1])));
             return new Series(name, points);
         }
+
+        Series sampled(double everySeconds) {
+            return new Series(name, points, everySeconds);
+        }
+    }
+
+    /**
+     * What a line looks like: dashed when at least half its points lie on a line drawn before it (so both show);
+     * {@code sameAs} names that line when every point does.
+     */
+    private record Look(boolean dashed, String sameAs) {
     }
 
     /** A shaded range: {x, low, high} triples. */
@@ -118,6 +139,108 @@ final class SvgChart {
 
     /** @return the SVG markup with every text escaped, or {@code null} when no line has a point */
     String svg() {
+        Frame f = frame();
+        if (f == null) {
+            return null;
+        }
+        List<Look> looks = looks(f);
+        StringBuilder svg = new StringBuilder(4096);
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">");
+        svg.append("<title>").append(Html.escape(title)).append("</title>");
+        svg.append("<desc>").append(Html.escape(description(looks))).append("</desc>");
+        axes(svg, f);
+        for (int b = 0; b < bands.size(); b++) {
+            band(svg, f, bands.get(b));
+        }
+        for (int m = 0; m < markers.size(); m++) {
+            marker(svg, f, markers.get(m), m);
+        }
+        for (int s = 0; s < series.size(); s++) {
+            series(svg, f, series.get(s), s, looks.get(s));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * The chart's key as HTML, beside the SVG rather than in it, so that it stays readable where the chart is drawn
+     * small (a phone): a swatch and a name per line, band and marker.
+     *
+     * @return the markup, or {@code null} when the chart has nothing to draw
+     */
+    String legendHtml() {
+        Frame f = frame();
+        if (f == null) {
+            return null;
+        }
+        List<Look> looks = looks(f);
+        StringBuilder html = new StringBuilder("<ul class=\"legend\">");
+        for (int s = 0; s < series.size(); s++) {
+            Series line = series.get(s);
+            Look look = looks.get(s);
+            boolean dashed = look.dashed() || line.sampledEvery() != null;
+            html.append("<li class=\"series-").append(s % 6 + 1).append(dashed ? " dashed" : "")
+                    .append("\"><svg class=\"key\" viewBox=\"0 0 20 10\" aria-hidden=\"true\">")
+                    .append(dashed ? "<path d=\"M0,5 L20,5\"/>" : "<rect width=\"20\" height=\"10\"/>")
+                    .append("</svg>").append(Html.escape(legendName(line, look))).append("</li>");
+        }
+        for (Band b : bands) {
+            html.append("<li class=\"band-key\"><svg class=\"key\" viewBox=\"0 0 20 10\" aria-hidden=\"true\">"
+                    + "<rect width=\"20\" height=\"10\"/></svg>").append(Html.escape(b.name())).append("</li>");
+        }
+        for (Marker m : markers) {
+            html.append("<li class=\"marker-key\"><svg class=\"key\" viewBox=\"0 0 20 10\" aria-hidden=\"true\">"
+                    + "<path d=\"M10,0 L10,10\"/></svg>").append(Html.escape(m.label())).append("</li>");
+        }
+        return html.append("</ul>").toString();
+    }
+
+    private static String legendName(Series line, Look look) {
+        String name = line.name();
+        if (line.sampledEvery() != null) {
+            name += " (sampled every " + number(line.sampledEvery()) + " s)";
+        }
+        if (look.sameAs() != null) {
+            name += " (same as " + look.sameAs() + ")";
+        }
+        return name;
+    }
+
+    /** Each line's look: a line whose points mostly lie on an earlier line's is dashed, so that neither hides. */
+    private List<Look> looks(Frame f) {
+        double near = f.maxY * 0.01;
+        List<Look> looks = new ArrayList<>();
+        for (int s = 0; s < series.size(); s++) {
+            int points = 0;
+            int covered = 0;
+            String sameAs = null;
+            for (int earlier = 0; earlier < s; earlier++) {
+                int on = 0;
+                int n = 0;
+                java.util.Map<Double, Double> at = new java.util.HashMap<>();
+                series.get(earlier).points().forEach(p -> at.put(p.x(), p.y()));
+                for (Point p : series.get(s).points()) {
+                    if (!Double.isNaN(p.y())) {
+                        n++;
+                        Double y = at.get(p.x());
+                        if (y != null && Math.abs(y - p.y()) <= near) {
+                            on++;
+                        }
+                    }
+                }
+                points = n;
+                covered = Math.max(covered, on);
+                if (n > 0 && on == n && sameAs == null) {
+                    sameAs = series.get(earlier).name();
+                }
+            }
+            looks.add(new Look(points > 0 && covered * 2 >= points, sameAs));
+        }
+        return looks;
+    }
+
+    /** The scales, or {@code null} when no line has a point. */
+    private Frame frame() {
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double maxY = 0;
@@ -145,28 +268,25 @@ final class SvgChart {
             maxX += 0.5;
         }
         double step = niceStep(maxY / 5);
-        Frame f = new Frame(minX, maxX, Math.max(1, Math.ceil(maxY / step - 1e-9)) * step, step);
-        StringBuilder svg = new StringBuilder(4096);
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">");
-        svg.append("<title>").append(Html.escape(title)).append("</title>");
-        svg.append("<desc>").append(Html.escape(description())).append("</desc>");
-        axes(svg, f);
-        for (int b = 0; b < bands.size(); b++) {
-            band(svg, f, bands.get(b));
-        }
-        for (int m = 0; m < markers.size(); m++) {
-            Marker marker = markers.get(m);
-            double x = f.x(tx(marker.x()));
-            svg.append(String.format(Locale.ROOT, "<g class=\"marker\"><title>%s</title><line x1=\"%.1f\" y1=\"%d\" "
-                            + "x2=\"%.1f\" y2=\"%d\"/><text x=\"%.1f\" y=\"%d\">%s</text></g>", Html.escape(marker.label()),
-                    x, TOP, x, HEIGHT - BOTTOM, x + 3, TOP + 10 + 12 * (m % 3), Html.escape(marker.label())));
-        }
-        for (int s = 0; s < series.size(); s++) {
-            series(svg, f, series.get(s), s);
-        }
-        legend(svg);
-        return svg.append("</svg>").toString();
+        return new Frame(minX, maxX, Math.max(1, Math.ceil(maxY / step - 1e-9)) * step, step);
+    }
+
+    /**
+     * A vertical line with its label beside it; the label goes to the line's left when it would run past the plot's
+     * right edge (a breakpoint at the heaviest level).
+     */
+    private void marker(StringBuilder svg, Frame f, Marker marker, int index) {
+        double x = f.x(tx(marker.x()));
+        boolean left = x + 3 + textWidth(marker.label(), 11) > WIDTH - RIGHT;
+        svg.append(String.format(Locale.ROOT, "<g class=\"marker\"><title>%s</title><line x1=\"%.1f\" y1=\"%d\" "
+                        + "x2=\"%.1f\" y2=\"%d\"/><text class=\"%s\" x=\"%.1f\" y=\"%d\">%s</text></g>",
+                Html.escape(marker.label()), x, TOP, x, HEIGHT - BOTTOM, left ? "end" : "start", left ? x - 3 : x + 3,
+                TOP + 10 + 12 * (index % 3), Html.escape(marker.label())));
+    }
+
+    /** About how wide a text is at a font size, in the chart's units (system sans fonts average ~0.55 em). */
+    static double textWidth(String text, double fontSize) {
+        return text.length() * fontSize * 0.56;
     }
 
     private void axes(StringBuilder svg, Frame f) {
@@ -177,7 +297,7 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%.1f\">%s</text>", LEFT - 6, y + 4,
                     Html.escape(number(value))));
         }
-        svg.append(String.format(Locale.ROOT, "<text class=\"axis unit\" x=\"%d\" y=\"%d\">%s</text>", LEFT - 6, 14,
+        svg.append(String.format(Locale.ROOT, "<text class=\"axis unit\" x=\"%d\" y=\"%d\">%s</text>", LEFT - 6, 2,
                 Html.escape(yUnit)));
         List<double[]> ticks = xTicks(f);
         for (int i = 0; i < ticks.size(); i++) {
@@ -260,11 +380,13 @@ final class SvgChart {
                 .append("\"><title>").append(Html.escape(band.name())).append("</title></polygon>");
     }
 
-    private void series(StringBuilder svg, Frame f, Series line, int index) {
+    private void series(StringBuilder svg, Frame f, Series line, int index, Look look) {
         List<Point> shown = downsample(line.points());
         StringBuilder path = new StringBuilder();
         StringBuilder dots = new StringBuilder();
-        int every = Math.max(1, (int) Math.ceil(shown.size() / (double) MAX_TOOLTIPS));
+        boolean sampled = line.sampledEvery() != null;
+        // a sampled line shows every sample it has (it has few): the dots are the data, the dashes only join them
+        int every = sampled ? 1 : Math.max(1, (int) Math.ceil(shown.size() / (double) MAX_TOOLTIPS));
         boolean open = false;
         for (int i = 0; i < shown.size(); i++) {
             Point p = shown.get(i);
@@ -285,7 +407,8 @@ final class SvgChart {
             }
         }
         String d = path.toString();
-        svg.append("<g class=\"series series-").append(index % 6 + 1).append("\"><title>")
+        svg.append("<g class=\"series series-").append(index % 6 + 1).append(look.dashed() || sampled ? " dashed" : "")
+                .append("\"><title>")
                 .append(Html.escape(line.name())).append("</title>");
         if (!d.isEmpty()) {
             svg.append("<path d=\"").append(d).append("\"/>");
@@ -293,25 +416,10 @@ final class SvgChart {
         svg.append(dots).append("</g>");
     }
 
-    private void legend(StringBuilder svg) {
-        double x = LEFT + 4;
-        List<String[]> entries = new ArrayList<>();
-        for (int s = 0; s < series.size(); s++) {
-            entries.add(new String[]{"series-" + (s % 6 + 1), series.get(s).name()});
-        }
-        for (Band b : bands) {
-            entries.add(new String[]{"band-key", b.name()});
-        }
-        for (String[] e : entries) {
-            svg.append(String.format(Locale.ROOT, "<g class=\"legend %s\"><rect x=\"%.1f\" y=\"6\" width=\"10\" "
-                    + "height=\"10\"/><text x=\"%.1f\" y=\"15\">%s</text></g>", e[0], x, x + 14, Html.escape(e[1])));
-            x += 14 + 6.6 * e[1].length() + 14;
-        }
-    }
-
-    private String description() {
+    private String description(List<Look> looks) {
         StringBuilder text = new StringBuilder();
-        for (Series s : series) {
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             int n = 0;
@@ -323,7 +431,7 @@ final class SvgChart {
                 }
             }
             if (n > 0) {
-                text.append(s.name()).append(": ").append(n).append(" points from ").append(number(min)).append(" to ")
+                text.append(legendName(s, looks.get(i))).append(": ").append(n).append(" points from ").append(number(min)).append(" to ")
                         .append(number(max)).append(' ').append(yUnit).append(". ");
             }
         }
@@ -370,6 +478,29 @@ final class SvgChart {
      * @return {@code null} with fewer than two values
      */
     static String spark(String title, List<Double> values, String unit) {
+        return spark(title, values, unit, "run");
+    }
+
+    /**
+     * @param what what one value is ("run", "interval"), for the text
+     */
+    static String spark(String title, List<Double> values, String unit, String what) {
+        if (values.size() > SPARK_POINTS) {
+            // a long run's intervals: each of the sparkline's points keeps its bucket's highest value
+            List<Double> kept = new ArrayList<>();
+            double bucket = values.size() / (double) SPARK_POINTS;
+            for (int b = 0; b < SPARK_POINTS; b++) {
+                Double best = null;
+                for (int i = (int) (b * bucket); i < (int) ((b + 1) * bucket); i++) {
+                    Double v = values.get(i);
+                    if (v != null && !v.isNaN() && (best == null || v > best)) {
+                        best = v;
+                    }
+                }
+                kept.add(best);
+            }
+            values = kept;
+        }
         List<double[]> points = new ArrayList<>();
         double max = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -391,7 +522,7 @@ final class SvgChart {
             line.append(line.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f,%.1f",
                     2 + p[0] / last * 116, 26 - p[1] / top * 22));
         }
-        String text = title + ": " + points.size() + (points.size() == 1 ? " run" : " runs") + ", from " + number(min) + " to " + number(max) + " " + unit
+        String text = title + ": " + points.size() + " " + what + "s, from " + number(min) + " to " + number(max) + " " + unit
                 + ", latest " + number(points.get(points.size() - 1)[1]) + " " + unit;
         return "<svg class=\"spark\" viewBox=\"0 0 120 28\" role=\"img\" aria-label=\"" + Html.escape(text) + "\"><title>"
                 + Html.escape(text) + "</title><polyline points=\"" + line + "\"/></svg>";

@@ -4,6 +4,7 @@ import dev.perf.history.HistoryQuery;
 import dev.perf.history.RunInfo;
 import dev.perf.history.TrendPoint;
 import dev.perf.result.Regressions;
+import dev.perf.result.ScalabilityResult;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,8 @@ import java.util.function.Function;
 final class TrendView {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -32,10 +35,11 @@ final class TrendView {
      *
      * @param regressions each run's comparison with its baseline by run id: a {@code null} value when it was not
      *                    checked, no entry when the run's result files are not known
+     * @param scalability a stepped run's analysis by run id (no entry for other runs)
      */
     record Input(String scenario, List<RunInfo> runs, Map<String, TrendPoint> figures,
-                 Map<String, Regressions> regressions, List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes,
-                 Set<String> pages, boolean tracked) {
+                 Map<String, Regressions> regressions, Map<String, ScalabilityResult> scalability,
+                 List<TrendPoint> days, List<HistoryQuery.ChangePoint> changes, Set<String> pages, boolean tracked) {
     }
 
     private TrendView() {
@@ -53,6 +57,11 @@ final class TrendView {
             int i = (int) Math.round(x);
             return i >= 0 && i < runs.size() ? SHORT.format(runs.get(i).start()) : "";
         };
+        boolean stepped = runs.stream().anyMatch(r -> in.scalability().containsKey(r.runId()));
+        view.put("stepped", stepped);
+        if (stepped) {
+            capacityChart(charts, runs, in, label);
+        }
         SvgChart latency = SvgChart.titled("Latency across runs").xLabels(label::apply).y("ms");
         latency.line(series("p50", runs, in, p -> p.p50Ms(), null));
         latency.line(series("p95", runs, in, p -> p.p95Ms(), "p95"));
@@ -60,20 +69,21 @@ final class TrendView {
         latency.band(band("p95 baseline: median to regression limit", runs, in, "p95"));
         List<Map<String, Object>> changes = changes(in, runs, latency);
         RunCharts.add(charts, "Latency across runs", "Each point is one run; click it to open the run. The band is the "
-                + "p95 baseline the run was judged against; a ringed point regressed.", latency.svg());
+                + "p95 baseline the run was judged against; a ringed point regressed.", latency);
         if (in.tracked()) {
             costCharts(charts, runs, in, label);
-        } else {
+        } else if (!stepped) {
+            // a stepped run's whole-run throughput is the mix of its levels: its capacity chart says more
             SvgChart rps = SvgChart.titled("Throughput across runs").xLabels(label::apply).y("req/s")
                     .line(series("responses per second", runs, in, TrendPoint::rps, "rps"))
                     .band(band("baseline: median to regression limit", runs, in, "rps"));
-            RunCharts.add(charts, "Throughput across runs", null, rps.svg());
+            RunCharts.add(charts, "Throughput across runs", null, rps);
         }
         SvgChart errors = SvgChart.titled("Error rate across runs").xLabels(label::apply).y("%")
                 .line(series("error rate", runs, in, p -> p.successRate() == null ? null : 100 - p.successRate(),
                         "error-rate"))
                 .band(band("baseline: median to regression limit", runs, in, "error-rate"));
-        RunCharts.add(charts, "Error rate across runs", null, errors.svg());
+        RunCharts.add(charts, "Error rate across runs", null, errors);
         SvgChart cpu = SvgChart.titled("CPU across runs (average over each run)").xLabels(label::apply).y("%");
         if (!in.tracked()) {
             cpu.line(series("target", runs, in, p -> p.resources().get("target.cpu.avg"), null));
@@ -82,14 +92,14 @@ final class TrendView {
                         null))
                 .line(series("machine", runs, in, p -> p.resources().get("machine.cpu.avg"), null));
         RunCharts.add(charts, "CPU across runs", "Average over each run. Machine: % of all CPUs; processes: % of one core.",
-                cpu.svg());
+                cpu);
         if (!in.tracked()) {
             SvgChart memory = SvgChart.titled("Target memory across runs (peak resident)").xLabels(label::apply).y("MB")
                     .line(series("target peak", runs, in, p -> {
                         Double bytes = p.resources().get("target.memory.max");
                         return bytes == null ? null : bytes / (1024 * 1024);
                     }, null));
-            RunCharts.add(charts, "Target memory across runs", null, memory.svg());
+            RunCharts.add(charts, "Target memory across runs", null, memory);
         }
         view.put("charts", charts);
         view.put("changes", changes);
@@ -99,20 +109,66 @@ final class TrendView {
         return view;
     }
 
+    /**
+     * A stepped test's capacity over builds: the load at its breakpoint, the throughput it sustained and its heaviest
+     * level. A run whose breakpoint was not reached has no breakpoint point: its heaviest level says how far it went.
+     */
+    private static void capacityChart(List<Map<String, Object>> charts, List<RunInfo> runs, Input in,
+                                      Function<Double, String> label) {
+        boolean rates = true;
+        List<SvgChart.Point> breakpoint = new ArrayList<>();
+        List<SvgChart.Point> sustainable = new ArrayList<>();
+        List<SvgChart.Point> heaviest = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String runId = runs.get(i).runId();
+            ScalabilityResult s = in.scalability().get(runId);
+            String link = in.pages().contains(runId) ? "../" + runId + "/index.html" : null;
+            if (s == null) {
+                continue;
+            }
+            rates = s.rateSteps();
+            breakpoint.add(new SvgChart.Point(i, found(s.breakpoint(), ScalabilityResult.Finding::load), link, false));
+            sustainable.add(new SvgChart.Point(i, found(s.maxSustainable(), ScalabilityResult.Finding::value), link,
+                    false));
+            double top = RunView.listed(s.levels()).stream().filter(ScalabilityResult.Level::ran)
+                    .mapToDouble(ScalabilityResult.Level::load).max().orElse(Double.NaN);
+            heaviest.add(new SvgChart.Point(i, top, link, false));
+        }
+        // rate steps share one unit (per second); users and throughput do not, and get a chart each
+        SvgChart chart = SvgChart.titled("Capacity across runs").xLabels(label::apply).y(rates ? "/s" : "users")
+                .line(new SvgChart.Series("breakpoint", breakpoint));
+        if (rates) {
+            chart.line(new SvgChart.Series("max sustainable throughput", sustainable));
+        }
+        chart.line(new SvgChart.Series("heaviest level run", heaviest));
+        RunCharts.add(charts, "Capacity across runs", "Each point is one stepped run; click it to open the run. A run "
+                + "that never broke has no breakpoint point: its heaviest level says how far it went.", chart);
+        if (!rates) {
+            RunCharts.add(charts, "Max sustainable throughput across runs", null, SvgChart
+                    .titled("Max sustainable throughput across runs").xLabels(label::apply).y("/s")
+                    .line(new SvgChart.Series("successes per second", sustainable)));
+        }
+    }
+
+    private static double found(ScalabilityResult.Finding finding,
+                                Function<ScalabilityResult.Finding, Double> value) {
+        return finding == null || !finding.found() ? Double.NaN : Format.orNaN(value.apply(finding));
+    }
+
     /** A tracked test's cost per execution: the running thread's CPU time and heap allocations. */
     private static void costCharts(List<Map<String, Object>> charts, List<RunInfo> runs, Input in,
                                    Function<Double, String> label) {
         SvgChart cpu = SvgChart.titled("CPU time per execution across runs").xLabels(label::apply).y("ms")
                 .line(series("CPU time", runs, in, p -> p.resources().get(HistoryQuery.OPERATION_CPU_MS), null));
         RunCharts.add(charts, "CPU time per execution across runs", "The CPU time of the thread that ran each tracked "
-                + "execution, averaged over the run's executions; work handed to other threads is not in it.", cpu.svg());
+                + "execution, averaged over the run's executions; work handed to other threads is not in it.", cpu);
         SvgChart allocated = SvgChart.titled("Heap allocated per execution across runs").xLabels(label::apply).y("KB")
                 .line(series("allocated", runs, in, p -> {
                     Double bytes = p.resources().get(HistoryQuery.OPERATION_ALLOCATED_BYTES);
                     return bytes == null ? null : bytes / 1024;
                 }, null));
         RunCharts.add(charts, "Heap allocated per execution across runs", "Bytes the running thread allocated per "
-                + "execution, averaged over the run's executions.", allocated.svg());
+                + "execution, averaged over the run's executions.", allocated);
     }
 
     private static SvgChart.Series series(String name, List<RunInfo> runs, Input in, Function<TrendPoint, Double> value,
@@ -189,17 +245,17 @@ final class TrendView {
         latency.line(dayLine("p50", days, TrendPoint::p50Ms)).line(dayLine("p95", days, TrendPoint::p95Ms))
                 .line(dayLine("p99", days, TrendPoint::p99Ms));
         RunCharts.add(charts, "Latency by day", "Percentiles of each day's runs together, from their merged histograms.",
-                latency.svg());
+                latency);
         RunCharts.add(charts, "Throughput by day", null, SvgChart.titled("Throughput by day").xLabels(label::apply)
-                .y("req/s").line(dayLine("responses per second", days, TrendPoint::rps)).svg());
+                .y("req/s").line(dayLine("responses per second", days, TrendPoint::rps)));
         RunCharts.add(charts, "Error rate by day", null, SvgChart.titled("Error rate by day").xLabels(label::apply)
                 .y("%").line(dayLine("error rate", days, p -> p.successRate() == null ? null : 100 - p.successRate()))
-                .svg());
+                );
         RunCharts.add(charts, "CPU by day", "Averages weighted by samples. Machine: % of all CPUs; processes: % of one "
                 + "core.", SvgChart.titled("CPU by day").xLabels(label::apply).y("%")
                 .line(dayLine("target", days, p -> p.resources().get("target.cpu.avg")))
                 .line(dayLine("generator", days, p -> p.resources().get("generator.cpu.avg")))
-                .line(dayLine("machine", days, p -> p.resources().get("machine.cpu.avg"))).svg());
+                .line(dayLine("machine", days, p -> p.resources().get("machine.cpu.avg"))));
         return charts;
     }
 
@@ -231,7 +287,7 @@ final class TrendView {
             Map<String, Object> row = figures(in.figures().get(run.runId()));
             row.put("runId", run.runId());
             row.put("link", in.pages().contains(run.runId()) ? "../" + run.runId() + "/index.html" : "");
-            row.put("time", FULL.format(run.start()));
+            row.put("time", MINUTE.format(run.start()));
             row.put("verdict", run.verdict());
             row.put("revision", (run.gitBranch() == null ? "" : run.gitBranch())
                     + (run.gitCommit() == null ? "" : " " + run.gitCommit().substring(0, Math.min(8, run.gitCommit().length())))
@@ -239,9 +295,25 @@ final class TrendView {
             // a run recorded before the history kept result files has no entry
             row.put("regressions", !in.regressions().containsKey(run.runId()) ? Format.NONE
                     : regressionText(in.regressions().get(run.runId())));
+            ScalabilityResult capacity = in.scalability().get(run.runId());
+            row.put("breakpoint", capacity == null ? Format.NONE : findingText(capacity.breakpoint(), capacity));
+            row.put("sustainable", capacity == null || capacity.maxSustainable() == null
+                    || !capacity.maxSustainable().found() ? Format.NONE
+                    : SvgChart.number(capacity.maxSustainable().value()) + "/s");
             rows.add(row);
         }
         return rows;
+    }
+
+    /** "300/s" where found; "not reached (500/s)" with the heaviest level run otherwise. */
+    private static String findingText(ScalabilityResult.Finding finding, ScalabilityResult s) {
+        String suffix = s.rateSteps() ? "/s" : " users";
+        if (finding != null && finding.found() && finding.load() != null) {
+            return SvgChart.number(finding.load()) + suffix;
+        }
+        double top = RunView.listed(s.levels()).stream().filter(ScalabilityResult.Level::ran)
+                .mapToDouble(ScalabilityResult.Level::load).max().orElse(Double.NaN);
+        return Double.isNaN(top) ? Format.NONE : "not reached (" + SvgChart.number(top) + suffix + ")";
     }
 
     private static Map<String, Object> figures(TrendPoint p) {

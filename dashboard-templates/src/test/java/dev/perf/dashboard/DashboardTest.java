@@ -71,6 +71,15 @@ class DashboardTest {
         thresholds.addObject().put("expression", "p95 <= baseline * 1.1").put("unit", "millis").put("actual", 9.25)
                 .put("passed", false).put("judged", false).put("note", "no baseline: first run");
         summary.putObject("generator").putArray("saturation").add("its CPU was busy " + EVIL);
+        ObjectNode regressions = summary.putObject("regressions").put("tolerancePercent", 10.0);
+        ArrayNode compared = regressions.putArray("figures");
+        compared.addObject().put("request", "ALL").put("metric", "p95").put("current", 9.25).put("baselineMedian", 5.0)
+                .put("baselineRuns", 4).put("changePercent", 85.0).put("verdict", "regressed").put("reason", "beyond");
+        compared.addObject().put("request", "ALL").put("metric", "error-rate").put("current", 0.5)
+                .put("baselineMedian", 0.0).put("baselineRuns", 1).put("verdict", "inconclusive")
+                .put("reason", "1 run cannot tell noise from change");
+        compared.addObject().put("request", "ALL").put("metric", "avg").put("current", 4.5).put("baselineMedian", 4.4)
+                .put("baselineRuns", 4).put("changePercent", 2.3).put("verdict", "ok").put("reason", "within");
         ArrayNode series = summary.putObject("timeSeries").putArray("ALL");
         for (int t = 1; t <= seconds; t++) {
             ObjectNode point = series.addObject().put("t", t).put("seconds", 1.0).put("count", 100)
@@ -199,8 +208,42 @@ class DashboardTest {
         assertThat(Files.size(out.resolve("20261127-080000-demo/index.html"))).isLessThan(1_000_000);
     }
 
+    @Test
+    void theRunPageReadsInOrderWithUnitsLevelsErrorsOverTimeAndAPagePerRequest() throws Exception {
+        results(3, 20);
+        new Dashboard().render(out);
+        String run = Files.readString(out.resolve("20261127-080000-demo/index.html"));
+        assertThat(run).contains("started 2026-11-27 08:00:00 UTC");
+        assertThat(run.indexOf("<h2>Requests</h2>")).as("the requests come before the comparison with the baseline")
+                .isLessThan(run.indexOf("<h2>Against the baseline</h2>"));
+        assertThat(run).contains("3 figures compared with the median of earlier comparable runs: 1 within the "
+                        + "tolerance or the baseline's noise, 1 changed, 1 inconclusive.")
+                .contains("<td class=\"num\">9.25 ms</td><td class=\"num\">5 ms (median of 4 runs)</td>")
+                .contains("<summary>1 inconclusive: the baseline cannot tell these changes from noise</summary>")
+                .contains("<td class=\"num\">0.5%</td><td class=\"num\">0% (median of 1 run)</td>");
+        // the level table: users offered, throughput and latency of each level
+        assertThat(run).contains("<th scope=\"col\" class=\"num\">users</th><th scope=\"col\" class=\"num\">ok/s</th>")
+                .contains("<tr><td>0</td><td class=\"num\">8</td><td class=\"num\">200.0</td>");
+        // the errors, each with its failures per second over the run
+        assertThat(run).containsPattern("<td>status</td><td class=\"num\">5</td><td><svg class=\"spark\"[^>]*"
+                + "aria-label=\"status failures per second over the run: 20 intervals, from 0 to 3 /s");
+        // the chart keys are HTML beside each chart; a sampled figure says so
+        assertThat(run).contains("<ul class=\"legend\">").contains("target connections (sampled every 5 s)");
+        // a page per request, linked from the table, with its own charts and escaped name
+        Matcher link = Pattern.compile("<td class=\"name\"><a href=\"(requests/[^\"]+\\.html)\">get &lt;script&gt;")
+                .matcher(run);
+        assertThat(link.find()).isTrue();
+        String request = Files.readString(out.resolve("20261127-080000-demo").resolve(link.group(1)));
+        assertThat(request).contains("<h1>get &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</h1>")
+                .contains("<link rel=\"stylesheet\" href=\"../../dashboard.css\">")
+                .contains("<dt>p95</dt><dd>9.25 ms</dd>")
+                .contains("<td class=\"wrap\">json $.id = ${id} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>")
+                .doesNotContain("<script>");
+    }
+
+    /** The charts on a page (not the legend keys and sparklines, which are small SVGs too). */
     private static int svgCount(String html) {
-        return html.split("<svg ", -1).length - 1;
+        return html.split("<svg class=\"chart\"", -1).length - 1;
     }
 
     /** The most points of any line: the 20 one-second points of the time series. */

@@ -34,7 +34,7 @@ class EnvironmentTrendTest {
         }
         String trend = Files.readString(dir.resolve("out/trends/api.html"));
         assertThat(trend).contains("<th scope=\"col\">branch, commit, environment</th>")
-                .contains("main 01234567 · staging").contains("<td>main 01234567</td>");
+                .contains("main 01234567 · staging").contains("<td class=\"wrap-short\">main 01234567</td>");
     }
 
     private static RunRecord run(String id, Instant start, String environment) {

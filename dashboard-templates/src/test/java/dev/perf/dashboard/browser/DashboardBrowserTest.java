@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * their history, then every page loaded from {@code file://} and from a local server that sends Jenkins' default
  * Content-Security-Policy. No page may log a console error (a blocked stylesheet or inline style would), every chart
  * must hold data points, the stylesheet must apply, and names with markup must show as text. Screenshots (light,
- * dark, phone) land in {@code target/screenshots} for people to look at.
+ * dark, at 1366 px; light at 390 px, a phone) land in {@code target/screenshots} for people to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(240)
@@ -201,7 +201,7 @@ class DashboardBrowserTest {
         String relative = root.relativize(page).toString().replace('\\', '/');
         for (String url : List.of(page.toUri().toString(), "http://127.0.0.1:" + server.getAddress().getPort() + "/"
                 + relative)) {
-            tab.emulate(1280, 900, false);
+            tab.emulate(1366, 900, false);
             tab.navigate(url);
             assertThat(tab.problems()).as("console of " + url).isEmpty();
             assertThat(tab.computedStyle("body", "max-width")).as("dashboard.css applies on " + url)
@@ -218,34 +218,87 @@ class DashboardBrowserTest {
     @Test
     void theRunPageShowsTablesChartsAndEscapedNames() throws Exception {
         Path runPage = runPages("customer").get(3);
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
         tab.navigate(runPage.toUri().toString());
         String html = tab.html();
         assertThat(html).contains("customer &lt;b&gt;api&lt;/b&gt; &amp; co").contains("list-customers");
         assertThat(charts(html)).hasSizeGreaterThanOrEqualTo(6);
-        for (String title : List.of("Latency over time", "Responses per second", "Responses by status code",
-                "Latency distribution", "CPU", "Memory", "Connections and threads")) {
+        for (String title : List.of("Latency over time", "Responses per second", "In flight and users",
+                "p95 by request over time", "Responses by status code", "Latency distribution", "CPU", "Memory",
+                "Connections and threads")) {
             assertThat(html).as(title).contains("aria-label=\"" + title + "\"");
         }
-        assertThat(html).contains("Against the baseline");
+        assertThat(html).contains("Against the baseline").contains("<ul class=\"legend\">")
+                .containsPattern("started 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} UTC, ran ");
+        assertThat(html.indexOf("<h2>Requests</h2>")).isLessThan(html.indexOf("<h2>Against the baseline</h2>"));
         screenshots(runPage, "run-load");
+
+        // each request's own page, linked from the table
+        Matcher link = Pattern.compile("<a href=\"(requests/[^\"]+)\">list-customers</a>").matcher(html);
+        assertThat(link.find()).as("the request table links list-customers' page").isTrue();
+        Path requestPage = runPage.resolveSibling(link.group(1));
+        tab.navigate(requestPage.toUri().toString());
+        String request = tab.html();
+        assertThat(request).contains("<h1>list-customers</h1>").contains("aria-label=\"Latency over time\"")
+                .contains("aria-label=\"Latency distribution\"").contains("<dt>p99</dt>");
+        screenshots(requestPage, "request-list-customers");
+    }
+
+    /**
+     * On a 390 px phone: the page does not scroll sideways (a wide table scrolls inside itself, its caption wrapped
+     * to the screen), chart text stays about 10 px tall although the chart is drawn at half its size, and the keys
+     * are page text.
+     */
+    @Test
+    void onAPhoneChartsStayReadableAndOnlyTablesScrollSideways() throws Exception {
+        tab.emulate(390, 844, false);
+        try {
+            for (Path page : List.of(runPages("customer").get(3), runPages("steps").get(0),
+                    output.resolve("trends/steps.html"), output.resolve("index.html"))) {
+                tab.navigate(page.toUri().toString());
+                assertThat(tab.number("document.documentElement.scrollWidth")).as("page width of " + page)
+                        .isLessThanOrEqualTo(390);
+                assertThat(tab.number("Math.max(...[...document.querySelectorAll('caption')]"
+                        + ".map(c => c.getBoundingClientRect().width), 0)")).as("captions fit the screen on " + page)
+                        .isLessThanOrEqualTo(390);
+                if (tab.number("document.querySelectorAll('svg.chart').length") > 0) {
+                    assertThat(tab.number("document.querySelector('svg.chart .axis').getBoundingClientRect().height"))
+                            .as("axis text height on " + page).isGreaterThanOrEqualTo(9);
+                    assertThat(tab.number("parseFloat(getComputedStyle(document.querySelector('ul.legend li'))"
+                            + ".fontSize)")).as("key text size on " + page).isGreaterThanOrEqualTo(11);
+                }
+            }
+        } finally {
+            tab.emulate(1366, 900, false);
+        }
     }
 
     @Test
     void theSteppedRunShowsScalabilityWithMarkersAndFailuresByStatus() throws Exception {
         Path runPage = runPages("steps").get(0);
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
         tab.navigate(runPage.toUri().toString());
         String html = tab.html();
         assertThat(html).contains("aria-label=\"Throughput against load\"").contains("aria-label=\"Failures by kind\"")
                 .contains("HTTP 503").contains("class=\"marker\"");
+        // the level table, as the console has it
+        assertThat(html).contains("<th scope=\"col\">level</th><th scope=\"col\" class=\"num\">offered</th>"
+                + "<th scope=\"col\" class=\"num\">ok/s</th>").contains("<td class=\"num\">500/s</td>");
         screenshots(runPage, "run-steps");
+
+        // its trend: the breakpoint and the sustained throughput over builds
+        Path trend = output.resolve("trends/steps.html");
+        tab.navigate(trend.toUri().toString());
+        assertThat(tab.html()).contains("aria-label=\"Capacity across runs\"")
+                .contains("<th scope=\"col\" class=\"num\">breakpoint</th>")
+                .doesNotContain("aria-label=\"Throughput across runs\"");
+        screenshots(trend, "trend-steps");
     }
 
     @Test
     void theTrendPageLinksEachRunAndTheIndexHasSparklines() throws Exception {
         Path index = output.resolve("index.html");
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
         tab.navigate(index.toUri().toString());
         String indexHtml = tab.html();
         assertThat(indexHtml).contains("<svg class=\"spark\"").contains("trend of 4 runs");
@@ -271,7 +324,7 @@ class DashboardBrowserTest {
     @Test
     void trackedTestsHaveTheirSectionRunPageAndCostTrends() throws Exception {
         Path index = output.resolve("index.html");
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
         tab.navigate(index.toUri().toString());
         assertThat(tab.html()).contains("<h2>Tracked tests</h2>").contains("<td>CustomerClientTest</td>");
 
@@ -296,16 +349,16 @@ class DashboardBrowserTest {
 
     private void screenshots(Path page, String name) throws IOException {
         String url = page.toUri().toString();
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
         tab.navigate(url);
         tab.screenshot(SCREENSHOTS.resolve(name + "-light.png"));
-        tab.emulate(1280, 900, true);
+        tab.emulate(1366, 900, true);
         tab.navigate(url);
         tab.screenshot(SCREENSHOTS.resolve(name + "-dark.png"));
         tab.emulate(390, 844, false);
         tab.navigate(url);
         tab.screenshot(SCREENSHOTS.resolve(name + "-phone.png"));
-        tab.emulate(1280, 900, false);
+        tab.emulate(1366, 900, false);
     }
 
     private List<Path> htmlPages() throws IOException {

@@ -91,6 +91,16 @@ final class Tab implements AutoCloseable {
         return null;
     }
 
+    /** A number the page's layout gives, from a JavaScript expression (evaluated by the browser, not the page). */
+    double number(String expression) throws IOException {
+        JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
+                .path("result");
+        if (!result.path("value").isNumber()) {
+            throw new IOException(expression + " gave " + result);
+        }
+        return result.path("value").asDouble();
+    }
+
     /** Sets the viewport and the preferred colour scheme for what follows. */
     void emulate(int width, int height, boolean dark) throws IOException {
         send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
