@@ -43,9 +43,9 @@ if (summary.resources.sampleCount == 0) {
 }
 assert summary.generator.saturated instanceof Boolean
 // CI outputs: every test case passed, and the job summary says so
-def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+def suite = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(output, 'junit.xml')).documentElement
-def suite = junit.getElementsByTagName('testsuite').item(0)
+assert suite.tagName == 'testsuite'
 assert suite.getAttribute('failures') == '0'
 // run completed, generator kept up, 2 thresholds, the default gate count >= 1
 assert suite.getElementsByTagName('testcase').length == 2 + 2 + 1
