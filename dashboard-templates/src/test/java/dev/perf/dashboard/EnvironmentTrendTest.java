@@ -33,7 +33,7 @@ class EnvironmentTrendTest {
             new Dashboard().render(dir.resolve("out"), new HistoryQuery(store));
         }
         String trend = Files.readString(dir.resolve("out/trends/api.html"));
-        assertThat(trend).contains("<th scope=\"col\">branch, commit, environment</th>")
+        assertThat(trend).contains("<th scope=\"col\" class=\"wrap-short\">branch, commit, environment</th>")
                 .contains("main 01234567 · staging").contains("<td class=\"wrap-short\">main 01234567</td>");
     }
 

@@ -311,6 +311,8 @@ class DashboardBrowserTest {
         tab.navigate(trend.toUri().toString());
         String html = tab.html();
         assertThat(html).contains("aria-label=\"Latency across runs\"").contains("class=\"band\"");
+        assertThat(tab.number("Math.max(...[...document.querySelectorAll('table')].map(t => t.scrollWidth - t.clientWidth))"))
+                .as("every table of the trend page fits a 1366 px screen without scrolling").isLessThanOrEqualTo(0);
         Matcher links = Pattern.compile("<a href=\"\\.\\./([0-9A-Za-z_.-]+)/index\\.html\"><circle").matcher(html);
         List<String> linked = new ArrayList<>();
         while (links.find()) {
