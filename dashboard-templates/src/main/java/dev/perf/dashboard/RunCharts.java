@@ -20,7 +20,7 @@ final class RunCharts {
     /** Lines in one chart beyond which the rest are summed into "other". */
     private static final int MAX_LINES = 6;
     /** Intervals shorter than this (a sliver at a stage boundary) would read as a spike per second. */
-    private static final double MIN_RATE_SECONDS = 0.2;
+    static final double MIN_RATE_SECONDS = 0.2;
 
     private RunCharts() {
     }

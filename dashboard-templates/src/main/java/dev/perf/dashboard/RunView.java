@@ -165,7 +165,7 @@ final class RunView {
                 List<Double> perSecond = new ArrayList<>();
                 for (TimePoint p : points) {
                     long n = p.errors() == null ? 0 : p.errors().getOrDefault(e.getKey(), 0L);
-                    perSecond.add(p.seconds() > 0 ? n / p.seconds() : null);
+                    perSecond.add(p.seconds() >= RunCharts.MIN_RATE_SECONDS ? n / p.seconds() : null);
                 }
                 String spark = SvgChart.spark(e.getKey() + " failures per second over the run", perSecond, "/s",
                         "interval");

@@ -47,6 +47,7 @@ final class ScalabilityView {
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("findings", findings);
         section.put("loadHeading", scalability.rateSteps() ? "offered" : "users");
+        section.put("loadText", scalability.rateSteps() ? "the rate offered" : "the users running");
         section.put("levels", levels(scalability));
         List<double[]> avg = new ArrayList<>();
         List<double[]> p95 = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.perf.dashboard;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 
 /**
@@ -217,7 +219,7 @@ final class SvgChart {
             for (int earlier = 0; earlier < s; earlier++) {
                 int on = 0;
                 int n = 0;
-                java.util.Map<Double, Double> at = new java.util.HashMap<>();
+                Map<Double, Double> at = new HashMap<>();
                 series.get(earlier).points().forEach(p -> at.put(p.x(), p.y()));
                 for (Point p : series.get(s).points()) {
                     if (!Double.isNaN(p.y())) {
@@ -285,7 +287,7 @@ final class SvgChart {
     }
 
     /** About how wide a text is at a font size, in the chart's units (system sans fonts average ~0.55 em). */
-    static double textWidth(String text, double fontSize) {
+    private static double textWidth(String text, double fontSize) {
         return text.length() * fontSize * 0.56;
     }
 

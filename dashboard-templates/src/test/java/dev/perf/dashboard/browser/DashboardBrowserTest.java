@@ -187,7 +187,8 @@ class DashboardBrowserTest {
             for (Path page : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
                 assertRendersCleanly(samples, page, server);
                 String name = samples.relativize(page).toString().replace('/', '_').replace(".html", "");
-                if (name.equals("index") || name.endsWith("scalability_index") || name.endsWith("stress_index")
+                // the index, the trends, and the stepped samples' run pages (folders <time>-<scenario>-<suffix>)
+                if (name.equals("index") || name.matches(".*-(scalability|stress)-[a-z0-9]+_index")
                         || name.startsWith("trends_")) {
                     screenshots(page, "samples-" + name.replaceAll("^[0-9]+-[0-9]+-", ""));
                 }
@@ -212,6 +213,11 @@ class DashboardBrowserTest {
                         .containsPattern("<path d=\"M[0-9]");
             }
             assertThat(html).as("markup in names is text on " + url).doesNotContain("<b>api</b>");
+            if (relative.startsWith("trends/")) {
+                assertThat(tab.number("Math.max(...[...document.querySelectorAll('table')]"
+                        + ".map(t => t.scrollWidth - t.clientWidth))")).as("tables of " + url + " fit 1366 px")
+                        .isLessThanOrEqualTo(0);
+            }
         }
     }
 
@@ -289,8 +295,10 @@ class DashboardBrowserTest {
         // its trend: the breakpoint and the sustained throughput over builds
         Path trend = output.resolve("trends/steps.html");
         tab.navigate(trend.toUri().toString());
+        assertThat(tab.number("Math.max(...[...document.querySelectorAll('table')].map(t => t.scrollWidth - t.clientWidth))"))
+                .as("every table of the stepped trend page fits a 1366 px screen").isLessThanOrEqualTo(0);
         assertThat(tab.html()).contains("aria-label=\"Capacity across runs\"")
-                .contains("<th scope=\"col\" class=\"num\">breakpoint</th>")
+                .contains("<th scope=\"col\" class=\"num narrow\">breakpoint</th>")
                 .doesNotContain("aria-label=\"Throughput across runs\"");
         screenshots(trend, "trend-steps");
     }

@@ -154,6 +154,11 @@ class ScenarioSchemaCorpusTest {
         });
         assertThat(wrong).as("files on which the schema disagrees with perf:validate, or the validators with "
                 + "each other").isEmpty();
+        long good = expected.values().stream().filter(Boolean.TRUE::equals).count();
+        long refused = expected.values().stream().filter(Boolean.FALSE::equals).count();
+        System.out.printf("[schema corpus] %d valid files; of %d bad ones, %d refused by the schema, %d beyond a "
+                + "schema (listed), %d not YAML; judged by networknt%s%n", good, bad.size(), refused,
+                BEYOND_A_SCHEMA.size(), notYaml, ajv == null ? " only" : " and Ajv");
         List<String> listedButCaught = new ArrayList<>();
         BEYOND_A_SCHEMA.keySet().forEach(name -> {
             if (Boolean.FALSE.equals(java.get("bad-" + name + ".scenario.json"))) {
