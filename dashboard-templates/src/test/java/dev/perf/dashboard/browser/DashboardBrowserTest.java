@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium): results of real runs against a local server (a
- * load test run four times, so that it has a baseline, and a stepped test that breaks the server), rendered with
+ * load test run five times, so that it has a baseline, and a stepped test that breaks the server), rendered with
  * their history, then every page loaded from {@code file://} and from a local server that sends Jenkins' default
  * Content-Security-Policy. No page may log a console error (a blocked stylesheet or inline style would), every chart
  * must hold data points, the stylesheet must apply, and names with markup must show as text. Screenshots (light,
@@ -97,9 +97,11 @@ class DashboardBrowserTest {
                     Integer.toString(bounded.port()));
             HistoryOptions history = new HistoryOptions(dir.resolve("history.db").toString(), "dev.perf:browser:1",
                     dir, 0, 0, 5);
-            for (int run = 0; run < 4; run++) {
+            // five runs of the load test: the last has a baseline of three comparable runs even when a cold first
+            // run on a busy machine breaks its absolute threshold (p95 <= 500ms), which makes it not comparable
+            for (int run = 0; run < 5; run++) {
                 RunReport report = new PerfRunner(Console.SYSTEM).run(new RunOptions(dir.resolve("perf"),
-                        run < 3 ? "load" : null, output, null, properties, Map.of("GIT_BRANCH", "main"),
+                        run < 4 ? "load" : null, output, null, properties, Map.of("GIT_BRANCH", "main"),
                         EngineOptions.defaults().withIoThreads(1), null, history));
                 assertThat(report.invalid()).as("the scenarios are valid").isEmpty();
             }
@@ -167,7 +169,7 @@ class DashboardBrowserTest {
     @Test
     void everyPageRendersCompletelyFromFileAndUnderJenkinsCsp() throws Exception {
         List<Path> all = htmlPages();
-        assertThat(all).as("index, a trend page per scenario, a page per run").hasSizeGreaterThanOrEqualTo(1 + 2 + 5);
+        assertThat(all).as("index, a trend page per scenario, a page per run").hasSizeGreaterThanOrEqualTo(1 + 2 + 6);
         for (Path page : all) {
             assertRendersCleanly(output, page, pages);
         }
@@ -223,7 +225,7 @@ class DashboardBrowserTest {
 
     @Test
     void theRunPageShowsTablesChartsAndEscapedNames() throws Exception {
-        Path runPage = runPages("customer").get(3);
+        Path runPage = runPages("customer").get(4);
         tab.emulate(1366, 900, false);
         tab.navigate(runPage.toUri().toString());
         String html = tab.html();
@@ -259,7 +261,7 @@ class DashboardBrowserTest {
     void onAPhoneChartsStayReadableAndOnlyTablesScrollSideways() throws Exception {
         tab.emulate(390, 844, false);
         try {
-            for (Path page : List.of(runPages("customer").get(3), runPages("steps").get(0),
+            for (Path page : List.of(runPages("customer").get(4), runPages("steps").get(0),
                     output.resolve("trends/steps.html"), output.resolve("index.html"))) {
                 tab.navigate(page.toUri().toString());
                 assertThat(tab.number("document.documentElement.scrollWidth")).as("page width of " + page)
@@ -309,7 +311,7 @@ class DashboardBrowserTest {
         tab.emulate(1366, 900, false);
         tab.navigate(index.toUri().toString());
         String indexHtml = tab.html();
-        assertThat(indexHtml).contains("<svg class=\"spark\"").contains("trend of 4 runs");
+        assertThat(indexHtml).contains("<svg class=\"spark\"").contains("trend of 5 runs");
         screenshots(index, "index");
 
         Path trend;
