@@ -27,9 +27,8 @@ final class RequestTable {
 
     /** @return rows to show, then (when there are more) the "other" row under key "other", and how many it holds */
     static Map<String, Object> of(List<Figures> all) {
-        List<Figures> byCount = new ArrayList<>(all);
-        byCount.sort(Comparator.comparingLong(Figures::count).reversed());
-        List<Figures> shown = shown(all);
+        List<Figures> byCount = byCount(all);
+        List<Figures> shown = shown(all, byCount);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Figures r : shown) {
             Map<String, Object> row = row(r);
@@ -48,8 +47,16 @@ final class RequestTable {
 
     /** The requests shown by name (each with its own page), in the scenario's own order. */
     static List<Figures> shown(List<Figures> all) {
+        return shown(all, byCount(all));
+    }
+
+    private static List<Figures> byCount(List<Figures> all) {
         List<Figures> byCount = new ArrayList<>(all);
         byCount.sort(Comparator.comparingLong(Figures::count).reversed());
+        return byCount;
+    }
+
+    private static List<Figures> shown(List<Figures> all, List<Figures> byCount) {
         Set<Figures> shown = Collections.newSetFromMap(new IdentityHashMap<>());
         shown.addAll(byCount.subList(0, Math.min(MAX_SHOWN, byCount.size())));
         return all.stream().filter(shown::contains).toList();

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The view model of one request's page in a run (as Gatling's details per request): its figures, its latency over
- * time and distribution, its responses by status, and its errors and failed checks with how they went over time.
+ * time and distribution, its responses and failures per second, its responses by status, its errors by kind and its
+ * failed checks.
  */
 final class RequestView {
 
@@ -44,7 +45,8 @@ final class RequestView {
         statuses.forEach((status, n) -> statusRows.add(Map.of("status", status, "count", Format.count(n),
                 "share", request.count() == 0 ? Format.NONE : Format.percent(n * 100.0 / request.count()))));
         view.put("statuses", statusRows);
-        view.put("errors", RunView.errors(request.errors(), RunView.points(summary, request.name())));
+        // a request's series counts its failures, not their kinds: its failures over time are in its rate chart
+        view.put("errors", RunView.errors(request.errors(), List.of()));
         List<Map<String, Object>> checks = new ArrayList<>();
         if (request.checks() != null) {
             request.checks().forEach((check, n) -> checks.add(Map.of("check", check, "count", Format.count(n))));

@@ -51,8 +51,10 @@ final class RunCharts {
                 + "of the percentile axis gets the same width, so the tail shows.", spectrum(summary));
     }
 
-    /** Adds a chart (its SVG and its key) when it has something to draw. */
-    /** One request's charts for its own page: latency over time, responses, status codes, failures, distribution. */
+    /**
+     * One request's charts for its own page: latency over time, responses and failures per second, distribution. (A
+     * request's own series has no breakdown by status or failure kind: its page has those as tables.)
+     */
     static void request(RunResult summary, Figures request, List<Map<String, Object>> charts) {
         List<TimePoint> points = RunView.points(summary, request.name());
         String noun = summary.tracked() ? "Duration" : "Latency";
@@ -60,21 +62,19 @@ final class RunCharts {
                 : "From each request's intended send time, per interval.", latency(points, noun + " over time"));
         add(charts, "Responses per second", null, throughput(points, "Responses per second",
                 summary.tracked() ? "executions" : "responses"));
-        add(charts, "Responses by status code", "Per second.", byKey(points, TimePoint::statuses,
-                "Responses by status code", "HTTP "));
-        add(charts, "Failures by kind", "Per second.", byKey(points, TimePoint::errors, "Failures by kind", ""));
         SvgChart spectrum = SvgChart.titled("Latency distribution").percentileX().y("ms");
         add(charts, "Latency distribution", "The percentile spectrum: each further nine of the percentile axis gets "
                 + "the same width.", addSpectrum(spectrum, RunView.text(request.name()), request) == 0 ? null : spectrum);
     }
 
+    /** Adds a chart (its SVG and its key) when it has something to draw. */
     static void add(List<Map<String, Object>> charts, String title, String note, SvgChart chart) {
-        String svg = chart == null ? null : chart.svg();
-        if (svg != null) {
+        SvgChart.Rendered rendered = chart == null ? null : chart.render();
+        if (rendered != null) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("title", title);
-            entry.put("svg", svg);
-            entry.put("legend", chart.legendHtml());
+            entry.put("svg", rendered.svg());
+            entry.put("legend", rendered.legend());
             if (note != null) {
                 entry.put("note", note);
             }

@@ -154,9 +154,14 @@ final class RunView {
         return rows;
     }
 
-    /** The errors by kind, most frequent first, each with its count per interval as a sparkline. */
+    /**
+     * The errors by kind, most frequent first, each with its failures per second as a sparkline when the points break
+     * failures down by kind.
+     */
     static List<Map<String, Object>> errors(Map<String, Figures.ErrorCount> errors, List<TimePoint> points) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        // only the all-requests series breaks its failures down by kind; without that, no line (never a line of zeros)
+        boolean byKind = points.stream().anyMatch(p -> p.errors() != null && !p.errors().isEmpty());
         if (errors != null) {
             List<Map.Entry<String, Figures.ErrorCount>> byCount = new ArrayList<>(errors.entrySet());
             byCount.sort(Comparator.comparingLong((Map.Entry<String, Figures.ErrorCount> e) -> e.getValue().count())
@@ -167,8 +172,8 @@ final class RunView {
                     long n = p.errors() == null ? 0 : p.errors().getOrDefault(e.getKey(), 0L);
                     perSecond.add(p.seconds() >= RunCharts.MIN_RATE_SECONDS ? n / p.seconds() : null);
                 }
-                String spark = SvgChart.spark(e.getKey() + " failures per second over the run", perSecond, "/s",
-                        "interval");
+                String spark = !byKind ? null : SvgChart.spark(e.getKey() + " failures per second over the run",
+                        perSecond, "/s", "interval");
                 rows.add(Map.of("kind", e.getKey(), "count", Format.count(e.getValue().count()),
                         "first", text(e.getValue().firstMessage()), "spark", spark == null ? "" : spark));
             }

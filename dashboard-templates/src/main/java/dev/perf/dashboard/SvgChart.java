@@ -139,13 +139,33 @@ final class SvgChart {
         return chart.svg();
     }
 
-    /** @return the SVG markup with every text escaped, or {@code null} when no line has a point */
-    String svg() {
+    /** The chart drawn: its SVG, and its key as HTML. */
+    record Rendered(String svg, String legend) {
+    }
+
+    /** @return the SVG and its key, with every text escaped, or {@code null} when no line has a point */
+    Rendered render() {
         Frame f = frame();
         if (f == null) {
             return null;
         }
         List<Look> looks = looks(f);
+        return new Rendered(svg(f, looks), legendHtml(looks));
+    }
+
+    /** @return the SVG markup, or {@code null} when no line has a point */
+    String svg() {
+        Rendered rendered = render();
+        return rendered == null ? null : rendered.svg();
+    }
+
+    /** @return the key as HTML, or {@code null} when no line has a point */
+    String legendHtml() {
+        Rendered rendered = render();
+        return rendered == null ? null : rendered.legend();
+    }
+
+    private String svg(Frame f, List<Look> looks) {
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">");
@@ -167,15 +187,8 @@ final class SvgChart {
     /**
      * The chart's key as HTML, beside the SVG rather than in it, so that it stays readable where the chart is drawn
      * small (a phone): a swatch and a name per line, band and marker.
-     *
-     * @return the markup, or {@code null} when the chart has nothing to draw
      */
-    String legendHtml() {
-        Frame f = frame();
-        if (f == null) {
-            return null;
-        }
-        List<Look> looks = looks(f);
+    private String legendHtml(List<Look> looks) {
         StringBuilder html = new StringBuilder("<ul class=\"legend\">");
         for (int s = 0; s < series.size(); s++) {
             Series line = series.get(s);
@@ -211,6 +224,12 @@ final class SvgChart {
     /** Each line's look: a line whose points mostly lie on an earlier line's is dashed, so that neither hides. */
     private List<Look> looks(Frame f) {
         double near = f.maxY * 0.01;
+        List<Map<Double, Double>> byX = new ArrayList<>();
+        for (Series line : series) {
+            Map<Double, Double> at = new HashMap<>();
+            line.points().forEach(p -> at.put(p.x(), p.y()));
+            byX.add(at);
+        }
         List<Look> looks = new ArrayList<>();
         for (int s = 0; s < series.size(); s++) {
             int points = 0;
@@ -219,8 +238,7 @@ final class SvgChart {
             for (int earlier = 0; earlier < s; earlier++) {
                 int on = 0;
                 int n = 0;
-                Map<Double, Double> at = new HashMap<>();
-                series.get(earlier).points().forEach(p -> at.put(p.x(), p.y()));
+                Map<Double, Double> at = byX.get(earlier);
                 for (Point p : series.get(s).points()) {
                     if (!Double.isNaN(p.y())) {
                         n++;

@@ -130,9 +130,7 @@ final class TrendView {
             breakpoint.add(new SvgChart.Point(i, found(s.breakpoint(), ScalabilityResult.Finding::load), link, false));
             sustainable.add(new SvgChart.Point(i, found(s.maxSustainable(), ScalabilityResult.Finding::value), link,
                     false));
-            double top = RunView.listed(s.levels()).stream().filter(ScalabilityResult.Level::ran)
-                    .mapToDouble(ScalabilityResult.Level::load).max().orElse(Double.NaN);
-            heaviest.add(new SvgChart.Point(i, top, link, false));
+            heaviest.add(new SvgChart.Point(i, heaviestLevel(s), link, false));
         }
         // rate steps share one unit (per second); users and throughput do not, and get a chart each
         SvgChart chart = SvgChart.titled("Capacity across runs").xLabels(label::apply).y(rates ? "/s" : "users")
@@ -311,9 +309,14 @@ final class TrendView {
         if (finding != null && finding.found() && finding.load() != null) {
             return SvgChart.number(finding.load()) + suffix;
         }
-        double top = RunView.listed(s.levels()).stream().filter(ScalabilityResult.Level::ran)
-                .mapToDouble(ScalabilityResult.Level::load).max().orElse(Double.NaN);
+        double top = heaviestLevel(s);
         return Double.isNaN(top) ? Format.NONE : "not reached (" + SvgChart.number(top) + suffix + ")";
+    }
+
+    /** The load of the heaviest level that ran, or NaN when none did. */
+    private static double heaviestLevel(ScalabilityResult s) {
+        return RunView.listed(s.levels()).stream().filter(ScalabilityResult.Level::ran)
+                .mapToDouble(ScalabilityResult.Level::load).max().orElse(Double.NaN);
     }
 
     private static Map<String, Object> figures(TrendPoint p) {

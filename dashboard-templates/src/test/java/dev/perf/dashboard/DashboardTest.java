@@ -65,6 +65,8 @@ class DashboardTest {
         }
         summary.putArray("flows").add(stats("journey " + EVIL, 40));
         ((ObjectNode) list.get(0)).putObject("checks").put("json $.id = ${id} " + EVIL, 7);
+        ((ObjectNode) list.get(0)).putObject("errors").putObject("timeout").put("count", 2)
+                .put("firstMessage", "read timed out");
         ArrayNode thresholds = summary.putArray("thresholds");
         thresholds.addObject().put("expression", "p95 <= 5ms").put("unit", "millis").put("actual", 9.25)
                 .put("passed", false).put("judged", true);
@@ -80,7 +82,14 @@ class DashboardTest {
                 .put("reason", "1 run cannot tell noise from change");
         compared.addObject().put("request", "ALL").put("metric", "avg").put("current", 4.5).put("baselineMedian", 4.4)
                 .put("baselineRuns", 4).put("changePercent", 2.3).put("verdict", "ok").put("reason", "within");
-        ArrayNode series = summary.putObject("timeSeries").putArray("ALL");
+        ObjectNode timeSeries = summary.putObject("timeSeries");
+        ArrayNode series = timeSeries.putArray("ALL");
+        // the first request's own series: counts and failures, no breakdown by status or kind (as a run writes it)
+        ArrayNode first = timeSeries.putArray("get " + EVIL);
+        for (int t = 1; t <= seconds; t++) {
+            first.addObject().put("t", t).put("seconds", 1.0).put("count", 10).put("failed", t % 7 == 0 ? 1 : 0)
+                    .put("p50Ms", 4.0).put("p90Ms", 7.0).put("p95Ms", 8.0).put("p99Ms", 9.0).put("maxMs", 12.0);
+        }
         for (int t = 1; t <= seconds; t++) {
             ObjectNode point = series.addObject().put("t", t).put("seconds", 1.0).put("count", 100)
                     .put("failed", t % 7 == 0 ? 3 : 0).put("p50Ms", 4.0).put("p90Ms", 7.0 + t % 5).putNull("p99Ms")
@@ -148,9 +157,9 @@ class DashboardTest {
                 .contains("<td class=\"inconclusive\">inconclusive</td>")
                 .contains("n/a")
                 .contains(" · responses over HTTP/1.1 10, HTTP/2 990</p>");
-        // latency, throughput, statuses, failures over time; the spectrum; CPU, memory, disk, network,
+        // latency, throughput, p95 by request, statuses, failures over time; the spectrum; CPU, memory, disk, network,
         // connections; response time, success rate and throughput against load
-        assertThat(svgCount(runHtml)).isEqualTo(13);
+        assertThat(svgCount(runHtml)).isEqualTo(14);
         assertThat(runHtml).contains("<h2>Flows</h2>").contains("<td class=\"name\">journey &lt;script&gt;")
                 .contains("<td class=\"wrap\">json $.id = ${id} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>"
                         + "<td class=\"num\">7</td>");
@@ -203,8 +212,8 @@ class DashboardTest {
         while (paths.find()) {
             assertThat(paths.group(1).split("[ML]").length - 1).isLessThanOrEqualTo(SvgChart.MAX_POINTS);
         }
-        // every chart of an hour-long run (13 of them, 31 lines) in well under 1 MB
-        assertThat(svgCount(runHtml)).isEqualTo(10);
+        // every chart of an hour-long run (11 of them) in well under 1 MB
+        assertThat(svgCount(runHtml)).isEqualTo(11);
         assertThat(Files.size(out.resolve("20261127-080000-demo/index.html"))).isLessThan(1_000_000);
     }
 
@@ -239,6 +248,9 @@ class DashboardTest {
                 .contains("<dt>p95</dt><dd>9.25 ms</dd>")
                 .contains("<td class=\"wrap\">json $.id = ${id} &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>")
                 .doesNotContain("<script>");
+        // a request's series has no failures by kind: its errors are a table, never a line of zeros
+        assertThat(request).contains("<td>timeout</td><td class=\"num\">2</td><td class=\"wrap\">read timed out</td>")
+                .doesNotContain("class=\"spark\"");
     }
 
     /** The charts on a page (not the legend keys and sparklines, which are small SVGs too). */
